@@ -1,0 +1,57 @@
+//! The TypeScript types of everything that crosses IPC, generated from the Rust types
+//! into `ui/src/lib/bindings.ts`. The test fails when the committed file drifts;
+//! `UPDATE_BINDINGS=1 cargo test bindings` rewrites it.
+
+use ts_rs::{Config, TS};
+
+fn render() -> String {
+    let cfg = Config::new().with_large_int("number");
+    let mut out = String::from(
+        "// Generated from the Rust types by `UPDATE_BINDINGS=1 cargo test bindings`. Do not edit.\n",
+    );
+    macro_rules! export {
+        ($($t:ty),* $(,)?) => {$(
+            out.push_str("\nexport ");
+            out.push_str(&<$t as TS>::decl(&cfg));
+            out.push('\n');
+        )*};
+    }
+    export!(
+        crate::i18n::Lang,
+        crate::domain::Field,
+        crate::domain::LicenceType,
+        crate::domain::GroupFamily,
+        crate::domain::DeviceKind,
+        crate::domain::InstallCounts,
+        crate::domain::PasswordCheck,
+        crate::error::ErrorCode,
+        crate::error::IpcError,
+        crate::state::Preferences,
+        crate::store::AppStatus,
+        crate::store::GroupSummary,
+        crate::store::Money,
+        crate::store::TypeCounts,
+        crate::store::OrderSummary,
+        crate::store::GroupOverview,
+        crate::store::LicenceRow,
+        crate::store::Origin,
+        crate::store::HistoryEntry,
+        crate::store::sample::SampleReport,
+    );
+    out
+}
+
+#[test]
+fn bindings_are_current() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/src/lib/bindings.ts");
+    let fresh = render();
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        std::fs::write(&path, &fresh).expect("write bindings.ts");
+        return;
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == fresh,
+        "ui/src/lib/bindings.ts is out of date with the Rust types; run `UPDATE_BINDINGS=1 cargo test bindings` and commit it"
+    );
+}

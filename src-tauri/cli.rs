@@ -1,0 +1,158 @@
+//! The command line of the `seatkeeper` binary. With no command it opens the window;
+//! the commands run headless on the same data (for scripts, tests and benchmarks).
+
+use std::path::PathBuf;
+
+use crate::i18n::Lang;
+
+pub const USAGE: &str = "\
+Usage: seatkeeper [--data-dir DIR] [COMMAND]
+
+With no command, opens the Seatkeeper window.
+
+Options:
+  --data-dir DIR        keep the database in DIR instead of the app-data directory
+  -h, --help            print this help
+  -V, --version         print the version
+
+Commands:
+  sample load [--payg-users N]   load the sample data (N pay-as-you-go users, default 12)
+  sample remove                  remove the sample data
+  status                         print what the database holds";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    Window,
+    Help,
+    Version,
+    SampleLoad { payg_users: usize },
+    SampleRemove,
+    Status,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cli {
+    pub data_dir: Option<PathBuf>,
+    pub command: Command,
+}
+
+/// A command-line mistake, said in the user's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CliError {
+    MissingValue(String),
+    BadNumber(String),
+    Unknown(String),
+}
+
+impl CliError {
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (CliError::MissingValue(opt), Lang::En) => format!("{opt} needs a value."),
+            (CliError::MissingValue(opt), Lang::Fr) => format!("{opt} attend une valeur."),
+            (CliError::BadNumber(v), Lang::En) => format!("“{v}” is not a whole number."),
+            (CliError::BadNumber(v), Lang::Fr) => format!("« {v} » n'est pas un nombre entier."),
+            (CliError::Unknown(arg), Lang::En) => format!("Unknown argument “{arg}”. See seatkeeper --help."),
+            (CliError::Unknown(arg), Lang::Fr) => format!("Argument inconnu « {arg} ». Voir seatkeeper --help."),
+        }
+    }
+}
+
+/// The user's language as the environment says it (LC_ALL, LC_MESSAGES, LANG).
+pub fn env_lang() -> Lang {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
+        .map(|tag| Lang::from_tag(&tag))
+        .unwrap_or_default()
+}
+
+pub fn parse<I: IntoIterator<Item = String>>(args: I) -> Result<Cli, CliError> {
+    let mut data_dir = None;
+    let mut words = Vec::new();
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--data-dir" => {
+                let dir = args.next().ok_or_else(|| CliError::MissingValue(arg.clone()))?;
+                data_dir = Some(PathBuf::from(dir));
+            }
+            _ if arg.starts_with("--data-dir=") => {
+                data_dir = Some(PathBuf::from(&arg["--data-dir=".len()..]));
+            }
+            _ => words.push(arg),
+        }
+    }
+    let mut words = words.into_iter();
+    let command = match words.next().as_deref() {
+        None => Command::Window,
+        Some("-h" | "--help" | "help") => Command::Help,
+        Some("-V" | "--version") => Command::Version,
+        Some("status") => Command::Status,
+        Some("sample") => match words.next().as_deref() {
+            Some("load") => {
+                let mut payg_users = 12;
+                while let Some(opt) = words.next() {
+                    match opt.as_str() {
+                        "--payg-users" => {
+                            let v = words.next().ok_or_else(|| CliError::MissingValue(opt.clone()))?;
+                            payg_users = v.parse().map_err(|_| CliError::BadNumber(v.clone()))?;
+                        }
+                        _ => return Err(CliError::Unknown(opt)),
+                    }
+                }
+                Command::SampleLoad { payg_users }
+            }
+            Some("remove") => Command::SampleRemove,
+            Some(other) => return Err(CliError::Unknown(other.to_string())),
+            None => return Err(CliError::MissingValue("sample".into())),
+        },
+        Some(other) => return Err(CliError::Unknown(other.to_string())),
+    };
+    if let Some(extra) = words.next() {
+        return Err(CliError::Unknown(extra));
+    }
+    Ok(Cli { data_dir, command })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(args: &[&str]) -> Result<Cli, CliError> {
+        parse(args.iter().map(|s| s.to_string()))
+    }
+
+    #[test]
+    fn no_arguments_open_the_window() {
+        assert_eq!(p(&[]).unwrap(), Cli { data_dir: None, command: Command::Window });
+    }
+
+    #[test]
+    fn data_dir_goes_anywhere() {
+        let cli = p(&["--data-dir", "/tmp/x", "sample", "load"]).unwrap();
+        assert_eq!(cli.data_dir, Some(PathBuf::from("/tmp/x")));
+        assert_eq!(cli.command, Command::SampleLoad { payg_users: 12 });
+        let cli = p(&["status", "--data-dir=/d"]).unwrap();
+        assert_eq!(cli.data_dir, Some(PathBuf::from("/d")));
+        assert_eq!(cli.command, Command::Status);
+    }
+
+    #[test]
+    fn sample_size_is_a_number() {
+        assert_eq!(
+            p(&["sample", "load", "--payg-users", "9970"]).unwrap().command,
+            Command::SampleLoad { payg_users: 9970 }
+        );
+        assert_eq!(p(&["sample", "load", "--payg-users", "ten"]), Err(CliError::BadNumber("ten".into())));
+        assert_eq!(p(&["sample", "load", "--payg-users"]), Err(CliError::MissingValue("--payg-users".into())));
+    }
+
+    #[test]
+    fn mistakes_are_named() {
+        assert_eq!(p(&["--data-dir"]), Err(CliError::MissingValue("--data-dir".into())));
+        assert_eq!(p(&["frobnicate"]), Err(CliError::Unknown("frobnicate".into())));
+        assert_eq!(p(&["status", "extra"]), Err(CliError::Unknown("extra".into())));
+        let fr = CliError::Unknown("x".into()).message(Lang::Fr);
+        assert!(fr.starts_with("Argument inconnu"), "{fr}");
+    }
+}

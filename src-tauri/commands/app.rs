@@ -1,0 +1,60 @@
+//! App-wide commands: status, language, sample data, external links, benchmarks.
+
+use tauri::State;
+
+use super::CmdResult;
+use crate::domain::trusted_url;
+use crate::error::Error;
+use crate::i18n::Lang;
+use crate::state::{AppState, Preferences};
+use crate::store::sample::{SampleReport, SampleSize};
+use crate::store::AppStatus;
+
+#[tauri::command(async)]
+pub fn get_app_status(state: State<'_, AppState>) -> CmdResult<AppStatus> {
+    state.run(|store| store.app_status())
+}
+
+#[tauri::command(async)]
+pub fn get_preferences(state: State<'_, AppState>, system_language: String) -> CmdResult<Preferences> {
+    state.preferences(&system_language)
+}
+
+#[tauri::command(async)]
+pub fn set_language(
+    state: State<'_, AppState>,
+    language: Option<Lang>,
+    system_language: String,
+) -> CmdResult<Preferences> {
+    state.choose_language(language, &system_language)
+}
+
+#[tauri::command(async)]
+pub fn load_sample_data(state: State<'_, AppState>) -> CmdResult<SampleReport> {
+    state.run(|store| store.load_sample(time::OffsetDateTime::now_utc(), SampleSize::default()))
+}
+
+#[tauri::command(async)]
+pub fn remove_sample_data(state: State<'_, AppState>) -> CmdResult<()> {
+    state.run(|store| store.remove_sample())
+}
+
+/// Opens a trusted OVHcloud or Microsoft page in the system browser; anything else is refused.
+#[tauri::command(async)]
+pub fn open_external(state: State<'_, AppState>, url: String) -> CmdResult<()> {
+    let lang = state.lang();
+    let url = trusted_url(&url).ok_or_else(|| Error::UntrustedUrl(url.clone()).to_ipc(lang))?;
+    tauri_plugin_opener::open_url(url.as_str(), None::<&str>)
+        .map_err(|e| Error::Internal(e.to_string()).to_ipc(lang))
+}
+
+/// The window calls this once the groups list is on screen. Under SEATKEEPER_BENCH the
+/// time since the process started is printed for tests/bench/startup.sh.
+#[tauri::command(async)]
+pub fn report_first_paint(state: State<'_, AppState>) {
+    if state.bench {
+        println!("SEATKEEPER_FIRST_PAINT_MS {}", state.started().elapsed().as_millis());
+        use std::io::Write;
+        let _ = std::io::stdout().flush();
+    }
+}

@@ -1,0 +1,32 @@
+//! Licence groups: list, overview, rename, licences, history.
+
+use tauri::State;
+
+use super::CmdResult;
+use crate::state::AppState;
+use crate::store::{GroupOverview, GroupSummary, HistoryEntry, LicenceRow};
+
+#[tauri::command(async)]
+pub fn list_groups(state: State<'_, AppState>) -> CmdResult<Vec<GroupSummary>> {
+    state.run(|store| store.list_groups())
+}
+
+#[tauri::command(async)]
+pub fn get_group_overview(state: State<'_, AppState>, group_id: i64) -> CmdResult<GroupOverview> {
+    state.run(|store| store.group_overview(group_id))
+}
+
+#[tauri::command(async)]
+pub fn rename_group(state: State<'_, AppState>, group_id: i64, name: String) -> CmdResult<GroupSummary> {
+    state.run(|store| store.rename_group(group_id, &name, time::OffsetDateTime::now_utc()))
+}
+
+#[tauri::command(async)]
+pub fn list_licences(state: State<'_, AppState>, group_id: i64) -> CmdResult<Vec<LicenceRow>> {
+    state.run(|store| store.list_licences(group_id))
+}
+
+#[tauri::command(async)]
+pub fn list_history(state: State<'_, AppState>, group_id: i64) -> CmdResult<Vec<HistoryEntry>> {
+    state.run(|store| store.list_history(group_id, 500))
+}

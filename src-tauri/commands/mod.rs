@@ -1,0 +1,35 @@
+//! The Tauri commands: thin glue between the window and the store. Each one takes the
+//! state it needs, calls one function, and returns its result or an [`IpcError`]
+//! (already translated). No rule lives here.
+
+mod app;
+mod groups;
+
+pub use app::*;
+pub use groups::*;
+
+use crate::error::IpcError;
+
+pub type CmdResult<T> = Result<T, IpcError>;
+
+/// The invoke handler with every command. Keep in step with COMMANDS in
+/// src-tauri/build.rs and src-tauri/permissions/app-commands.toml (a test checks).
+#[macro_export]
+macro_rules! app_invoke_handler {
+    () => {
+        tauri::generate_handler![
+            $crate::commands::get_app_status,
+            $crate::commands::get_preferences,
+            $crate::commands::set_language,
+            $crate::commands::list_groups,
+            $crate::commands::get_group_overview,
+            $crate::commands::rename_group,
+            $crate::commands::list_licences,
+            $crate::commands::list_history,
+            $crate::commands::load_sample_data,
+            $crate::commands::remove_sample_data,
+            $crate::commands::open_external,
+            $crate::commands::report_first_paint,
+        ]
+    };
+}

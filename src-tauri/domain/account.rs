@@ -1,0 +1,129 @@
+use super::{Field, RuleError};
+
+pub const LOGIN_MIN: usize = 3;
+pub const LOGIN_MAX: usize = 20;
+pub const NAME_MAX: usize = 255;
+
+/// Checks the local part of a licence user's activation e-mail, as OVHcloud's panel
+/// does: 3 to 20 of letters, digits, `-`, `_`, `.`, `'`; no leading or trailing dot and
+/// no two dots in a row.
+pub fn check_login(login: &str) -> Result<(), RuleError> {
+    let len = login.chars().count();
+    if !(LOGIN_MIN..=LOGIN_MAX).contains(&len) {
+        return Err(RuleError::LoginLength { len });
+    }
+    if let Some(found) =
+        login.chars().find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '\'')))
+    {
+        return Err(RuleError::LoginCharacter { found });
+    }
+    if login.starts_with('.') || login.ends_with('.') || login.contains("..") {
+        return Err(RuleError::LoginDots);
+    }
+    Ok(())
+}
+
+/// The activation e-mail of a login in a group's domain.
+pub fn activation_email(login: &str, domain: &str) -> String {
+    format!("{login}@{domain}")
+}
+
+fn check_name(value: &str, field: Field, max: usize) -> Result<(), RuleError> {
+    if value.trim().is_empty() {
+        return Err(RuleError::NameEmpty { field });
+    }
+    let len = value.chars().count();
+    if len > max {
+        return Err(RuleError::NameTooLong { field, len });
+    }
+    if value.chars().any(char::is_control) {
+        return Err(RuleError::NameControl { field });
+    }
+    Ok(())
+}
+
+/// First name of a licence user: 1 to 255 characters, not blank.
+pub fn check_first_name(value: &str) -> Result<(), RuleError> {
+    check_name(value, Field::FirstName, NAME_MAX)
+}
+
+/// Last name of a licence user: 1 to 255 characters, not blank.
+pub fn check_last_name(value: &str) -> Result<(), RuleError> {
+    check_name(value, Field::LastName, NAME_MAX)
+}
+
+/// The name a user gives a licence group (OVHcloud's `displayName`).
+pub fn check_display_name(value: &str) -> Result<(), RuleError> {
+    check_name(value, Field::DisplayName, NAME_MAX)
+}
+
+/// Every ISO 3166-1 alpha-2 code officially assigned.
+const ISO_3166_ALPHA2: &str = "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO \
+BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET \
+FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS \
+IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP \
+MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO \
+RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ \
+UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW";
+
+/// Checks a usage location (ISO 3166-1 alpha-2, any case) and returns it upper-cased.
+pub fn check_usage_location(value: &str) -> Result<String, RuleError> {
+    let code = value.trim().to_ascii_uppercase();
+    let known = code.len() == 2 && ISO_3166_ALPHA2.split_ascii_whitespace().any(|c| c == code);
+    if known { Ok(code) } else { Err(RuleError::UsageLocation { value: value.to_string() }) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn logins_the_panel_accepts() {
+        for ok in ["abc", "jean.dupont", "o'brien", "a-b_c", "x1y2z3", "abcdefghijklmnopqrst", "A.B.C"] {
+            assert_eq!(check_login(ok), Ok(()), "{ok}");
+        }
+    }
+
+    #[test]
+    fn logins_the_panel_refuses() {
+        assert_eq!(check_login("ab"), Err(RuleError::LoginLength { len: 2 }));
+        assert_eq!(check_login(""), Err(RuleError::LoginLength { len: 0 }));
+        assert_eq!(check_login("abcdefghijklmnopqrstu"), Err(RuleError::LoginLength { len: 21 }));
+        assert_eq!(check_login("jean dupont"), Err(RuleError::LoginCharacter { found: ' ' }));
+        assert_eq!(check_login("jean@dupont"), Err(RuleError::LoginCharacter { found: '@' }));
+        assert_eq!(check_login("élodie"), Err(RuleError::LoginCharacter { found: 'é' }));
+        assert_eq!(check_login(".jean"), Err(RuleError::LoginDots));
+        assert_eq!(check_login("jean."), Err(RuleError::LoginDots));
+        assert_eq!(check_login("jean..dupont"), Err(RuleError::LoginDots));
+        // Length counts characters, not bytes.
+        assert_eq!(check_login("éé"), Err(RuleError::LoginLength { len: 2 }));
+    }
+
+    #[test]
+    fn names_are_required_and_bounded() {
+        assert!(check_first_name("Élodie").is_ok());
+        assert!(check_last_name("N").is_ok());
+        assert_eq!(check_first_name("   "), Err(RuleError::NameEmpty { field: Field::FirstName }));
+        assert_eq!(check_last_name(""), Err(RuleError::NameEmpty { field: Field::LastName }));
+        let long = "é".repeat(256);
+        assert_eq!(check_last_name(&long), Err(RuleError::NameTooLong { field: Field::LastName, len: 256 }));
+        assert!(check_last_name(&"é".repeat(255)).is_ok());
+        assert_eq!(check_first_name("a\nb"), Err(RuleError::NameControl { field: Field::FirstName }));
+    }
+
+    #[test]
+    fn usage_locations_are_iso_codes() {
+        assert_eq!(check_usage_location("fr").unwrap(), "FR");
+        assert_eq!(check_usage_location(" CA ").unwrap(), "CA");
+        assert_eq!(check_usage_location("GB").unwrap(), "GB");
+        for bad in ["UK", "FRA", "", "zz", "1"] {
+            assert!(check_usage_location(bad).is_err(), "{bad}");
+        }
+        assert_eq!(ISO_3166_ALPHA2.split_ascii_whitespace().count(), 249);
+    }
+
+    #[test]
+    fn activation_email_joins_login_and_domain() {
+        assert_eq!(activation_email("jean.dupont", "office5678.o365.ovh.com"), "jean.dupont@office5678.o365.ovh.com");
+    }
+}

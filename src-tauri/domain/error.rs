@@ -1,0 +1,213 @@
+use crate::i18n::{Lang, Localize};
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+use ts_rs::TS;
+
+use super::{DeviceKind, LicenceType};
+
+/// The form field a rule is about, so the UI can show the message beside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum Field {
+    FirstName,
+    LastName,
+    Login,
+    UsageLocation,
+    Password,
+    DisplayName,
+    Quantity,
+    DeviceName,
+}
+
+/// A broken licence rule. Each variant has a stable code (`code()`) the UI and tests
+/// can rely on, and a message in French and English (`localize`).
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum RuleError {
+    #[error("login length")]
+    LoginLength { len: usize },
+    #[error("login character")]
+    LoginCharacter { found: char },
+    #[error("login dots")]
+    LoginDots,
+    #[error("name empty")]
+    NameEmpty { field: Field },
+    #[error("name too long")]
+    NameTooLong { field: Field, len: usize },
+    #[error("name control character")]
+    NameControl { field: Field },
+    #[error("usage location")]
+    UsageLocation { value: String },
+    #[error("password length")]
+    PasswordLength { len: usize },
+    #[error("password not ascii")]
+    PasswordNotAscii,
+    #[error("password classes")]
+    PasswordClasses,
+    #[error("password contains login")]
+    PasswordContainsLogin,
+    #[error("quantity not positive")]
+    QuantityNotPositive,
+    #[error("group capacity")]
+    GroupCapacity { licence_type: LicenceType, max: u32, held: u32, on_order: u32, requested: u32 },
+    #[error("install limit")]
+    InstallLimit { kind: DeviceKind, max: u32 },
+}
+
+impl RuleError {
+    /// The stable, dotted code of the rule (never translated, never reworded).
+    pub fn code(&self) -> &'static str {
+        match self {
+            RuleError::LoginLength { .. } => "login.length",
+            RuleError::LoginCharacter { .. } => "login.character",
+            RuleError::LoginDots => "login.dots",
+            RuleError::NameEmpty { .. } => "name.empty",
+            RuleError::NameTooLong { .. } => "name.tooLong",
+            RuleError::NameControl { .. } => "name.controlCharacter",
+            RuleError::UsageLocation { .. } => "usageLocation.unknown",
+            RuleError::PasswordLength { .. } => "password.length",
+            RuleError::PasswordNotAscii => "password.ascii",
+            RuleError::PasswordClasses => "password.classes",
+            RuleError::PasswordContainsLogin => "password.containsLogin",
+            RuleError::QuantityNotPositive => "quantity.notPositive",
+            RuleError::GroupCapacity { .. } => "group.capacity",
+            RuleError::InstallLimit { .. } => "install.limit",
+        }
+    }
+
+    /// The field the rule is about.
+    pub fn field(&self) -> Field {
+        match self {
+            RuleError::LoginLength { .. } | RuleError::LoginCharacter { .. } | RuleError::LoginDots => {
+                Field::Login
+            }
+            RuleError::NameEmpty { field } | RuleError::NameTooLong { field, .. } | RuleError::NameControl { field } => {
+                *field
+            }
+            RuleError::UsageLocation { .. } => Field::UsageLocation,
+            RuleError::PasswordLength { .. }
+            | RuleError::PasswordNotAscii
+            | RuleError::PasswordClasses
+            | RuleError::PasswordContainsLogin => Field::Password,
+            RuleError::QuantityNotPositive | RuleError::GroupCapacity { .. } => Field::Quantity,
+            RuleError::InstallLimit { .. } => Field::DeviceName,
+        }
+    }
+
+    /// A limit was reached (as opposed to a malformed value): the UI shows these as
+    /// refusals of the action rather than as a field to correct.
+    pub fn is_limit(&self) -> bool {
+        matches!(self, RuleError::GroupCapacity { .. } | RuleError::InstallLimit { .. })
+    }
+}
+
+fn field_name(field: Field, lang: Lang) -> &'static str {
+    match field {
+        Field::FirstName => lang.pick("first name", "prénom"),
+        Field::LastName => lang.pick("last name", "nom"),
+        Field::Login => lang.pick("login", "identifiant"),
+        Field::UsageLocation => lang.pick("usage location", "pays d'utilisation"),
+        Field::Password => lang.pick("password", "mot de passe"),
+        Field::DisplayName => lang.pick("group name", "nom du groupe"),
+        Field::Quantity => lang.pick("number of licences", "nombre de licences"),
+        Field::DeviceName => lang.pick("device name", "nom de l'appareil"),
+    }
+}
+
+impl Localize for RuleError {
+    fn localize(&self, lang: Lang) -> String {
+        use super::account::{LOGIN_MAX, LOGIN_MIN, NAME_MAX};
+        use super::password::{PASSWORD_MAX, PASSWORD_MIN, PASSWORD_SPECIALS};
+        match (self, lang) {
+            (RuleError::LoginLength { len }, Lang::En) => format!(
+                "The login must be {LOGIN_MIN} to {LOGIN_MAX} characters long; it has {len}."
+            ),
+            (RuleError::LoginLength { len }, Lang::Fr) => format!(
+                "L'identifiant doit compter de {LOGIN_MIN} à {LOGIN_MAX} caractères ; il en compte {len}."
+            ),
+            (RuleError::LoginCharacter { found }, Lang::En) => format!(
+                "The login may only contain letters, digits and the characters - _ . ' (found “{found}”)."
+            ),
+            (RuleError::LoginCharacter { found }, Lang::Fr) => format!(
+                "L'identifiant ne peut contenir que des lettres, des chiffres et les caractères - _ . ' (trouvé « {found} »)."
+            ),
+            (RuleError::LoginDots, Lang::En) => {
+                "The login cannot start or end with a full stop, nor contain two full stops in a row.".into()
+            }
+            (RuleError::LoginDots, Lang::Fr) => {
+                "L'identifiant ne peut ni commencer ni finir par un point, ni contenir deux points qui se suivent.".into()
+            }
+            (RuleError::NameEmpty { field }, Lang::En) => {
+                format!("The {} is required.", field_name(*field, lang))
+            }
+            (RuleError::NameEmpty { field }, Lang::Fr) => {
+                format!("Le champ « {} » est obligatoire.", field_name(*field, lang))
+            }
+            (RuleError::NameTooLong { field, len }, Lang::En) => format!(
+                "The {} can be at most {NAME_MAX} characters long; it has {len}.",
+                field_name(*field, lang)
+            ),
+            (RuleError::NameTooLong { field, len }, Lang::Fr) => format!(
+                "Le champ « {} » compte au plus {NAME_MAX} caractères ; il en compte {len}.",
+                field_name(*field, lang)
+            ),
+            (RuleError::NameControl { field }, Lang::En) => format!(
+                "The {} cannot contain line breaks or control characters.",
+                field_name(*field, lang)
+            ),
+            (RuleError::NameControl { field }, Lang::Fr) => format!(
+                "Le champ « {} » ne peut contenir ni retour à la ligne ni caractère de contrôle.",
+                field_name(*field, lang)
+            ),
+            (RuleError::UsageLocation { value }, Lang::En) => format!(
+                "“{value}” is not a country code; use a two-letter ISO 3166 code such as FR, BE or CA."
+            ),
+            (RuleError::UsageLocation { value }, Lang::Fr) => format!(
+                "« {value} » n'est pas un code pays ; utilisez un code ISO 3166 à deux lettres, comme FR, BE ou CA."
+            ),
+            (RuleError::PasswordLength { len }, Lang::En) => format!(
+                "The password must be {PASSWORD_MIN} to {PASSWORD_MAX} characters long; it has {len}."
+            ),
+            (RuleError::PasswordLength { len }, Lang::Fr) => format!(
+                "Le mot de passe doit compter de {PASSWORD_MIN} à {PASSWORD_MAX} caractères ; il en compte {len}."
+            ),
+            (RuleError::PasswordNotAscii, Lang::En) => {
+                "The password may only use unaccented letters, digits and the special characters of the list.".into()
+            }
+            (RuleError::PasswordNotAscii, Lang::Fr) => {
+                "Le mot de passe ne peut utiliser que des lettres sans accent, des chiffres et les caractères spéciaux de la liste.".into()
+            }
+            (RuleError::PasswordClasses, Lang::En) => format!(
+                "The password needs at least one lower-case letter, one upper-case letter, and one digit or special character ({PASSWORD_SPECIALS})."
+            ),
+            (RuleError::PasswordClasses, Lang::Fr) => format!(
+                "Le mot de passe doit contenir au moins une minuscule, une majuscule et un chiffre ou un caractère spécial ({PASSWORD_SPECIALS})."
+            ),
+            (RuleError::PasswordContainsLogin, Lang::En) => {
+                "The password cannot contain the user's login.".into()
+            }
+            (RuleError::PasswordContainsLogin, Lang::Fr) => {
+                "Le mot de passe ne peut pas contenir l'identifiant de l'utilisateur.".into()
+            }
+            (RuleError::QuantityNotPositive, Lang::En) => "Order at least one licence.".into(),
+            (RuleError::QuantityNotPositive, Lang::Fr) => "Commandez au moins une licence.".into(),
+            (RuleError::GroupCapacity { max, held, on_order, requested, .. }, Lang::En) => format!(
+                "An Apps for business group holds at most {max} licences. This group has {held} and {on_order} on order, so {requested} more would make {}; you can add at most {}.",
+                held + on_order + requested,
+                max.saturating_sub(held + on_order)
+            ),
+            (RuleError::GroupCapacity { max, held, on_order, requested, .. }, Lang::Fr) => format!(
+                "Un groupe Apps for business contient au plus {max} licences. Ce groupe en a {held} et {on_order} en commande : {requested} de plus en feraient {} ; vous pouvez en ajouter au plus {}.",
+                held + on_order + requested,
+                max.saturating_sub(held + on_order)
+            ),
+            (RuleError::InstallLimit { kind, max }, Lang::En) => format!(
+                "This user already has {max} {} with Microsoft 365 installed, the most a licence allows. Sign one out first.",
+                kind.plural(lang)
+            ),
+            (RuleError::InstallLimit { kind, max }, Lang::Fr) => format!(
+                "Cet utilisateur a déjà Microsoft 365 installé sur {max} {}, le maximum d'une licence. Déconnectez-en un d'abord.",
+                kind.plural(lang)
+            ),
+        }
+    }
+}

@@ -1,0 +1,107 @@
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::RuleError;
+use crate::i18n::Lang;
+
+/// Each licence user may install the suite on this many devices of each kind.
+pub const MAX_INSTALLS_PER_KIND: u32 = 5;
+
+/// The three kinds of device Microsoft counts separately.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum DeviceKind {
+    /// A PC or a Mac.
+    Computer,
+    Tablet,
+    Phone,
+}
+
+impl DeviceKind {
+    pub const ALL: [DeviceKind; 3] = [DeviceKind::Computer, DeviceKind::Tablet, DeviceKind::Phone];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DeviceKind::Computer => "computer",
+            DeviceKind::Tablet => "tablet",
+            DeviceKind::Phone => "phone",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<DeviceKind> {
+        DeviceKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    pub(super) fn plural(self, lang: Lang) -> &'static str {
+        match self {
+            DeviceKind::Computer => lang.pick("computers (PC or Mac)", "ordinateurs (PC ou Mac)"),
+            DeviceKind::Tablet => lang.pick("tablets", "tablettes"),
+            DeviceKind::Phone => lang.pick("phones", "téléphones"),
+        }
+    }
+}
+
+/// Devices in use by one licence user, per kind.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct InstallCounts {
+    pub computers: u32,
+    pub tablets: u32,
+    pub phones: u32,
+}
+
+impl InstallCounts {
+    pub fn of(&self, kind: DeviceKind) -> u32 {
+        match kind {
+            DeviceKind::Computer => self.computers,
+            DeviceKind::Tablet => self.tablets,
+            DeviceKind::Phone => self.phones,
+        }
+    }
+
+    pub fn total(&self) -> u32 {
+        self.computers + self.tablets + self.phones
+    }
+}
+
+/// Refuses a new device of `kind` when the user already uses all their seats of it.
+pub fn check_can_install(counts: &InstallCounts, kind: DeviceKind) -> Result<(), RuleError> {
+    if counts.of(kind) >= MAX_INSTALLS_PER_KIND {
+        return Err(RuleError::InstallLimit { kind, max: MAX_INSTALLS_PER_KIND });
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sixth_device_of_a_kind_is_refused() {
+        for kind in DeviceKind::ALL {
+            let mut counts = InstallCounts::default();
+            for _ in 0..MAX_INSTALLS_PER_KIND {
+                check_can_install(&counts, kind).expect("within the limit");
+                match kind {
+                    DeviceKind::Computer => counts.computers += 1,
+                    DeviceKind::Tablet => counts.tablets += 1,
+                    DeviceKind::Phone => counts.phones += 1,
+                }
+            }
+            let err = check_can_install(&counts, kind).unwrap_err();
+            assert_eq!(err, RuleError::InstallLimit { kind, max: 5 });
+            // The other kinds keep their own five seats.
+            for other in DeviceKind::ALL.into_iter().filter(|k| *k != kind) {
+                assert!(check_can_install(&counts, other).is_ok());
+            }
+        }
+    }
+
+    #[test]
+    fn kinds_parse_back() {
+        for kind in DeviceKind::ALL {
+            assert_eq!(DeviceKind::parse(kind.as_str()), Some(kind));
+        }
+        assert_eq!(DeviceKind::parse("watch"), None);
+    }
+}

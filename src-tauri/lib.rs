@@ -1,0 +1,22 @@
+//! Seatkeeper: an offline-first desktop manager for OVHcloud Microsoft 365 licence groups.
+//!
+//! The layers, from the window inwards (ARCHITECTURE.md has the map):
+//! - `app`, `commands`: the only modules that know Tauri; glue, no rules.
+//! - `state`: what the running app holds (store, language).
+//! - `store`: SQLite, the one place SQL lives; transactions, migrations, history.
+//! - `domain`: the licence rules, pure functions.
+//! - `secrets`: the OS keychain, the only home of secrets.
+//! - `error`, `i18n`: one error type and its French and English messages.
+
+pub mod app;
+pub mod cli;
+pub mod commands;
+pub mod domain;
+pub mod error;
+pub mod i18n;
+pub mod secrets;
+pub mod state;
+pub mod store;
+
+#[cfg(test)]
+mod bindings;

@@ -1,0 +1,82 @@
+//! What the running app holds: the store (or why it could not be opened) and the
+//! user's language. Free of Tauri so the command logic can be tested without a window.
+
+use std::sync::RwLock;
+use std::time::Instant;
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::error::{Error, IpcError, Result};
+use crate::i18n::Lang;
+use crate::store::Store;
+
+/// The language in force and whether the user chose it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Preferences {
+    pub language: Lang,
+    /// `None`: following the system language.
+    pub chosen_language: Option<Lang>,
+}
+
+pub struct AppState {
+    store: std::result::Result<Store, Error>,
+    lang: RwLock<Lang>,
+    started: Instant,
+    /// Set by SEATKEEPER_BENCH: the first paint is reported on stdout.
+    pub bench: bool,
+}
+
+impl AppState {
+    pub fn new(store: std::result::Result<Store, Error>, started: Instant) -> AppState {
+        let chosen = store.as_ref().ok().and_then(|s| s.language().ok().flatten());
+        AppState {
+            store,
+            lang: RwLock::new(chosen.unwrap_or_default()),
+            started,
+            bench: std::env::var_os("SEATKEEPER_BENCH").is_some(),
+        }
+    }
+
+    pub fn lang(&self) -> Lang {
+        *self.lang.read().unwrap_or_else(|p| p.into_inner())
+    }
+
+    pub fn started(&self) -> Instant {
+        self.started
+    }
+
+    /// The store, or the reason it could not be opened (every call repeats it).
+    pub fn store(&self) -> Result<&Store> {
+        self.store.as_ref().map_err(|e| match e {
+            Error::DatabaseTooNew { found, supported } => {
+                Error::DatabaseTooNew { found: *found, supported: *supported }
+            }
+            other => Error::Internal(other.to_string()),
+        })
+    }
+
+    /// Runs `f` on the store and turns its error into the IPC shape, in the user's language.
+    pub fn run<T>(&self, f: impl FnOnce(&Store) -> Result<T>) -> std::result::Result<T, IpcError> {
+        self.store().and_then(f).map_err(|e| e.to_ipc(self.lang()))
+    }
+
+    /// Resolves the language: the user's choice, else the system's (`system_tag`).
+    pub fn preferences(&self, system_tag: &str) -> std::result::Result<Preferences, IpcError> {
+        let chosen = self.store().and_then(|s| s.language()).unwrap_or(None);
+        let language = chosen.unwrap_or_else(|| Lang::from_tag(system_tag));
+        *self.lang.write().unwrap_or_else(|p| p.into_inner()) = language;
+        Ok(Preferences { language, chosen_language: chosen })
+    }
+
+    /// Saves the user's choice (`None`: follow the system) and applies it.
+    pub fn choose_language(
+        &self,
+        chosen: Option<Lang>,
+        system_tag: &str,
+    ) -> std::result::Result<Preferences, IpcError> {
+        self.run(|s| s.set_language(chosen))?;
+        self.preferences(system_tag)
+    }
+}

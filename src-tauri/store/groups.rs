@@ -1,0 +1,297 @@
+//! Licence groups: the groups list, a group's overview, renaming.
+
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::history::{self, NewEntry, Origin};
+use crate::domain::{check_display_name, GroupFamily, LicenceType};
+use crate::error::{Entity, Error, Result};
+
+/// A row of the groups list.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct GroupSummary {
+    pub id: i64,
+    pub account_label: String,
+    pub service_name: String,
+    pub display_name: String,
+    pub family: GroupFamily,
+    pub offer: LicenceType,
+    /// As OVHcloud reports it: ok, suspended, expired, …
+    pub status: String,
+    /// Licences with a user (not empty slots).
+    pub licences_used: u32,
+    /// Every licence of the group, empty slots included.
+    pub licences_total: u32,
+    pub next_payment_on: Option<String>,
+    pub is_sample: bool,
+    /// Changes made here and not yet confirmed by OVHcloud.
+    pub pending_changes: u32,
+}
+
+/// An amount in OVHcloud's micro-cents (1 unit = 10⁻⁸ of the currency).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Money {
+    #[ts(type = "number")]
+    pub ucents: i64,
+    pub currency: String,
+}
+
+/// Licences of one type in a group.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TypeCounts {
+    pub licence_type: LicenceType,
+    pub total: u32,
+    pub assigned: u32,
+    /// Empty slots, paid for and not configured.
+    pub free: u32,
+    pub price_per_month: Option<Money>,
+}
+
+/// An order not yet delivered.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct OrderSummary {
+    pub id: i64,
+    pub licence_type: LicenceType,
+    pub quantity: u32,
+    pub state: String,
+    pub payment_url: Option<String>,
+    pub created_at: String,
+}
+
+/// The Overview tab of a group.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct GroupOverview {
+    pub group: GroupSummary,
+    pub domain: Option<String>,
+    pub created_on: Option<String>,
+    pub renewal_period: Option<String>,
+    pub mca_agreed: bool,
+    pub by_type: Vec<TypeCounts>,
+    /// What the group costs per month at catalog prices, when every price is known.
+    pub monthly_cost: Option<Money>,
+    /// Paid-for slots nobody uses.
+    pub unconfigured_slots: u32,
+    /// Licence users with no install recorded in the ledger.
+    pub users_without_install: u32,
+    pub orders_in_progress: Vec<OrderSummary>,
+    pub synced_at: Option<String>,
+}
+
+const SUMMARY_SELECT: &str = "
+    SELECT g.id, a.label, g.service_name, g.display_name, g.family, g.offer, g.status,
+           (SELECT count(*) FROM licences l WHERE l.group_id = g.id AND l.is_virtual = 0),
+           (SELECT count(*) FROM licences l WHERE l.group_id = g.id),
+           g.next_payment_on, a.is_sample,
+           (SELECT count(*) FROM pending_changes p WHERE p.group_id = g.id AND p.state <> 'done')
+    FROM licence_groups g JOIN accounts a ON a.id = g.account_id";
+
+fn enum_from_sql<T>(value: String, parse: fn(&str) -> Option<T>, col: usize) -> rusqlite::Result<T> {
+    parse(&value).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            col,
+            rusqlite::types::Type::Text,
+            format!("unexpected value {value:?}").into(),
+        )
+    })
+}
+
+pub(super) fn licence_type_from_sql(value: String, col: usize) -> rusqlite::Result<LicenceType> {
+    enum_from_sql(value, LicenceType::from_wire, col)
+}
+
+fn summary_from_row(row: &Row) -> rusqlite::Result<GroupSummary> {
+    Ok(GroupSummary {
+        id: row.get(0)?,
+        account_label: row.get(1)?,
+        service_name: row.get(2)?,
+        display_name: row.get(3)?,
+        family: enum_from_sql(row.get(4)?, GroupFamily::from_wire, 4)?,
+        offer: licence_type_from_sql(row.get(5)?, 5)?,
+        status: row.get(6)?,
+        licences_used: row.get(7)?,
+        licences_total: row.get(8)?,
+        next_payment_on: row.get(9)?,
+        is_sample: row.get(10)?,
+        pending_changes: row.get(11)?,
+    })
+}
+
+/// Every group, the user's own first, then by name.
+pub fn list(conn: &Connection) -> Result<Vec<GroupSummary>> {
+    let sql = format!("{SUMMARY_SELECT} ORDER BY a.is_sample, g.display_name COLLATE NOCASE, g.id");
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map([], summary_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn not_found(group_id: i64) -> Error {
+    Error::NotFound { what: Entity::Group, id: group_id.to_string() }
+}
+
+pub fn summary(conn: &Connection, group_id: i64) -> Result<GroupSummary> {
+    let sql = format!("{SUMMARY_SELECT} WHERE g.id = ?1");
+    conn.query_row(&sql, [group_id], summary_from_row).optional()?.ok_or_else(|| not_found(group_id))
+}
+
+pub fn overview(conn: &Connection, group_id: i64) -> Result<GroupOverview> {
+    let group = summary(conn, group_id)?;
+    let (account_id, domain, created_on, renewal_period, mca_agreed, synced_at): (
+        i64,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        bool,
+        Option<String>,
+    ) = conn.query_row(
+        "SELECT account_id, domain, created_on, renewal_period, mca_agreed, synced_at
+         FROM licence_groups WHERE id = ?1",
+        [group_id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
+    )?;
+
+    let mut by_type: Vec<TypeCounts> = conn
+        .prepare_cached(
+            "SELECT licence_type, count(*), sum(is_virtual = 0), sum(is_virtual = 1)
+             FROM licences WHERE group_id = ?1 GROUP BY licence_type ORDER BY licence_type",
+        )?
+        .query_map([group_id], |r| {
+            Ok(TypeCounts {
+                licence_type: licence_type_from_sql(r.get(0)?, 0)?,
+                total: r.get(1)?,
+                assigned: r.get(2)?,
+                free: r.get(3)?,
+                price_per_month: None,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+
+    // Prepaid slots are paid for whether used or not; pay-as-you-go bills users.
+    let period = renewal_period.clone().unwrap_or_else(|| "P1M".into());
+    let mut monthly_cost: Option<Money> = Some(Money { ucents: 0, currency: String::new() });
+    for counts in &mut by_type {
+        counts.price_per_month = price(conn, account_id, counts.licence_type, &period)?;
+        let billed = match group.family {
+            GroupFamily::Prepaid => counts.total,
+            GroupFamily::PayAsYouGo => counts.assigned,
+        };
+        monthly_cost = match (monthly_cost, &counts.price_per_month) {
+            (Some(total), Some(price))
+                if total.currency.is_empty() || total.currency == price.currency =>
+            {
+                Some(Money {
+                    ucents: total.ucents + price.ucents * i64::from(billed),
+                    currency: price.currency.clone(),
+                })
+            }
+            _ => None,
+        };
+    }
+    if monthly_cost.as_ref().is_some_and(|m| m.currency.is_empty()) {
+        monthly_cost = None;
+    }
+
+    let unconfigured_slots = by_type.iter().map(|t| t.free).sum();
+    let users_without_install: u32 = conn.query_row(
+        "SELECT count(*) FROM licences l
+         WHERE l.group_id = ?1 AND l.is_virtual = 0 AND NOT EXISTS
+             (SELECT 1 FROM installs i WHERE i.licence_id = l.id AND i.signed_out_on IS NULL)",
+        [group_id],
+        |r| r.get(0),
+    )?;
+    let orders_in_progress = conn
+        .prepare_cached(
+            "SELECT id, licence_type, quantity, state, payment_url, created_at FROM orders
+             WHERE group_id = ?1 AND state NOT IN ('delivered', 'cancelled', 'failed')
+             ORDER BY id",
+        )?
+        .query_map([group_id], |r| {
+            Ok(OrderSummary {
+                id: r.get(0)?,
+                licence_type: licence_type_from_sql(r.get(1)?, 1)?,
+                quantity: r.get(2)?,
+                state: r.get(3)?,
+                payment_url: r.get(4)?,
+                created_at: r.get(5)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+
+    Ok(GroupOverview {
+        group,
+        domain,
+        created_on,
+        renewal_period,
+        mca_agreed,
+        by_type,
+        monthly_cost,
+        unconfigured_slots,
+        users_without_install,
+        orders_in_progress,
+        synced_at,
+    })
+}
+
+/// The catalog price per licence per month, preferring the group's renewal period.
+fn price(conn: &Connection, account_id: i64, licence_type: LicenceType, period: &str) -> Result<Option<Money>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT price_ucents, currency FROM prices
+             WHERE account_id = ?1 AND licence_type = ?2
+             ORDER BY renewal_period = ?3 DESC, renewal_period = 'P1M' DESC LIMIT 1",
+        )?
+        .query_row(params![account_id, licence_type.wire_name(), period], |r| {
+            Ok(Money { ucents: r.get(0)?, currency: r.get(1)? })
+        })
+        .optional()?)
+}
+
+/// Renames a group locally, queues the rename for OVHcloud and logs it, all at once.
+/// A rename still waiting in the queue is updated rather than queued twice.
+pub fn rename(tx: &Transaction, group_id: i64, new_name: &str, at: &str) -> Result<GroupSummary> {
+    let new_name = new_name.trim();
+    check_display_name(new_name)?;
+    let (account_id, old_name): (i64, String) = tx
+        .query_row(
+            "SELECT account_id, display_name FROM licence_groups WHERE id = ?1",
+            [group_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?
+        .ok_or_else(|| not_found(group_id))?;
+    if old_name == new_name {
+        return summary(tx, group_id);
+    }
+    tx.execute("UPDATE licence_groups SET display_name = ?1 WHERE id = ?2", params![new_name, group_id])?;
+    let payload = serde_json::json!({ "displayName": new_name }).to_string();
+    let updated = tx.execute(
+        "UPDATE pending_changes SET payload = ?1, updated_at = ?2
+         WHERE group_id = ?3 AND kind = 'renameGroup' AND state = 'queued'",
+        params![payload, at, group_id],
+    )?;
+    if updated == 0 {
+        tx.execute(
+            "INSERT INTO pending_changes (account_id, group_id, kind, payload, state, created_at, updated_at)
+             VALUES (?1, ?2, 'renameGroup', ?3, 'queued', ?4, ?4)",
+            params![account_id, group_id, payload, at],
+        )?;
+    }
+    history::record(
+        tx,
+        NewEntry {
+            at,
+            account_id,
+            group_id: Some(group_id),
+            licence_id: None,
+            origin: Origin::User,
+            kind: "groupRenamed",
+            details: serde_json::json!({ "from": old_name, "to": new_name }),
+        },
+    )?;
+    summary(tx, group_id)
+}
