@@ -211,3 +211,61 @@ impl Localize for RuleError {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn every_variant() -> Vec<RuleError> {
+        vec![
+            RuleError::LoginLength { len: 2 },
+            RuleError::LoginCharacter { found: '@' },
+            RuleError::LoginDots,
+            RuleError::NameEmpty { field: Field::FirstName },
+            RuleError::NameTooLong { field: Field::LastName, len: 300 },
+            RuleError::NameControl { field: Field::DisplayName },
+            RuleError::UsageLocation { value: "UK".into() },
+            RuleError::PasswordLength { len: 3 },
+            RuleError::PasswordNotAscii,
+            RuleError::PasswordClasses,
+            RuleError::PasswordContainsLogin,
+            RuleError::QuantityNotPositive,
+            RuleError::GroupCapacity {
+                licence_type: LicenceType::OfficeBusiness,
+                max: 300,
+                held: 290,
+                on_order: 5,
+                requested: 10,
+            },
+            RuleError::InstallLimit { kind: DeviceKind::Tablet, max: 5 },
+        ]
+    }
+
+    #[test]
+    fn every_rule_speaks_french_and_english_with_a_unique_code() {
+        let variants = every_variant();
+        let codes: std::collections::HashSet<_> = variants.iter().map(RuleError::code).collect();
+        assert_eq!(codes.len(), variants.len(), "codes are unique");
+        for rule in &variants {
+            let en = rule.localize(Lang::En);
+            let fr = rule.localize(Lang::Fr);
+            assert!(en.len() > 15 && fr.len() > 15, "{en} / {fr}");
+            assert_ne!(en, fr, "{} is not translated", rule.code());
+            assert!(en.ends_with('.') && fr.ends_with('.'), "{en} / {fr}");
+        }
+    }
+
+    #[test]
+    fn the_capacity_message_says_how_many_still_fit() {
+        let rule = RuleError::GroupCapacity {
+            licence_type: LicenceType::OfficeBusiness,
+            max: 300,
+            held: 290,
+            on_order: 5,
+            requested: 10,
+        };
+        let en = rule.localize(Lang::En);
+        assert!(en.contains("305") && en.contains("at most 5"), "{en}");
+        assert!(rule.localize(Lang::Fr).contains("au plus 5"));
+    }
+}

@@ -1,0 +1,134 @@
+//! The command layer without a window: the state the commands run on, the IPC error
+//! shape in both languages, and the access-control and CSP configuration the window
+//! is built with.
+
+use std::collections::BTreeSet;
+use std::time::Instant;
+
+use seatkeeper::error::{Error, ErrorCode};
+use seatkeeper::i18n::Lang;
+use seatkeeper::state::AppState;
+use seatkeeper::store::sample::SampleSize;
+use seatkeeper::store::Store;
+
+fn read(path: &str) -> String {
+    std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap()
+}
+
+#[test]
+fn language_follows_the_system_until_the_user_chooses() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = AppState::new(Store::open_in(dir.path()), Instant::now());
+    let prefs = state.preferences("fr-FR").unwrap();
+    assert_eq!((prefs.language, prefs.chosen_language), (Lang::Fr, None));
+    assert_eq!(state.lang(), Lang::Fr);
+
+    // Errors now come in French.
+    let err = state.run(|s| s.rename_group(12345, "X", time::OffsetDateTime::now_utc())).unwrap_err();
+    assert_eq!(err.code, ErrorCode::NotFound);
+    assert!(err.message.contains("n'existe plus"), "{}", err.message);
+
+    let prefs = state.choose_language(Some(Lang::En), "fr-FR").unwrap();
+    assert_eq!((prefs.language, prefs.chosen_language), (Lang::En, Some(Lang::En)));
+    drop(state);
+
+    // The choice is kept across restarts and wins over the system language.
+    let state = AppState::new(Store::open_in(dir.path()), Instant::now());
+    assert_eq!(state.lang(), Lang::En);
+    assert_eq!(state.preferences("fr-CA").unwrap().language, Lang::En);
+    let prefs = state.choose_language(None, "fr-CA").unwrap();
+    assert_eq!((prefs.language, prefs.chosen_language), (Lang::Fr, None));
+}
+
+#[test]
+fn every_command_reports_why_the_database_could_not_open() {
+    let state = AppState::new(Err(Error::DatabaseTooNew { found: 7, supported: 2 }), Instant::now());
+    state.preferences("en-GB").unwrap();
+    let err = state.run(|s| s.app_status()).unwrap_err();
+    assert_eq!(err.code, ErrorCode::DatabaseTooNew);
+    assert!(err.message.contains("newer version"), "{}", err.message);
+    let err = state.run(|s| s.list_groups()).unwrap_err();
+    assert_eq!(err.code, ErrorCode::DatabaseTooNew);
+    state.preferences("fr").unwrap();
+    assert!(state.run(|s| s.list_groups()).unwrap_err().message.contains("plus récente"));
+}
+
+#[test]
+fn commands_return_what_the_store_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = AppState::new(Store::open_in(dir.path()), Instant::now());
+    state.preferences("en").unwrap();
+    assert_eq!(state.run(|s| s.list_groups()).unwrap().len(), 0);
+    state.run(|s| s.load_sample(time::OffsetDateTime::now_utc(), SampleSize::default())).unwrap();
+    let groups = state.run(|s| s.list_groups()).unwrap();
+    assert_eq!(groups.len(), 2);
+    let json = serde_json::to_value(&groups[0]).unwrap();
+    // The wire shape the UI's generated types describe.
+    for key in ["id", "serviceName", "displayName", "family", "offer", "licencesUsed", "licencesTotal", "nextPaymentOn", "isSample"] {
+        assert!(json.get(key).is_some(), "missing {key} in {json}");
+    }
+    let err = state.run(|s| s.load_sample(time::OffsetDateTime::now_utc(), SampleSize::default())).unwrap_err();
+    assert_eq!(err.code, ErrorCode::Precondition);
+}
+
+fn quoted_names(text: &str, after: &str, until: &str) -> BTreeSet<String> {
+    let start = text.find(after).unwrap_or_else(|| panic!("{after} not found")) + after.len();
+    let end = start + text[start..].find(until).unwrap();
+    text[start..end]
+        .split('"')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn every_command_is_registered_permitted_and_nothing_else() {
+    let build = read("src-tauri/build.rs");
+    let declared = quoted_names(&build, "const COMMANDS: &[&str] = &[", "];");
+
+    let handler_src = read("src-tauri/commands/mod.rs");
+    let start = handler_src.find("generate_handler![").unwrap();
+    let end = start + handler_src[start..].find(']').unwrap();
+    let registered: BTreeSet<String> = handler_src[start..end]
+        .split("$crate::commands::")
+        .skip(1)
+        .map(|s| s.trim_end_matches(|c: char| c == ',' || c.is_whitespace()).to_string())
+        .collect();
+
+    let permissions = read("src-tauri/permissions/app-commands.toml");
+    let permitted: BTreeSet<String> = quoted_names(&permissions, "permissions = [", "]")
+        .into_iter()
+        .map(|p| p.strip_prefix("allow-").expect("only allow- permissions").replace('-', "_"))
+        .collect();
+
+    assert!(!declared.is_empty());
+    assert_eq!(registered, declared, "invoke handler vs build.rs COMMANDS");
+    assert_eq!(permitted, declared, "app-commands permission set vs build.rs COMMANDS");
+
+    let capability: serde_json::Value = serde_json::from_str(&read("src-tauri/capabilities/main-window.json")).unwrap();
+    assert_eq!(capability["windows"], serde_json::json!(["main"]));
+    assert_eq!(capability["permissions"], serde_json::json!(["app-commands"]), "no plugin or core permission beyond our commands");
+    assert!(capability.get("remote").is_none(), "no remote origin may call commands");
+}
+
+#[test]
+fn the_csp_allows_no_remote_origin_and_no_inline_code() {
+    let conf: serde_json::Value = serde_json::from_str(&read("tauri.conf.json")).unwrap();
+    let csp = conf["app"]["security"]["csp"].as_object().expect("CSP as directives");
+    for (directive, value) in csp {
+        let value = value.as_str().unwrap();
+        for source in value.split_whitespace() {
+            let allowed = matches!(source, "'self'" | "'none'" | "data:" | "ipc:" | "http://ipc.localhost");
+            assert!(allowed, "{directive} allows {source}");
+            if source == "data:" {
+                assert_eq!(directive, "img-src", "data: only for images");
+            }
+        }
+    }
+    for required in ["default-src", "script-src", "style-src", "connect-src", "object-src", "frame-ancestors"] {
+        assert!(csp.contains_key(required), "{required} missing");
+    }
+    assert_eq!(conf["app"]["withGlobalTauri"], false);
+    assert_ne!(conf["app"]["security"]["dangerousDisableAssetCspModification"], true);
+}
