@@ -1,0 +1,77 @@
+// The UI language and the translate functions. `t()` reads the current language from
+// rune state, so every template that calls it re-renders when the language changes.
+import type { Lang, Preferences } from '../lib/bindings';
+import { en, type MessageKey, type Messages } from './en';
+import { fr } from './fr';
+
+export type { MessageKey, Messages };
+
+export const catalogues: Record<Lang, Messages> = { en, fr };
+
+/** Keys that have `.one` / `.other` plural forms, without the suffix. */
+export type PluralKey = {
+  [K in MessageKey]: K extends `${infer Base}.one` ? (`${Base}.other` extends MessageKey ? Base : never) : never;
+}[MessageKey];
+
+export type Vars = Record<string, string | number>;
+
+/** The language a BCP 47 tag (`fr-FR`, `en_GB`) maps to; anything not French is English. */
+export function langFromTag(tag: string | undefined | null): Lang {
+  const primary = (tag ?? '').split(/[-_]/)[0]?.toLowerCase();
+  return primary === 'fr' ? 'fr' : 'en';
+}
+
+/** The system language as the web view reports it. */
+export function systemLanguage(): string {
+  return typeof navigator !== 'undefined' && navigator.language ? navigator.language : 'en';
+}
+
+class Locale {
+  /** The language in force. */
+  lang = $state<Lang>(langFromTag(systemLanguage()));
+  /** The user's choice; null while following the system language. */
+  chosen = $state<Lang | null>(null);
+
+  apply(prefs: Preferences): void {
+    this.lang = prefs.language;
+    this.chosen = prefs.chosenLanguage;
+    syncDocumentLang(prefs.language);
+  }
+}
+
+export const locale = new Locale();
+
+function syncDocumentLang(lang: Lang): void {
+  if (typeof document !== 'undefined') document.documentElement.lang = lang;
+}
+
+/** Fills `{name}` placeholders; numbers are formatted for the language. */
+export function interpolate(template: string, vars: Vars | undefined, lang: Lang): string {
+  if (!vars) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = vars[name];
+    if (value === undefined) return whole;
+    return typeof value === 'number' ? new Intl.NumberFormat(lang).format(value) : value;
+  });
+}
+
+/** The text of `key` in the current language. */
+export function t(key: MessageKey, vars?: Vars): string {
+  const lang = locale.lang;
+  return interpolate(catalogues[lang][key], vars, lang);
+}
+
+/** The plural form of `base` for `count` (which is also available as `{count}`). */
+export function tn(base: PluralKey, count: number, vars?: Vars): string {
+  const lang = locale.lang;
+  const form = new Intl.PluralRules(lang).select(count) === 'one' ? 'one' : 'other';
+  const key = `${base}.${form}` as MessageKey;
+  return interpolate(catalogues[lang][key], { count, ...vars }, lang);
+}
+
+/** `prefix.value` translated when such a key exists, else the raw value (unknown states). */
+export function tOr(prefix: string, value: string): string {
+  const key = `${prefix}.${value}`;
+  const messages = catalogues[locale.lang];
+  return Object.hasOwn(messages, key) ? messages[key as MessageKey] : value;
+}

@@ -1,0 +1,22 @@
+// Typed wrappers of src-tauri/commands/app.rs.
+import type { AppStatus, Lang, Preferences, SampleReport } from '../bindings';
+import { call } from './call';
+
+export const getAppStatus = (): Promise<AppStatus> => call('get_app_status');
+
+/** Call first: it also tells Rust which language to translate errors into. */
+export const getPreferences = (systemLanguage: string): Promise<Preferences> =>
+  call('get_preferences', { systemLanguage });
+
+/** `language` null: follow the system language. */
+export const setLanguage = (language: Lang | null, systemLanguage: string): Promise<Preferences> =>
+  call('set_language', { language, systemLanguage });
+
+export const loadSampleData = (): Promise<SampleReport> => call('load_sample_data');
+
+export const removeSampleData = (): Promise<null> => call('remove_sample_data');
+
+/** Opens a trusted OVHcloud or Microsoft page in the system browser (the only way out). */
+export const openExternal = (url: string): Promise<null> => call('open_external', { url });
+
+export const reportFirstPaint = (): Promise<null> => call('report_first_paint');

@@ -1,0 +1,17 @@
+// Typed wrappers of src-tauri/commands/groups.rs.
+import type { GroupOverview, GroupSummary, HistoryEntry, LicenceRow } from '../bindings';
+import { call } from './call';
+
+export const listGroups = (): Promise<GroupSummary[]> => call('list_groups');
+
+export const getGroupOverview = (groupId: number): Promise<GroupOverview> =>
+  call('get_group_overview', { groupId });
+
+/** Rejects with code invalidInput and field displayName for a blank or too long name. */
+export const renameGroup = (groupId: number, name: string): Promise<GroupSummary> =>
+  call('rename_group', { groupId, name });
+
+export const listLicences = (groupId: number): Promise<LicenceRow[]> => call('list_licences', { groupId });
+
+/** Newest first. */
+export const listHistory = (groupId: number): Promise<HistoryEntry[]> => call('list_history', { groupId });

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate, formatDateTime, formatMoney, moneyAmount, parseDate } from './format';
+
+// Intl puts (narrow) no-break spaces in French numbers; compare with plain spaces.
+const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+
+describe('money', () => {
+  it('is stored in 10⁻⁸ of the currency', () => {
+    expect(moneyAmount({ ucents: 1_030_000_000, currency: 'EUR' })).toBe(10.3);
+  });
+
+  it('is formatted for the language', () => {
+    expect(formatMoney({ ucents: 1_030_000_000, currency: 'EUR' }, 'en')).toBe('€10.30');
+    expect(plain(formatMoney({ ucents: 1_030_000_000, currency: 'EUR' }, 'fr'))).toBe('10,30 €');
+    expect(formatMoney({ ucents: 123_456_700_000_000, currency: 'EUR' }, 'en')).toBe('€1,234,567.00');
+    expect(plain(formatMoney({ ucents: 123_456_700_000_000, currency: 'EUR' }, 'fr'))).toBe('1 234 567,00 €');
+    expect(formatMoney({ ucents: 500_000_000, currency: 'USD' }, 'en')).toBe('$5.00');
+  });
+
+  it('survives an unknown currency code', () => {
+    expect(formatMoney({ ucents: 150_000_000, currency: 'not-a-code' }, 'en')).toBe('1.5 not-a-code');
+  });
+});
+
+describe('dates', () => {
+  it('reads a stored day as that calendar day', () => {
+    const day = parseDate('2026-03-01');
+    expect([day?.getFullYear(), day?.getMonth(), day?.getDate()]).toEqual([2026, 2, 1]);
+    expect(parseDate('not a date')).toBeNull();
+  });
+
+  it('formats days for the language', () => {
+    expect(formatDate('2026-03-01', 'en')).toBe('Mar 1, 2026');
+    expect(formatDate('2026-03-01', 'fr')).toBe('1 mars 2026');
+    expect(formatDate('garbage', 'fr')).toBe('garbage');
+  });
+
+  it('formats RFC 3339 timestamps for the language (tests run in UTC)', () => {
+    expect(plain(formatDateTime('2026-11-23T22:04:05Z', 'en'))).toBe('Nov 23, 2026, 10:04 PM');
+    expect(formatDateTime('2026-11-23T22:04:05Z', 'fr')).toBe('23 nov. 2026, 22:04');
+    expect(formatDate('2026-11-22T09:30:00Z', 'fr')).toBe('22 nov. 2026');
+  });
+});

@@ -1,0 +1,41 @@
+// Dates, money and numbers in the user's language, with Intl.
+import type { Lang, Money } from './bindings';
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A stored date (`YYYY-MM-DD`, a calendar day) or timestamp (RFC 3339) as a Date. */
+export function parseDate(value: string): Date | null {
+  const day = DAY.exec(value);
+  const date = day ? new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3])) : new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** A day, e.g. "Mar 1, 2026" / "1 mars 2026"; the raw text if it cannot be read. */
+export function formatDate(value: string, lang: Lang): string {
+  const date = parseDate(value);
+  return date ? new Intl.DateTimeFormat(lang, { dateStyle: 'medium' }).format(date) : value;
+}
+
+/** A moment in local time, e.g. "Mar 1, 2026, 2:05 PM" / "1 mars 2026, 14:05". */
+export function formatDateTime(value: string, lang: Lang): string {
+  const date = parseDate(value);
+  return date ? new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(date) : value;
+}
+
+/** Money is stored in micro-cents: 10⁻⁸ of the currency unit. */
+export function moneyAmount(money: Money): number {
+  return money.ucents / 1e8;
+}
+
+export function formatMoney(money: Money, lang: Lang): string {
+  try {
+    return new Intl.NumberFormat(lang, { style: 'currency', currency: money.currency }).format(moneyAmount(money));
+  } catch {
+    // An unknown currency code: show the amount and the code as they are.
+    return `${new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(moneyAmount(money))} ${money.currency}`;
+  }
+}
+
+export function formatNumber(value: number, lang: Lang): string {
+  return new Intl.NumberFormat(lang).format(value);
+}

@@ -1,0 +1,24 @@
+// A fake Rust side for component tests: each command answers with its handler (a
+// value, or a function of the arguments that may throw to reject), every call is
+// recorded, and a command without a handler fails the call loudly.
+import { mockIPC } from '@tauri-apps/api/mocks';
+
+export type Call = { cmd: string; args: Record<string, unknown> };
+export type Handler = unknown | ((args: Record<string, unknown>) => unknown);
+
+export function fakeRust(handlers: Record<string, Handler>): { calls: Call[]; callsOf: (cmd: string) => Call[] } {
+  const calls: Call[] = [];
+  mockIPC((cmd, payload) => {
+    const args = (payload ?? {}) as Record<string, unknown>;
+    calls.push({ cmd, args });
+    if (!(cmd in handlers)) throw new Error(`unexpected command ${cmd}`);
+    const handler = handlers[cmd];
+    return typeof handler === 'function' ? (handler as (a: Record<string, unknown>) => unknown)(args) : handler;
+  });
+  return { calls, callsOf: (cmd) => calls.filter((c) => c.cmd === cmd) };
+}
+
+/** What Rust's commands reject with. */
+export function ipcError(code: string, message: string, extra: Record<string, unknown> = {}): never {
+  throw { code, message, ...extra };
+}

@@ -1,0 +1,15 @@
+// Runs before every test file: a clean DOM, IPC mock, language and first-paint flag
+// after each test. (The time zone is fixed to UTC in vite.config.ts, so dates can be
+// checked as text.)
+import { clearMocks } from '@tauri-apps/api/mocks';
+import { cleanup } from '@testing-library/svelte';
+import { afterEach } from 'vitest';
+import { locale } from '../i18n/index.svelte';
+import { resetFirstPaintForTests } from '../lib/firstPaint';
+
+afterEach(() => {
+  cleanup();
+  clearMocks();
+  locale.apply({ language: 'en', chosenLanguage: null });
+  resetFirstPaintForTests();
+});

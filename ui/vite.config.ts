@@ -1,0 +1,37 @@
+/// <reference types="vitest/config" />
+import { fileURLToPath } from 'node:url';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { defineConfig } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+export default defineConfig(({ mode }) => ({
+  root,
+  // Assets are loaded from the app's own origin (tauri://localhost), never a CDN.
+  base: './',
+  clearScreen: false,
+  plugins: [svelte()],
+  // Vitest needs Svelte's client build, not its server one.
+  ...(mode === 'test' ? { resolve: { conditions: ['browser'] } } : {}),
+  server: {
+    port: 5173,
+    strictPort: true,
+    host: 'localhost',
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // The web views Tauri 2 supports (WebView2, WKWebView, WebKitGTK).
+    target: ['es2022', 'chrome111', 'safari16'],
+    // Every style goes to a .css file; the CSP forbids inline styles.
+    cssCodeSplit: false,
+    assetsInlineLimit: 0,
+  },
+  test: {
+    environment: 'jsdom',
+    include: ['src/**/*.test.ts'],
+    setupFiles: ['src/test/setup.ts'],
+    env: { TZ: 'UTC' },
+    restoreMocks: true,
+  },
+}));
