@@ -10,6 +10,8 @@ export default defineConfig(({ mode }) => ({
   // Assets are loaded from the app's own origin (tauri://localhost), never a CDN.
   base: './',
   clearScreen: false,
+  // Keep Vite's cache in the (git-ignored) top-level node_modules, not in ui/.
+  cacheDir: '../node_modules/.vite',
   plugins: [svelte()],
   // Vitest needs Svelte's client build, not its server one.
   ...(mode === 'test' ? { resolve: { conditions: ['browser'] } } : {}),
