@@ -7,6 +7,14 @@ import { afterEach } from 'vitest';
 import { locale } from '../i18n/index.svelte';
 import { resetFirstPaintForTests } from '../lib/firstPaint';
 
+// jsdom does no layout and has no ResizeObserver (Svelte's bind:clientHeight uses one):
+// sizes stay 0 and components fall back to their default sizes.
+globalThis.ResizeObserver ??= class {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+};
+
 afterEach(() => {
   cleanup();
   clearMocks();

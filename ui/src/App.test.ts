@@ -1,0 +1,262 @@
+import { render, screen, waitFor, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import App from './App.svelte';
+import { overviewOf, PAYG, PREPAID } from './dev/fixtures';
+import type { AppStatus, GroupSummary, Preferences } from './lib/bindings';
+import { fakeRust, ipcError } from './test/ipc';
+
+const status = (groups: number, hasSampleData = groups > 0): AppStatus => ({
+  accounts: 0,
+  hasSampleData,
+  groups,
+  databasePath: '/tmp/seatkeeper.db',
+  schemaVersion: 2,
+  migrationBackup: null,
+});
+const english: Preferences = { language: 'en', chosenLanguage: null };
+
+/** Waits for the double requestAnimationFrame after the first screen. */
+const frames = () => new Promise((resolve) => setTimeout(resolve, 100));
+
+describe('start-up', () => {
+  it('asks for the preferences first, then shows the groups and reports the first paint once', async () => {
+    const rust = fakeRust({
+      get_preferences: english,
+      get_app_status: status(2),
+      list_groups: [PREPAID, PAYG],
+      report_first_paint: null,
+      get_group_overview: ({ groupId }) => overviewOf(groupId === 1 ? PREPAID : PAYG),
+    });
+    render(App);
+    const table = await screen.findByRole('table', { name: 'Your Microsoft 365 licence groups' });
+    expect(rust.calls[0]).toEqual({ cmd: 'get_preferences', args: { systemLanguage: navigator.language } });
+
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(2);
+    const first = within(rows[0]!);
+    expect(first.getByRole('button', { name: 'Boulangerie Lefèvre' })).toBeTruthy();
+    expect(first.getByText('office4417.o365.ovh.com')).toBeTruthy();
+    expect(first.getByText('Sample')).toBeTruthy();
+    expect(first.getByText('Prepaid')).toBeTruthy();
+    expect(first.getByText('Apps for business')).toBeTruthy();
+    expect(first.getByText('22 / 30')).toBeTruthy();
+    expect(first.getByText('Active')).toBeTruthy();
+    expect(first.getByText('Dec 1, 2026')).toBeTruthy();
+    const second = within(rows[1]!);
+    expect(second.getByText('Pay as you go')).toBeTruthy();
+    expect(second.getByText('Apps for enterprise')).toBeTruthy();
+    expect(second.getByText('—')).toBeTruthy();
+    expect(second.getByText('2 changes waiting to be sent')).toBeTruthy();
+
+    await frames();
+    expect(rust.callsOf('report_first_paint')).toHaveLength(1);
+
+    // Into a group and back: still reported only once.
+    await userEvent.click(first.getByRole('button', { name: 'Boulangerie Lefèvre' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Back to licence groups' }));
+    await screen.findByRole('heading', { level: 1, name: 'Licence groups' });
+    await frames();
+    expect(rust.callsOf('report_first_paint')).toHaveLength(1);
+  });
+
+  it('shows only an explanation when the database is too new', async () => {
+    const message = 'The database is at schema 7; this version of Seatkeeper handles up to 2.';
+    fakeRust({
+      get_preferences: english,
+      get_app_status: () => ipcError('databaseTooNew', message),
+      list_groups: () => ipcError('databaseTooNew', message),
+      report_first_paint: null,
+    });
+    render(App);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Seatkeeper cannot open its database' })).toBeTruthy();
+    expect(screen.getByText(message)).toBeTruthy();
+    expect(screen.getByText(/It was left untouched/)).toBeTruthy();
+    expect(screen.queryByRole('banner')).toBeNull();
+    expect(screen.queryByRole('button')).toBeNull();
+  });
+});
+
+describe('groups list', () => {
+  it('sorts by name and opens a group with the keyboard', async () => {
+    const rust = fakeRust({
+      get_preferences: english,
+      get_app_status: status(2),
+      list_groups: [PREPAID, PAYG],
+      report_first_paint: null,
+      get_group_overview: ({ groupId }) => overviewOf(groupId === 1 ? PREPAID : PAYG),
+    });
+    const user = userEvent.setup();
+    render(App);
+    const table = await screen.findByRole('table');
+    const names = () => within(table).getAllByRole('rowheader').map((h) => within(h).getByRole('button').textContent?.trim());
+
+    await user.click(within(table).getByRole('button', { name: 'Group' }));
+    expect(within(table).getByRole('columnheader', { name: 'Group' }).getAttribute('aria-sort')).toBe('ascending');
+    expect(names()).toEqual(['Boulangerie Lefèvre', 'Cabinet Martin & Associés']);
+    await user.click(within(table).getByRole('button', { name: 'Group' }));
+    expect(names()).toEqual(['Cabinet Martin & Associés', 'Boulangerie Lefèvre']);
+
+    // Tab from the sort button reaches the first row's name; Enter opens it.
+    await user.tab();
+    expect(document.activeElement?.textContent?.trim()).toBe('Cabinet Martin & Associés');
+    await user.keyboard('{Enter}');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Cabinet Martin & Associés' })).toBeTruthy();
+    expect(rust.callsOf('get_group_overview')[0]?.args).toEqual({ groupId: 2 });
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1 }));
+  });
+
+  it('removes the sample data after confirming in a modal dialog', async () => {
+    let groups: GroupSummary[] = [PREPAID, PAYG];
+    const rust = fakeRust({
+      get_preferences: english,
+      get_app_status: () => status(groups.length),
+      list_groups: () => groups,
+      report_first_paint: null,
+      remove_sample_data: () => {
+        groups = [];
+        return null;
+      },
+    });
+    const user = userEvent.setup();
+    render(App);
+    const remove = await screen.findByRole('button', { name: 'Remove sample data' });
+
+    // Escape closes the dialog and gives the focus back.
+    await user.click(remove);
+    let dialog = screen.getByRole('dialog', { name: 'Remove the sample data?' });
+    expect(dialog.getAttribute('aria-modal')).toBe('true');
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(remove);
+    expect(rust.callsOf('remove_sample_data')).toHaveLength(0);
+
+    // Tab stays inside.
+    await user.click(remove);
+    dialog = screen.getByRole('dialog');
+    await user.tab();
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Remove' }));
+    await user.tab();
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await user.tab({ shift: true });
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Remove' }));
+
+    await user.keyboard('{Enter}');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Welcome to Seatkeeper' })).toBeTruthy();
+    expect(rust.callsOf('remove_sample_data')).toHaveLength(1);
+  });
+
+  it('shows a failed removal in the alert region', async () => {
+    fakeRust({
+      get_preferences: english,
+      get_app_status: status(2),
+      list_groups: [PREPAID, PAYG],
+      report_first_paint: null,
+      remove_sample_data: () => ipcError('storage', 'The database is locked by another program.'),
+    });
+    const user = userEvent.setup();
+    render(App);
+    await user.click(await screen.findByRole('button', { name: 'Remove sample data' }));
+    await user.click(screen.getByRole('button', { name: 'Remove' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('The database is locked by another program.'));
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+});
+
+describe('welcome', () => {
+  it('loads the sample data and switches to the groups', async () => {
+    let groups: GroupSummary[] = [];
+    let finishLoading: () => void = () => {};
+    const rust = fakeRust({
+      get_preferences: english,
+      get_app_status: () => status(groups.length),
+      list_groups: () => groups,
+      report_first_paint: null,
+      load_sample_data: () =>
+        new Promise((resolve) => {
+          finishLoading = () => {
+            groups = [PREPAID, PAYG];
+            resolve({ groups: 2, licences: 42, installs: 60 });
+          };
+        }),
+    });
+    const user = userEvent.setup();
+    render(App);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Welcome to Seatkeeper' })).toBeTruthy();
+    expect(screen.getByText('The sample data can be removed in one click at any time.')).toBeTruthy();
+    await frames();
+    expect(rust.callsOf('report_first_paint')).toHaveLength(1);
+
+    await user.click(screen.getByRole('button', { name: 'Explore with sample data' }));
+    const busy = screen.getByRole('button', { name: 'Loading sample data…' }) as HTMLButtonElement;
+    expect(busy.disabled).toBe(true);
+    expect(rust.callsOf('load_sample_data')).toHaveLength(1);
+
+    finishLoading();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Licence groups' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Boulangerie Lefèvre' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Remove sample data' })).toBeTruthy();
+    await frames();
+    expect(rust.callsOf('report_first_paint')).toHaveLength(1);
+  });
+
+  it('shows why the sample could not be loaded', async () => {
+    fakeRust({
+      get_preferences: english,
+      get_app_status: status(0),
+      list_groups: [],
+      report_first_paint: null,
+      load_sample_data: () => ipcError('precondition', 'The sample data is already loaded.'),
+    });
+    const user = userEvent.setup();
+    render(App);
+    await user.click(await screen.findByRole('button', { name: 'Explore with sample data' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('The sample data is already loaded.'));
+    expect((screen.getByRole('button', { name: 'Explore with sample data' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+});
+
+describe('language', () => {
+  it('follows the language Rust resolves and sets <html lang>', async () => {
+    fakeRust({
+      get_preferences: { language: 'fr', chosenLanguage: null },
+      get_app_status: status(0),
+      list_groups: [],
+      report_first_paint: null,
+    });
+    render(App);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Bienvenue dans Seatkeeper' })).toBeTruthy();
+    expect(document.documentElement.lang).toBe('fr');
+  });
+
+  it('the switcher calls set_language and re-renders in French, then back to the system', async () => {
+    const rust = fakeRust({
+      get_preferences: english,
+      get_app_status: status(2),
+      list_groups: [PREPAID, PAYG],
+      report_first_paint: null,
+      set_language: ({ language }) => ({ language: language ?? 'en', chosenLanguage: language }),
+    });
+    const user = userEvent.setup();
+    render(App);
+    await screen.findByRole('heading', { level: 1, name: 'Licence groups' });
+    const select = screen.getByRole('combobox', { name: 'Language' }) as HTMLSelectElement;
+    expect(select.value).toBe('system');
+
+    await user.selectOptions(select, 'fr');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Groupes de licences' })).toBeTruthy();
+    expect(rust.callsOf('set_language')[0]?.args).toEqual({ language: 'fr', systemLanguage: navigator.language });
+    expect(screen.getAllByText('Prépayé')).toHaveLength(1);
+    expect(screen.getByText('Paiement à l’usage')).toBeTruthy();
+    expect(screen.getByText('1 déc. 2026')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Supprimer les données d’exemple' })).toBeTruthy();
+    expect(document.documentElement.lang).toBe('fr');
+    const frSelect = screen.getByRole('combobox', { name: 'Langue' }) as HTMLSelectElement;
+    expect(frSelect.value).toBe('fr');
+
+    await user.selectOptions(frSelect, 'system');
+    expect(rust.callsOf('set_language')[1]?.args).toEqual({ language: null, systemLanguage: navigator.language });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Licence groups' })).toBeTruthy();
+  });
+});

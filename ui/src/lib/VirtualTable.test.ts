@@ -1,0 +1,77 @@
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import { createRawSnippet } from 'svelte';
+import { describe, expect, it } from 'vitest';
+import VirtualTable, { type VirtualColumn } from './VirtualTable.svelte';
+
+type Item = { id: number; name: string };
+
+const items: Item[] = Array.from({ length: 10_000 }, (_, i) => ({ id: i + 1, name: `Person ${i + 1}` }));
+const columns: VirtualColumn[] = [
+  { id: 'id', header: 'Number', width: '6rem' },
+  { id: 'name', header: 'Name', width: '1fr' },
+];
+const cell = createRawSnippet((row: () => Item, column: () => VirtualColumn) => ({
+  render: () => `<span>${column().id === 'id' ? row().id : row().name}</span>`,
+}));
+
+function setup(rows: Item[] = items) {
+  return render(VirtualTable<Item>, {
+    props: { rows, columns, cell, rowKey: (r: Item) => r.id, label: 'People', rowHeight: 40, overscan: 5, fallbackHeight: 400 },
+  });
+}
+
+function dataRows() {
+  return screen.getAllByRole('row').filter((r) => r.getAttribute('aria-rowindex') !== '1');
+}
+
+describe('VirtualTable', () => {
+  it('renders only a window of 10,000 rows, with table ARIA', () => {
+    setup();
+    const table = screen.getByRole('table', { name: 'People' });
+    expect(table.getAttribute('aria-rowcount')).toBe('10001');
+    expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Number', 'Name']);
+    const rows = dataRows();
+    // 400px / 40px = 10 visible rows, plus 5 below.
+    expect(rows.length).toBe(15);
+    expect(rows[0]?.getAttribute('aria-rowindex')).toBe('2');
+    expect(rows[0]?.textContent).toContain('Person 1');
+    expect(screen.queryByText('Person 500')).toBeNull();
+  });
+
+  it('renders the rows scrolled to', async () => {
+    setup();
+    const table = screen.getByRole('table');
+    table.scrollTop = 5000 * 40;
+    await fireEvent.scroll(table);
+    const rows = dataRows();
+    expect(rows.length).toBeLessThanOrEqual(25);
+    const indexes = rows.map((r) => Number(r.getAttribute('aria-rowindex')));
+    // Row 5001 (aria-rowindex 5002) is at the top of the view.
+    expect(indexes).toContain(5002);
+    expect(Math.min(...indexes)).toBe(5002 - 5);
+    expect(screen.getByText('Person 5001')).toBeTruthy();
+    expect(screen.queryByText('Person 1')).toBeNull();
+  });
+
+  it('scrolls with the keyboard', async () => {
+    setup();
+    const table = screen.getByRole('table');
+    expect(table.tabIndex).toBe(0);
+    await fireEvent.keyDown(table, { key: 'End' });
+    expect(screen.getByText('Person 10000')).toBeTruthy();
+    await fireEvent.keyDown(table, { key: 'Home' });
+    expect(table.scrollTop).toBe(0);
+    expect(screen.getByText('Person 1')).toBeTruthy();
+    await fireEvent.keyDown(table, { key: 'PageDown' });
+    expect(table.scrollTop).toBe(400 - 80);
+    await fireEvent.keyDown(table, { key: 'ArrowDown' });
+    expect(table.scrollTop).toBe(400 - 40);
+  });
+
+  it('follows new rows', async () => {
+    const { rerender } = setup();
+    await rerender({ rows: items.slice(0, 3) });
+    expect(dataRows().map((r) => r.textContent)).toEqual(['1Person 1', '2Person 2', '3Person 3']);
+    expect(screen.getByRole('table').getAttribute('aria-rowcount')).toBe('4');
+  });
+});

@@ -1,0 +1,300 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { historyOf, makeLicences, overviewOf, PAYG, PREPAID } from '../../dev/fixtures';
+import type { GroupOverview, GroupSummary } from '../../lib/bindings';
+import { fakeRust, ipcError } from '../../test/ipc';
+import GroupPage from './GroupPage.svelte';
+
+function tile(name: string): HTMLElement {
+  return screen.getByRole('region', { name });
+}
+
+/** The value next to a term of a description list. */
+function valueOf(container: HTMLElement, term: string): string {
+  const dt = within(container).getByText(term, { selector: 'dt' });
+  return dt.nextElementSibling?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+}
+
+describe('group page, overview', () => {
+  it('shows the counts, cost, orders and everything about the offer', async () => {
+    const rust = fakeRust({ get_group_overview: overviewOf(PREPAID), open_external: null });
+    const user = userEvent.setup();
+    render(GroupPage, { props: { group: PREPAID, onBack: () => {} } });
+
+    expect(screen.getByRole('heading', { level: 1, name: 'Boulangerie Lefèvre' })).toBeTruthy();
+    await screen.findByRole('region', { name: 'General information' });
+    expect(rust.callsOf('get_group_overview')[0]?.args).toEqual({ groupId: 1 });
+
+    const general = tile('General information');
+    expect(valueOf(general, 'Service name')).toBe('office4417.o365.ovh.com');
+    expect(valueOf(general, 'Type')).toBe('Prepaid');
+    expect(valueOf(general, 'Domain')).toBe('office4417.o365.ovh.com');
+    const apps = within(general).getByRole('list', { name: 'Included apps' });
+    expect(within(apps).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'Excel',
+      'Word',
+      'PowerPoint',
+      'Outlook',
+      'OneNote',
+      'Publisher',
+    ]);
+
+    const offer = tile('My offer');
+    expect(valueOf(offer, 'Created on')).toBe('Sep 30, 2025');
+    expect(valueOf(offer, 'Status')).toBe('Active');
+    expect(valueOf(offer, 'Next payment')).toBe('Dec 1, 2026');
+    expect(valueOf(offer, 'Renewal')).toBe('Monthly');
+    expect(valueOf(offer, 'Microsoft agreement signed')).toBe('Yes');
+
+    const licences = tile('Licences');
+    const row = within(licences).getByRole('row', { name: /Apps for business/ });
+    expect(within(row).getAllByRole('cell').map((c) => c.textContent?.trim())).toEqual(['30', '22', '8', '€10.30']);
+    expect(within(licences).getByText('€309.00')).toBeTruthy();
+
+    const unused = tile('Unused seats');
+    expect(within(unused).getByText('8 licences without a user')).toBeTruthy();
+    expect(within(unused).getByText('5 users without any install')).toBeTruthy();
+
+    const orders = tile('Orders in progress');
+    expect(within(orders).getByText('5 × Apps for business')).toBeTruthy();
+    expect(within(orders).getByText('Waiting for payment')).toBeTruthy();
+    expect(within(orders).getByText('Ordered on Nov 22, 2026')).toBeTruthy();
+    await user.click(within(orders).getByRole('button', { name: /payment page/ }));
+    expect(rust.callsOf('open_external')[0]?.args).toEqual({
+      url: 'https://www.ovh.com/cgi-bin/order/display-order.cgi?orderId=212834177',
+    });
+
+    expect(within(tile('Pending changes')).getByText('0 changes waiting')).toBeTruthy();
+
+    await user.click(within(tile('Install Microsoft 365')).getByRole('button', { name: 'Open the Microsoft 365 portal' }));
+    expect(rust.callsOf('open_external')[1]?.args).toEqual({ url: 'https://portal.office.com/' });
+  });
+
+  it('pay as you go: no next payment, unknown prices, no orders, enterprise apps', async () => {
+    const overview: GroupOverview = {
+      ...overviewOf(PAYG),
+      monthlyCost: null,
+      renewalPeriod: 'P3M',
+      mcaAgreed: false,
+      byType: [{ licenceType: 'officeProPlus', total: 12, assigned: 12, free: 0, pricePerMonth: null }],
+    };
+    fakeRust({ get_group_overview: overview });
+    render(GroupPage, { props: { group: PAYG, onBack: () => {} } });
+    const offer = await screen.findByRole('region', { name: 'My offer' });
+    expect(within(offer).queryByText('Next payment')).toBeNull();
+    expect(valueOf(offer, 'Renewal')).toBe('P3M');
+    expect(valueOf(offer, 'Microsoft agreement signed')).toBe('No');
+    expect(within(tile('Licences')).getAllByText('price unknown')).toHaveLength(2);
+    expect(within(tile('Orders in progress')).getByText('No order in progress.')).toBeTruthy();
+    const apps = within(tile('General information')).getByRole('list', { name: 'Included apps' });
+    expect(within(apps).getAllByRole('listitem')).toHaveLength(7);
+    expect(within(apps).getByText('Access')).toBeTruthy();
+    expect(within(tile('Pending changes')).getByText('2 changes waiting')).toBeTruthy();
+  });
+
+  it('an external link Rust refuses shows in the alert region', async () => {
+    fakeRust({
+      get_group_overview: overviewOf(PREPAID),
+      open_external: () => ipcError('untrustedUrl', 'Seatkeeper only opens OVHcloud and Microsoft pages.'),
+    });
+    render(GroupPage, { props: { group: PREPAID, onBack: () => {} } });
+    await userEvent.click(await screen.findByRole('button', { name: 'Open the Microsoft 365 portal' }));
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toContain('Seatkeeper only opens OVHcloud and Microsoft pages.'),
+    );
+  });
+
+  it('renames: a field error from Rust shows under the input, then the rename succeeds', async () => {
+    let current: GroupSummary = { ...PREPAID };
+    const rust = fakeRust({
+      get_group_overview: () => overviewOf(current),
+      rename_group: ({ name }) => {
+        if (String(name).trim() === '') {
+          ipcError('invalidInput', 'The group name is required.', { rule: 'name.empty', field: 'displayName' });
+        }
+        current = { ...current, displayName: String(name).trim(), pendingChanges: current.pendingChanges + 1 };
+        return current;
+      },
+    });
+    const user = userEvent.setup();
+    render(GroupPage, { props: { group: PREPAID, onBack: () => {} } });
+    const general = await screen.findByRole('region', { name: 'General information' });
+
+    await user.click(within(general).getByRole('button', { name: 'Rename' }));
+    const input = within(general).getByRole('textbox', { name: 'New group name' }) as HTMLInputElement;
+    expect(document.activeElement).toBe(input);
+    expect(input.value).toBe('Boulangerie Lefèvre');
+
+    await user.clear(input);
+    await user.keyboard('{Enter}');
+    const error = await within(general).findByText('The group name is required.');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(input.getAttribute('aria-describedby')).toBe(error.id);
+    expect(rust.callsOf('rename_group')[0]?.args).toEqual({ groupId: 1, name: '' });
+    // A field error is not repeated in the page's alert region.
+    expect(screen.getByRole('alert').textContent?.trim()).toBe('');
+
+    await user.type(input, 'Boulangerie du Port{Enter}');
+    await waitFor(() =>
+      expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Boulangerie du Port'),
+    );
+    expect(rust.callsOf('rename_group')[1]?.args).toEqual({ groupId: 1, name: 'Boulangerie du Port' });
+    await waitFor(() => expect(within(tile('Pending changes')).getByText('1 change waiting')).toBeTruthy());
+    expect(rust.callsOf('get_group_overview').length).toBeGreaterThanOrEqual(2);
+    expect(within(general).queryByRole('textbox')).toBeNull();
+    expect(within(general).getByRole('status').textContent).toContain('Group renamed to “Boulangerie du Port”.');
+    expect(document.activeElement).toBe(within(general).getByRole('button', { name: 'Rename' }));
+  });
+
+  it('Escape cancels a rename without calling Rust', async () => {
+    const rust = fakeRust({ get_group_overview: overviewOf(PREPAID) });
+    const user = userEvent.setup();
+    render(GroupPage, { props: { group: PREPAID, onBack: () => {} } });
+    const general = await screen.findByRole('region', { name: 'General information' });
+    await user.click(within(general).getByRole('button', { name: 'Rename' }));
+    await user.keyboard('Something else{Escape}');
+    expect(within(general).queryByRole('textbox')).toBeNull();
+    expect(document.activeElement).toBe(within(general).getByRole('button', { name: 'Rename' }));
+    expect(rust.callsOf('rename_group')).toHaveLength(0);
+  });
+
+  it('a rename error not about the name goes to the alert region', async () => {
+    fakeRust({
+      get_group_overview: overviewOf(PREPAID),
+      rename_group: () => ipcError('notFound', 'This group no longer exists.'),
+    });
+    const user = userEvent.setup();
+    render(GroupPage, { props: { group: PREPAID, onBack: () => {} } });
+    await user.click(await screen.findByRole('button', { name: 'Rename' }));
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('This group no longer exists.'));
+    expect(screen.getByRole('textbox').getAttribute('aria-invalid')).toBeNull();
+  });
+});
+
+describe('group page, tabs', () => {
+  it('follow the WAI-ARIA tabs pattern', async () => {
+    fakeRust({
+      get_group_overview: overviewOf(PREPAID),
+      list_licences: makeLicences(30, { empty: 8 }),
+      list_history: historyOf(PREPAID),
+    });
+    const onBack = vi.fn();
+    const user = userEvent.setup();
+    render(GroupPage, { props: { group: PREPAID, onBack } });
+    const tablist = screen.getByRole('tablist', { name: 'Group sections' });
+    const tabs = within(tablist).getAllByRole('tab');
+    expect(tabs.map((t) => t.textContent?.trim())).toEqual(['Overview', 'Licences', 'History']);
+    const selected = () => within(tablist).getByRole('tab', { selected: true });
+    expect(selected().textContent?.trim()).toBe('Overview');
+    expect(tabs.map((t) => t.tabIndex)).toEqual([0, -1, -1]);
+    expect(screen.getByRole('tabpanel', { name: 'Overview' })).toBeTruthy();
+
+    tabs[0]!.focus();
+    await user.keyboard('{ArrowRight}');
+    expect(selected().textContent?.trim()).toBe('Licences');
+    expect(document.activeElement).toBe(tabs[1]);
+    expect(screen.getByRole('tabpanel', { name: 'Licences' })).toBeTruthy();
+    await user.keyboard('{End}');
+    expect(document.activeElement).toBe(tabs[2]);
+    expect(await screen.findByText('Group “Boulangerie Lefèvre” created')).toBeTruthy();
+    await user.keyboard('{ArrowRight}');
+    expect(selected().textContent?.trim()).toBe('Overview');
+    await user.keyboard('{ArrowLeft}');
+    expect(selected().textContent?.trim()).toBe('History');
+    await user.keyboard('{Home}');
+    expect(selected().textContent?.trim()).toBe('Overview');
+    expect(tabs.map((t) => t.tabIndex)).toEqual([0, -1, -1]);
+
+    await user.click(screen.getByRole('button', { name: 'Back to licence groups' }));
+    expect(onBack).toHaveBeenCalledOnce();
+  });
+});
+
+describe('group page, licences', () => {
+  it('lists the licences and filters them by name or e-mail', async () => {
+    const rust = fakeRust({ get_group_overview: overviewOf(PREPAID), list_licences: makeLicences(30, { empty: 8 }) });
+    const user = userEvent.setup();
+    render(GroupPage, { props: { group: PREPAID, onBack: () => {} } });
+    await user.click(screen.getByRole('tab', { name: 'Licences' }));
+    const table = await screen.findByRole('table', { name: 'Licences of the group' });
+    expect(rust.callsOf('list_licences')[0]?.args).toEqual({ groupId: 1 });
+    expect(table.getAttribute('aria-rowcount')).toBe('31');
+    expect(screen.getByText('30 licences')).toBeTruthy();
+
+    const cells = (rowIndex: number) =>
+      within(table.querySelector(`[aria-rowindex="${rowIndex}"]`) as HTMLElement)
+        .getAllByRole('cell')
+        .map((c) => c.textContent?.replace(/\s+/g, ' ').trim());
+    // Licence 1: Camille Martin, active, 1 computer, 1 tablet, 1 phone.
+    expect(cells(2).slice(0, 5)).toEqual([
+      'Camille',
+      'Martin',
+      'camille.martin@office4417.o365.ovh.com',
+      'Apps for business',
+      'Active',
+    ]);
+    expect(cells(2)[5]).toContain('1/5 · 1/5 · 1/5');
+    expect(cells(5)[4]).toBe('Creating…');
+    expect(cells(5)[6]).toBe('Pending');
+    expect(cells(7)[4]).toBe('Suspended');
+
+    const search = screen.getByRole('searchbox', { name: 'Search licences' });
+    await user.type(search, 'lefevre');
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row.textContent).toContain('Lefèvre');
+    expect(screen.getByText(`${rows.length} of 30 licences`)).toBeTruthy();
+
+    await user.clear(search);
+    await user.type(search, 'nobody-here');
+    expect(within(table).getAllByRole('row')).toHaveLength(1);
+    expect(screen.getByText('No licence matches your search.')).toBeTruthy();
+  });
+
+  it('shows unconfigured slots as such', async () => {
+    fakeRust({ get_group_overview: overviewOf(PREPAID), list_licences: makeLicences(3, { empty: 1 }) });
+    render(GroupPage, { props: { group: PREPAID, onBack: () => {} } });
+    await fireEvent.click(screen.getByRole('tab', { name: 'Licences' }));
+    const table = await screen.findByRole('table');
+    const last = within(table.querySelector('[aria-rowindex="4"]') as HTMLElement).getAllByRole('cell');
+    expect(last[4]?.textContent?.trim()).toBe('Not configured');
+    expect(last[0]?.textContent?.trim()).toBe('');
+  });
+});
+
+describe('group page, history', () => {
+  it('tells each change in a sentence, with its date and origin', async () => {
+    fakeRust({
+      get_group_overview: overviewOf(PREPAID),
+      list_history: [
+        {
+          id: 9,
+          at: '2026-11-23T22:04:05Z',
+          origin: 'user',
+          kind: 'groupRenamed',
+          licenceId: null,
+          details: { from: 'Old', to: 'New' },
+        },
+        ...historyOf(PREPAID),
+      ],
+    });
+    render(GroupPage, { props: { group: PREPAID, onBack: () => {} } });
+    await fireEvent.click(screen.getByRole('tab', { name: 'History' }));
+    const list = await screen.findByRole('list');
+    const items = within(list).getAllByRole('listitem');
+    expect(items.map((li) => li.querySelector('p')?.textContent)).toEqual([
+      'Group renamed from “Old” to “New”',
+      'Order placed for 5 × Apps for business',
+      'Licence activated for Camille Martin (camille.martin@office4417.o365.ovh.com)',
+      'Change “licenceSuspended”',
+      'Group “Boulangerie Lefèvre” created',
+    ]);
+    expect(within(items[0]!).getByText('You')).toBeTruthy();
+    expect(within(items[0]!).getByText('Nov 23, 2026, 10:04 PM', { normalizer: (s) => s.replace(/\s/g, ' ') })).toBeTruthy();
+    expect(items[0]!.querySelector('time')?.getAttribute('datetime')).toBe('2026-11-23T22:04:05Z');
+    expect(within(items[2]!).getByText('Sync')).toBeTruthy();
+    expect(within(items[1]!).getByText('Sample')).toBeTruthy();
+  });
+});
