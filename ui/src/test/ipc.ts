@@ -4,7 +4,9 @@
 import { mockIPC } from '@tauri-apps/api/mocks';
 
 export type Call = { cmd: string; args: Record<string, unknown> };
-export type Handler = unknown | ((args: Record<string, unknown>) => unknown);
+export type Args = Record<string, unknown>;
+/** A fixed answer, or a function of the arguments (which may throw to reject). */
+export type Handler = ((args: Args) => unknown) | null | string | number | boolean | object;
 
 export function fakeRust(handlers: Record<string, Handler>): { calls: Call[]; callsOf: (cmd: string) => Call[] } {
   const calls: Call[] = [];
@@ -13,7 +15,7 @@ export function fakeRust(handlers: Record<string, Handler>): { calls: Call[]; ca
     calls.push({ cmd, args });
     if (!(cmd in handlers)) throw new Error(`unexpected command ${cmd}`);
     const handler = handlers[cmd];
-    return typeof handler === 'function' ? (handler as (a: Record<string, unknown>) => unknown)(args) : handler;
+    return typeof handler === 'function' ? (handler as (a: Args) => unknown)(args) : handler;
   });
   return { calls, callsOf: (cmd) => calls.filter((c) => c.cmd === cmd) };
 }
