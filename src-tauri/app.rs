@@ -8,6 +8,7 @@ use tauri::Manager;
 
 use crate::cli::{self, Cli, Command};
 use crate::i18n::Localize;
+use crate::secrets::Keychain;
 use crate::state::AppState;
 use crate::store::sample::SampleSize;
 use crate::store::Store;
@@ -95,7 +96,7 @@ pub fn run_window(data_dir: Option<PathBuf>, started: Instant) -> ExitCode {
             };
             // A store that cannot open (say, written by a newer version) is not fatal:
             // the window starts and shows why, leaving the file untouched.
-            app.manage(AppState::new(Store::open_in(&dir), started));
+            app.manage(AppState::new(Store::open_in(&dir), Box::new(Keychain::new()), started));
             Ok(())
         })
         .invoke_handler(crate::app_invoke_handler!())

@@ -15,8 +15,11 @@ use crate::i18n::{Lang, Localize};
 /// What kind of thing was not found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Entity {
+    Account,
     Group,
     Licence,
+    Install,
+    PendingChange,
 }
 
 /// Something the current state of the data does not allow (not a fault).
@@ -24,12 +27,36 @@ pub enum Entity {
 pub enum Precondition {
     SampleAlreadyLoaded,
     NoSampleData,
+    /// Activation needs an unconfigured prepaid slot.
+    NotAnEmptySlot,
+    /// The action needs a licence with a user.
+    NoUserOnLicence,
+    /// Another licence of the group already uses this activation e-mail.
+    LoginTaken { email: String },
+    /// Adding users directly is for pay-as-you-go groups; prepaid groups use slots.
+    WrongFamily,
+    /// The licence is being created or deleted, or has a change waiting; wait for it.
+    LicenceBusy,
+    /// Only a change still waiting in the queue can be undone.
+    ChangeNotQueued,
+    /// A later change to the same licence or group must be undone first.
+    LaterChangeFirst,
+    /// The catalog has no price for this licence type and renewal period.
+    RenewalUnavailable { period: String },
+    /// The device was already signed out.
+    AlreadySignedOut,
 }
 
 #[derive(Debug, Error)]
 pub enum Error {
     #[error(transparent)]
     Rule(#[from] RuleError),
+    /// A CSV file that cannot be imported at all.
+    #[error("file: {0:?}")]
+    File(crate::csv_io::FileProblem),
+    /// Several fields of one form break their rules (never empty).
+    #[error("{} rules broken", .0.len())]
+    Rules(Vec<RuleError>),
     #[error("{what:?} {id} not found")]
     NotFound { what: Entity, id: String },
     #[error("precondition: {0:?}")]
@@ -58,7 +85,7 @@ impl Error {
     pub fn code(&self) -> ErrorCode {
         match self {
             Error::Rule(rule) if rule.is_limit() => ErrorCode::LimitReached,
-            Error::Rule(_) => ErrorCode::InvalidInput,
+            Error::Rule(_) | Error::Rules(_) | Error::File(_) => ErrorCode::InvalidInput,
             Error::NotFound { .. } => ErrorCode::NotFound,
             Error::Precondition(_) => ErrorCode::Precondition,
             Error::DatabaseTooNew { .. } => ErrorCode::DatabaseTooNew,
@@ -73,9 +100,17 @@ impl Error {
     pub fn to_ipc(&self, lang: Lang) -> IpcError {
         let (rule, field) = match self {
             Error::Rule(rule) => (Some(rule.code().to_string()), Some(rule.field())),
+            Error::Rules(rules) => (rules.first().map(|r| r.code().to_string()), rules.first().map(RuleError::field)),
             _ => (None, None),
         };
-        IpcError { code: self.code(), message: self.localize(lang), rule, field }
+        let problems = match self {
+            Error::Rules(rules) => rules
+                .iter()
+                .map(|r| FieldProblem { field: r.field(), rule: r.code().to_string(), message: r.localize(lang) })
+                .collect(),
+            _ => Vec::new(),
+        };
+        IpcError { code: self.code(), message: self.localize(lang), rule, field, problems }
     }
 }
 
@@ -112,16 +147,44 @@ pub struct IpcError {
     #[ts(optional)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<Field>,
+    /// Every broken rule of a form, one per field, when a form was checked whole.
+    #[ts(as = "Option<Vec<FieldProblem>>", optional)]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub problems: Vec<FieldProblem>,
+}
+
+/// One field's broken rule, for forms checked as a whole.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FieldProblem {
+    pub field: Field,
+    pub rule: String,
+    pub message: String,
+}
+
+/// Collects the broken rules of a form: `Ok` when there are none.
+pub fn check_all(results: impl IntoIterator<Item = std::result::Result<(), RuleError>>) -> Result<()> {
+    let rules: Vec<RuleError> = results.into_iter().filter_map(std::result::Result::err).collect();
+    match rules.len() {
+        0 => Ok(()),
+        1 => Err(Error::Rule(rules.into_iter().next().expect("one rule"))),
+        _ => Err(Error::Rules(rules)),
+    }
 }
 
 impl Localize for Error {
     fn localize(&self, lang: Lang) -> String {
         match self {
             Error::Rule(rule) => rule.localize(lang),
+            Error::Rules(rules) => rules.first().map(|r| r.localize(lang)).unwrap_or_default(),
+            Error::File(problem) => problem.localize(lang),
             Error::NotFound { what, id } => {
                 let thing = match what {
+                    Entity::Account => lang.pick("account", "compte"),
                     Entity::Group => lang.pick("licence group", "groupe de licences"),
                     Entity::Licence => lang.pick("licence", "licence"),
+                    Entity::Install => lang.pick("device", "appareil"),
+                    Entity::PendingChange => lang.pick("pending change", "modification en attente"),
                 };
                 match lang {
                     Lang::En => format!("This {thing} ({id}) no longer exists; the list has been refreshed."),
@@ -136,6 +199,53 @@ impl Localize for Error {
                 .into(),
             Error::Precondition(Precondition::NoSampleData) => lang
                 .pick("There is no sample data to remove.", "Il n'y a pas de données d'exemple à supprimer.")
+                .into(),
+            Error::Precondition(Precondition::NotAnEmptySlot) => lang
+                .pick(
+                    "This licence already has a user. Edit the account instead, or free the licence first.",
+                    "Cette licence a déjà un utilisateur. Modifiez plutôt le compte, ou libérez d'abord la licence.",
+                )
+                .into(),
+            Error::Precondition(Precondition::NoUserOnLicence) => lang
+                .pick(
+                    "This licence has no user yet. Activate it first by editing the account.",
+                    "Cette licence n'a pas encore d'utilisateur. Activez-la d'abord en modifiant le compte.",
+                )
+                .into(),
+            Error::Precondition(Precondition::LoginTaken { email }) => match lang {
+                Lang::En => format!("{email} is already used by another licence of this group; choose another login."),
+                Lang::Fr => format!("{email} est déjà utilisé par une autre licence de ce groupe ; choisissez un autre identifiant."),
+            },
+            Error::Precondition(Precondition::WrongFamily) => lang
+                .pick(
+                    "Users are added directly only to pay-as-you-go groups; in a prepaid group, activate a free licence or order more.",
+                    "On n'ajoute directement des utilisateurs qu'aux groupes à l'usage ; dans un groupe prépayé, activez une licence libre ou commandez-en.",
+                )
+                .into(),
+            Error::Precondition(Precondition::LicenceBusy) => lang
+                .pick(
+                    "This licence is being created or deleted at OVHcloud; wait until it is done.",
+                    "Cette licence est en cours de création ou de suppression chez OVHcloud ; attendez la fin de l'opération.",
+                )
+                .into(),
+            Error::Precondition(Precondition::ChangeNotQueued) => lang
+                .pick(
+                    "This change has already been sent to OVHcloud and can no longer be undone.",
+                    "Cette modification a déjà été envoyée à OVHcloud et ne peut plus être annulée.",
+                )
+                .into(),
+            Error::Precondition(Precondition::LaterChangeFirst) => lang
+                .pick(
+                    "A later change to the same licence is waiting; undo that one first.",
+                    "Une modification plus récente de la même licence est en attente ; annulez-la d'abord.",
+                )
+                .into(),
+            Error::Precondition(Precondition::RenewalUnavailable { period }) => match lang {
+                Lang::En => format!("The catalog offers no {period} renewal for this licence type."),
+                Lang::Fr => format!("Le catalogue ne propose pas de renouvellement {period} pour ce type de licence."),
+            },
+            Error::Precondition(Precondition::AlreadySignedOut) => lang
+                .pick("This device was already signed out.", "Cet appareil a déjà été déconnecté.")
                 .into(),
             Error::DatabaseTooNew { found, supported } => match lang {
                 Lang::En => format!(

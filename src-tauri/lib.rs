@@ -11,12 +11,16 @@
 pub mod app;
 pub mod cli;
 pub mod commands;
+pub mod csv_io;
 pub mod domain;
 pub mod error;
 pub mod i18n;
+pub mod ovh;
 pub mod secrets;
+pub mod simulator;
 pub mod state;
 pub mod store;
+pub mod sync;
 
 #[cfg(test)]
 mod bindings;

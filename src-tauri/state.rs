@@ -9,6 +9,7 @@ use ts_rs::TS;
 
 use crate::error::{Error, IpcError, Result};
 use crate::i18n::Lang;
+use crate::secrets::SecretStore;
 use crate::store::Store;
 
 /// The language in force and whether the user chose it.
@@ -22,6 +23,7 @@ pub struct Preferences {
 
 pub struct AppState {
     store: std::result::Result<Store, Error>,
+    secrets: Box<dyn SecretStore>,
     lang: RwLock<Lang>,
     started: Instant,
     /// Set by SEATKEEPER_BENCH: the first paint is reported on stdout.
@@ -29,10 +31,11 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new(store: std::result::Result<Store, Error>, started: Instant) -> AppState {
+    pub fn new(store: std::result::Result<Store, Error>, secrets: Box<dyn SecretStore>, started: Instant) -> AppState {
         let chosen = store.as_ref().ok().and_then(|s| s.language().ok().flatten());
         AppState {
             store,
+            secrets,
             lang: RwLock::new(chosen.unwrap_or_default()),
             started,
             bench: std::env::var_os("SEATKEEPER_BENCH").is_some(),
@@ -55,6 +58,14 @@ impl AppState {
             }
             other => Error::Internal(other.to_string()),
         })
+    }
+
+    /// Runs `f` on the store and the keychain, and turns its error into the IPC shape.
+    pub fn run_with_secrets<T>(
+        &self,
+        f: impl FnOnce(&Store, &dyn SecretStore) -> Result<T>,
+    ) -> std::result::Result<T, IpcError> {
+        self.store().and_then(|s| f(s, self.secrets.as_ref())).map_err(|e| e.to_ipc(self.lang()))
     }
 
     /// Runs `f` on the store and turns its error into the IPC shape, in the user's language.

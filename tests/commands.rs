@@ -7,6 +7,7 @@ use std::time::Instant;
 
 use seatkeeper::error::{Error, ErrorCode};
 use seatkeeper::i18n::Lang;
+use seatkeeper::secrets::MemorySecrets;
 use seatkeeper::state::AppState;
 use seatkeeper::store::sample::SampleSize;
 use seatkeeper::store::Store;
@@ -18,7 +19,7 @@ fn read(path: &str) -> String {
 #[test]
 fn language_follows_the_system_until_the_user_chooses() {
     let dir = tempfile::tempdir().unwrap();
-    let state = AppState::new(Store::open_in(dir.path()), Instant::now());
+    let state = AppState::new(Store::open_in(dir.path()), Box::new(MemorySecrets::default()), Instant::now());
     let prefs = state.preferences("fr-FR").unwrap();
     assert_eq!((prefs.language, prefs.chosen_language), (Lang::Fr, None));
     assert_eq!(state.lang(), Lang::Fr);
@@ -33,7 +34,7 @@ fn language_follows_the_system_until_the_user_chooses() {
     drop(state);
 
     // The choice is kept across restarts and wins over the system language.
-    let state = AppState::new(Store::open_in(dir.path()), Instant::now());
+    let state = AppState::new(Store::open_in(dir.path()), Box::new(MemorySecrets::default()), Instant::now());
     assert_eq!(state.lang(), Lang::En);
     assert_eq!(state.preferences("fr-CA").unwrap().language, Lang::En);
     let prefs = state.choose_language(None, "fr-CA").unwrap();
@@ -42,7 +43,7 @@ fn language_follows_the_system_until_the_user_chooses() {
 
 #[test]
 fn every_command_reports_why_the_database_could_not_open() {
-    let state = AppState::new(Err(Error::DatabaseTooNew { found: 7, supported: 2 }), Instant::now());
+    let state = AppState::new(Err(Error::DatabaseTooNew { found: 7, supported: 2 }), Box::new(MemorySecrets::default()), Instant::now());
     state.preferences("en-GB").unwrap();
     let err = state.run(|s| s.app_status()).unwrap_err();
     assert_eq!(err.code, ErrorCode::DatabaseTooNew);
@@ -56,7 +57,7 @@ fn every_command_reports_why_the_database_could_not_open() {
 #[test]
 fn commands_return_what_the_store_holds() {
     let dir = tempfile::tempdir().unwrap();
-    let state = AppState::new(Store::open_in(dir.path()), Instant::now());
+    let state = AppState::new(Store::open_in(dir.path()), Box::new(MemorySecrets::default()), Instant::now());
     state.preferences("en").unwrap();
     assert_eq!(state.run(|s| s.list_groups()).unwrap().len(), 0);
     state.run(|s| s.load_sample(time::OffsetDateTime::now_utc(), SampleSize::default())).unwrap();

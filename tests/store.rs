@@ -76,7 +76,7 @@ fn an_older_database_is_backed_up_then_migrated_without_losing_data() {
     assert_eq!(groups.len(), 1);
     assert_eq!(groups[0].display_name, "Old group");
     assert_eq!((groups[0].licences_used, groups[0].licences_total), (1, 2));
-    assert_eq!(store.list_history(groups[0].id, 10).unwrap().len(), 1);
+    assert_eq!(store.list_history(groups[0].id, &Default::default(), 10).unwrap().len(), 1);
     // Version 2's search column covers the migrated rows.
     let found = count(&store, "SELECT count(*) FROM licences WHERE search_text LIKE '%ada lovelace%'");
     assert_eq!(found, 1);
@@ -173,6 +173,7 @@ fn the_schema_refuses_bad_rows_whatever_code_writes_them() {
         "INSERT INTO orders (account_id, licence_type, renewal_period, quantity, state, created_at, updated_at) VALUES (1, 'officeBusiness', 'P1M', 0, 'queued', 'n', 'n')",
         "INSERT INTO pending_changes (account_id, kind, payload, state, created_at, updated_at) VALUES (1, 'free', 'not json', 'queued', 'n', 'n')",
         "UPDATE history SET kind = 'tampered' WHERE id = 1",
+        "UPDATE history SET licence_id = 2 WHERE id = 1",
     ];
     for sql in bad {
         let result = store.write(|tx| Ok(tx.execute(sql, [])?));
@@ -326,7 +327,7 @@ fn renaming_a_group_queues_one_change_and_logs_each_rename() {
     let dir = temp();
     let store = sample_store(dir.path());
     let group = store.list_groups().unwrap()[0].clone();
-    let history_before = store.list_history(group.id, 1000).unwrap().len();
+    let history_before = store.list_history(group.id, &Default::default(), 1000).unwrap().len();
 
     let renamed = store.rename_group(group.id, "  Boulangerie du Centre  ", NOW).unwrap();
     assert_eq!(renamed.display_name, "Boulangerie du Centre");
@@ -338,7 +339,7 @@ fn renaming_a_group_queues_one_change_and_logs_each_rename() {
         .unwrap();
     assert_eq!(payload, r#"{"displayName":"Boulangerie Centre-ville"}"#);
 
-    let history = store.list_history(group.id, 1000).unwrap();
+    let history = store.list_history(group.id, &Default::default(), 1000).unwrap();
     assert_eq!(history.len(), history_before + 2);
     assert_eq!(history[0].kind, "groupRenamed");
     assert_eq!(history[0].details["from"], "Boulangerie du Centre");
@@ -346,7 +347,7 @@ fn renaming_a_group_queues_one_change_and_logs_each_rename() {
 
     // Renaming to the same name changes nothing.
     store.rename_group(group.id, "Boulangerie Centre-ville", NOW).unwrap();
-    assert_eq!(store.list_history(group.id, 1000).unwrap().len(), history_before + 2);
+    assert_eq!(store.list_history(group.id, &Default::default(), 1000).unwrap().len(), history_before + 2);
 
     // A bad name is refused with its rule, and nothing is written.
     let err = store.rename_group(group.id, "   ", NOW).unwrap_err();
@@ -356,7 +357,7 @@ fn renaming_a_group_queues_one_change_and_logs_each_rename() {
     assert_eq!(serde_json::to_value(ipc.field).unwrap(), "displayName");
     let err = store.rename_group(group.id, &"x".repeat(256), NOW).unwrap_err();
     assert_eq!(err.to_ipc(Lang::Fr).rule.as_deref(), Some("name.tooLong"));
-    assert_eq!(store.list_history(group.id, 1000).unwrap().len(), history_before + 2);
+    assert_eq!(store.list_history(group.id, &Default::default(), 1000).unwrap().len(), history_before + 2);
     assert_eq!(store.list_groups().unwrap()[0].display_name, "Boulangerie Centre-ville");
 
     let missing = store.rename_group(9999, "X", NOW).unwrap_err();

@@ -4,7 +4,7 @@ use tauri::State;
 
 use super::CmdResult;
 use crate::state::AppState;
-use crate::store::{GroupOverview, GroupSummary, HistoryEntry, LicenceRow};
+use crate::store::{GroupOverview, GroupSummary, HistoryEntry, HistoryFilter, LicenceRow, UsagePeriod, UsageSeries};
 
 #[tauri::command(async)]
 pub fn list_groups(state: State<'_, AppState>) -> CmdResult<Vec<GroupSummary>> {
@@ -27,6 +27,15 @@ pub fn list_licences(state: State<'_, AppState>, group_id: i64) -> CmdResult<Vec
 }
 
 #[tauri::command(async)]
-pub fn list_history(state: State<'_, AppState>, group_id: i64) -> CmdResult<Vec<HistoryEntry>> {
-    state.run(|store| store.list_history(group_id, 500))
+pub fn list_history(
+    state: State<'_, AppState>,
+    group_id: i64,
+    filter: Option<HistoryFilter>,
+) -> CmdResult<Vec<HistoryEntry>> {
+    state.run(|store| store.list_history(group_id, &filter.unwrap_or_default(), 1000))
+}
+
+#[tauri::command(async)]
+pub fn get_usage(state: State<'_, AppState>, group_id: i64, period: UsagePeriod) -> CmdResult<UsageSeries> {
+    state.run(|store| store.usage(group_id, period, time::OffsetDateTime::now_utc().date()))
 }

@@ -4,9 +4,15 @@
 
 mod app;
 mod groups;
+mod installs;
+mod licences;
+mod orders;
 
 pub use app::*;
 pub use groups::*;
+pub use installs::*;
+pub use licences::*;
+pub use orders::*;
 
 use crate::error::IpcError;
 
@@ -30,6 +36,27 @@ macro_rules! app_invoke_handler {
             $crate::commands::remove_sample_data,
             $crate::commands::open_external,
             $crate::commands::report_first_paint,
+            $crate::commands::get_usage,
+            $crate::commands::get_licence,
+            $crate::commands::activate_licence,
+            $crate::commands::add_user,
+            $crate::commands::edit_account,
+            $crate::commands::check_password,
+            $crate::commands::change_password,
+            $crate::commands::free_licences,
+            $crate::commands::export_licences_csv,
+            $crate::commands::import_preview,
+            $crate::commands::import_users,
+            $crate::commands::list_installs,
+            $crate::commands::add_install,
+            $crate::commands::sign_out_install,
+            $crate::commands::list_accounts,
+            $crate::commands::get_catalog,
+            $crate::commands::quote_order,
+            $crate::commands::place_order,
+            $crate::commands::list_open_orders,
+            $crate::commands::list_pending_changes,
+            $crate::commands::undo_change,
         ]
     };
 }

@@ -57,6 +57,31 @@ pub fn check_display_name(value: &str) -> Result<(), RuleError> {
     check_name(value, Field::DisplayName, NAME_MAX)
 }
 
+/// An e-mail address to notify: one `@` with text on both sides, a dot in the domain,
+/// no spaces or control characters, at most 254 characters. The mail server is the
+/// final judge; this catches typing mistakes.
+pub fn check_email(value: &str) -> Result<(), RuleError> {
+    let value = value.trim();
+    let ok = value.len() <= 254
+        && !value.chars().any(|c| c.is_whitespace() || c.is_control())
+        && match value.split_once('@') {
+            Some((local, domain)) => {
+                !local.is_empty()
+                    && !domain.contains('@')
+                    && domain.contains('.')
+                    && !domain.starts_with('.')
+                    && !domain.ends_with('.')
+            }
+            None => false,
+        };
+    if ok { Ok(()) } else { Err(RuleError::EmailInvalid) }
+}
+
+/// The name a user gives a device in the installs ledger.
+pub fn check_device_name(value: &str) -> Result<(), RuleError> {
+    check_name(value, Field::DeviceName, NAME_MAX)
+}
+
 /// Every ISO 3166-1 alpha-2 code officially assigned.
 const ISO_3166_ALPHA2: &str = "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO \
 BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET \
@@ -123,7 +148,84 @@ mod tests {
     }
 
     #[test]
+    fn emails_are_checked_for_typing_mistakes() {
+        for ok in ["a@b.fr", "jean.dupont@exemple.com", " boss@corp.co.uk "] {
+            assert_eq!(check_email(ok), Ok(()), "{ok}");
+        }
+        for bad in ["", "a", "a@b", "@b.fr", "a@.fr", "a@b.", "a b@c.fr", "a@b@c.fr"] {
+            assert_eq!(check_email(bad), Err(RuleError::EmailInvalid), "{bad}");
+        }
+    }
+
+    #[test]
     fn activation_email_joins_login_and_domain() {
         assert_eq!(activation_email("jean.dupont", "office5678.o365.ovh.com"), "jean.dupont@office5678.o365.ovh.com");
+    }
+}
+
+/// The account of a licence user, as the Edit account form sends it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AccountInput {
+    pub first_name: String,
+    pub last_name: String,
+    /// The local part of the activation e-mail; the domain is the group's.
+    pub login: String,
+    pub usage_location: String,
+}
+
+/// Checks every field of an account and returns it tidied (names trimmed, usage
+/// location upper-cased), or every broken rule, one per field.
+pub fn check_account(input: &AccountInput) -> Result<AccountInput, Vec<RuleError>> {
+    let first_name = input.first_name.trim().to_string();
+    let last_name = input.last_name.trim().to_string();
+    let login = input.login.trim().to_string();
+    let mut problems = Vec::new();
+    if let Err(e) = check_first_name(&first_name) {
+        problems.push(e);
+    }
+    if let Err(e) = check_last_name(&last_name) {
+        problems.push(e);
+    }
+    if let Err(e) = check_login(&login) {
+        problems.push(e);
+    }
+    let usage_location = match check_usage_location(&input.usage_location) {
+        Ok(code) => code,
+        Err(e) => {
+            problems.push(e);
+            String::new()
+        }
+    };
+    if problems.is_empty() {
+        Ok(AccountInput { first_name, last_name, login, usage_location })
+    } else {
+        Err(problems)
+    }
+}
+
+#[cfg(test)]
+mod account_tests {
+    use super::*;
+
+    #[test]
+    fn a_whole_form_reports_every_bad_field() {
+        let bad = AccountInput {
+            first_name: " ".into(),
+            last_name: "Dupont".into(),
+            login: "a..b".into(),
+            usage_location: "XX".into(),
+        };
+        let problems = check_account(&bad).unwrap_err();
+        let fields: Vec<_> = problems.iter().map(RuleError::field).collect();
+        assert_eq!(fields, [Field::FirstName, Field::Login, Field::UsageLocation]);
+        let good = AccountInput {
+            first_name: " Jean ".into(),
+            last_name: "Dupont".into(),
+            login: "jean.dupont".into(),
+            usage_location: "be".into(),
+        };
+        let tidy = check_account(&good).unwrap();
+        assert_eq!((tidy.first_name.as_str(), tidy.usage_location.as_str()), ("Jean", "BE"));
     }
 }

@@ -17,6 +17,9 @@ pub enum Field {
     DisplayName,
     Quantity,
     DeviceName,
+    NotifyEmail,
+    RenewalPeriod,
+    InstalledOn,
 }
 
 /// A broken licence rule. Each variant has a stable code (`code()`) the UI and tests
@@ -45,6 +48,10 @@ pub enum RuleError {
     PasswordClasses,
     #[error("password contains login")]
     PasswordContainsLogin,
+    #[error("date invalid")]
+    DateInvalid { field: Field },
+    #[error("email invalid")]
+    EmailInvalid,
     #[error("quantity not positive")]
     QuantityNotPositive,
     #[error("group capacity")]
@@ -68,6 +75,8 @@ impl RuleError {
             RuleError::PasswordNotAscii => "password.ascii",
             RuleError::PasswordClasses => "password.classes",
             RuleError::PasswordContainsLogin => "password.containsLogin",
+            RuleError::EmailInvalid => "email.invalid",
+            RuleError::DateInvalid { .. } => "date.invalid",
             RuleError::QuantityNotPositive => "quantity.notPositive",
             RuleError::GroupCapacity { .. } => "group.capacity",
             RuleError::InstallLimit { .. } => "install.limit",
@@ -88,6 +97,8 @@ impl RuleError {
             | RuleError::PasswordNotAscii
             | RuleError::PasswordClasses
             | RuleError::PasswordContainsLogin => Field::Password,
+            RuleError::EmailInvalid => Field::NotifyEmail,
+            RuleError::DateInvalid { field } => *field,
             RuleError::QuantityNotPositive | RuleError::GroupCapacity { .. } => Field::Quantity,
             RuleError::InstallLimit { .. } => Field::DeviceName,
         }
@@ -110,6 +121,9 @@ fn field_name(field: Field, lang: Lang) -> &'static str {
         Field::DisplayName => lang.pick("group name", "nom du groupe"),
         Field::Quantity => lang.pick("number of licences", "nombre de licences"),
         Field::DeviceName => lang.pick("device name", "nom de l'appareil"),
+        Field::NotifyEmail => lang.pick("e-mail address", "adresse e-mail"),
+        Field::RenewalPeriod => lang.pick("renewal", "renouvellement"),
+        Field::InstalledOn => lang.pick("installation date", "date d'installation"),
     }
 }
 
@@ -188,6 +202,16 @@ impl Localize for RuleError {
             (RuleError::PasswordContainsLogin, Lang::Fr) => {
                 "Le mot de passe ne peut pas contenir l'identifiant de l'utilisateur.".into()
             }
+            (RuleError::DateInvalid { field }, Lang::En) => format!(
+                "The {} must be a real date (YYYY-MM-DD), not in the future.",
+                field_name(*field, lang)
+            ),
+            (RuleError::DateInvalid { field }, Lang::Fr) => format!(
+                "Le champ « {} » doit être une date réelle (AAAA-MM-JJ), pas dans le futur.",
+                field_name(*field, lang)
+            ),
+            (RuleError::EmailInvalid, Lang::En) => "Enter an e-mail address such as name@example.com.".into(),
+            (RuleError::EmailInvalid, Lang::Fr) => "Saisissez une adresse e-mail, par exemple nom@exemple.fr.".into(),
             (RuleError::QuantityNotPositive, Lang::En) => "Order at least one licence.".into(),
             (RuleError::QuantityNotPositive, Lang::Fr) => "Commandez au moins une licence.".into(),
             (RuleError::GroupCapacity { max, held, on_order, requested, .. }, Lang::En) => format!(
@@ -229,6 +253,8 @@ mod tests {
             RuleError::PasswordNotAscii,
             RuleError::PasswordClasses,
             RuleError::PasswordContainsLogin,
+            RuleError::EmailInvalid,
+            RuleError::DateInvalid { field: Field::InstalledOn },
             RuleError::QuantityNotPositive,
             RuleError::GroupCapacity {
                 licence_type: LicenceType::OfficeBusiness,

@@ -64,6 +64,14 @@ impl InstallCounts {
     }
 }
 
+/// Reads the day a device was installed (YYYY-MM-DD); refuses a day after `today`.
+pub fn parse_install_day(value: &str, today: time::Date) -> Result<time::Date, RuleError> {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    let bad = RuleError::DateInvalid { field: super::Field::InstalledOn };
+    let day = time::Date::parse(value.trim(), &format).map_err(|_| bad.clone())?;
+    if day > today { Err(bad) } else { Ok(day) }
+}
+
 /// Refuses a new device of `kind` when the user already uses all their seats of it.
 pub fn check_can_install(counts: &InstallCounts, kind: DeviceKind) -> Result<(), RuleError> {
     if counts.of(kind) >= MAX_INSTALLS_PER_KIND {
@@ -94,6 +102,16 @@ mod tests {
             for other in DeviceKind::ALL.into_iter().filter(|k| *k != kind) {
                 assert!(check_can_install(&counts, other).is_ok());
             }
+        }
+    }
+
+    #[test]
+    fn install_days_are_real_and_past() {
+        let today = time::macros::date!(2026-11-23);
+        assert_eq!(parse_install_day("2026-11-23", today), Ok(today));
+        assert_eq!(parse_install_day(" 2024-02-29 ", today), Ok(time::macros::date!(2024-02-29)));
+        for bad in ["2026-11-24", "2025-02-29", "23/11/2026", "", "2026-13-01"] {
+            assert!(parse_install_day(bad, today).is_err(), "{bad}");
         }
     }
 

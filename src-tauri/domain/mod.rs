@@ -12,11 +12,11 @@ mod offer;
 mod password;
 
 pub use account::{
-    check_first_name, check_last_name, check_login, check_usage_location, check_display_name,
-    activation_email, LOGIN_MAX, LOGIN_MIN, NAME_MAX,
+    activation_email, check_account, check_device_name, check_display_name, check_email, check_first_name, check_last_name,
+    check_login, check_usage_location, AccountInput, LOGIN_MAX, LOGIN_MIN, NAME_MAX,
 };
 pub use error::{Field, RuleError};
-pub use install::{check_can_install, DeviceKind, InstallCounts, MAX_INSTALLS_PER_KIND};
+pub use install::{check_can_install, parse_install_day, DeviceKind, InstallCounts, MAX_INSTALLS_PER_KIND};
 pub use links::trusted_url;
 pub use offer::{check_group_capacity, GroupFamily, LicenceType, BUSINESS_GROUP_MAX};
 pub use password::{

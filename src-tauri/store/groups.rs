@@ -4,6 +4,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 use serde::Serialize;
 use ts_rs::TS;
 
+use super::changes::{self, ChangeKind, NewChange};
 use super::history::{self, NewEntry, Origin};
 use crate::domain::{check_display_name, GroupFamily, LicenceType};
 use crate::error::{Entity, Error, Result};
@@ -268,17 +269,26 @@ pub fn rename(tx: &Transaction, group_id: i64, new_name: &str, at: &str) -> Resu
         return summary(tx, group_id);
     }
     tx.execute("UPDATE licence_groups SET display_name = ?1 WHERE id = ?2", params![new_name, group_id])?;
-    let payload = serde_json::json!({ "displayName": new_name }).to_string();
+    let payload = serde_json::json!({ "displayName": new_name });
+    // A rename still waiting in the queue is updated: it keeps the name from before the
+    // first rename, which is what undo restores.
     let updated = tx.execute(
         "UPDATE pending_changes SET payload = ?1, updated_at = ?2
          WHERE group_id = ?3 AND kind = 'renameGroup' AND state = 'queued'",
-        params![payload, at, group_id],
+        params![payload.to_string(), at, group_id],
     )?;
     if updated == 0 {
-        tx.execute(
-            "INSERT INTO pending_changes (account_id, group_id, kind, payload, state, created_at, updated_at)
-             VALUES (?1, ?2, 'renameGroup', ?3, 'queued', ?4, ?4)",
-            params![account_id, group_id, payload, at],
+        changes::enqueue(
+            tx,
+            NewChange {
+                account_id,
+                group_id: Some(group_id),
+                licence_id: None,
+                kind: ChangeKind::RenameGroup,
+                payload,
+                undo: Some(serde_json::json!({ "displayName": old_name })),
+                at,
+            },
         )?;
     }
     history::record(

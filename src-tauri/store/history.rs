@@ -80,13 +80,22 @@ pub fn record(tx: &Transaction, entry: NewEntry) -> Result<i64> {
     Ok(tx.last_insert_rowid())
 }
 
-/// The newest `limit` entries of a group, newest first.
-pub fn list_for_group(conn: &Connection, group_id: i64, limit: u32) -> Result<Vec<HistoryEntry>> {
+/// What the History tab filters on.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct HistoryFilter {
+    pub licence_id: Option<i64>,
+    pub kind: Option<String>,
+}
+
+/// The newest `limit` entries of a group matching `filter`, newest first.
+pub fn list_for_group(conn: &Connection, group_id: i64, filter: &HistoryFilter, limit: u32) -> Result<Vec<HistoryEntry>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, at, origin, kind, licence_id, details FROM history
-         WHERE group_id = ?1 ORDER BY id DESC LIMIT ?2",
+         WHERE group_id = ?1 AND (?2 IS NULL OR licence_id = ?2) AND (?3 IS NULL OR kind = ?3)
+         ORDER BY id DESC LIMIT ?4",
     )?;
-    let rows = stmt.query_map(params![group_id, limit], |row| {
+    let rows = stmt.query_map(params![group_id, filter.licence_id, filter.kind, limit], |row| {
         let origin: String = row.get(2)?;
         let details: String = row.get(5)?;
         Ok(HistoryEntry {

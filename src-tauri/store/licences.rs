@@ -30,10 +30,7 @@ pub struct LicenceRow {
     pub has_pending_change: bool,
 }
 
-/// Every licence of a group: users by name, then empty slots.
-pub fn list_for_group(conn: &Connection, group_id: i64) -> Result<Vec<LicenceRow>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT l.id, l.remote_id, l.licence_type, l.state, l.is_virtual, l.first_name, l.last_name,
+const ROW_SELECT: &str = "SELECT l.id, l.remote_id, l.licence_type, l.state, l.is_virtual, l.first_name, l.last_name,
                 l.login, l.activation_email, l.usage_location,
                 coalesce(i.computers, 0), coalesce(i.tablets, 0), coalesce(i.phones, 0),
                 EXISTS (SELECT 1 FROM pending_changes p WHERE p.licence_id = l.id AND p.state <> 'done')
@@ -44,11 +41,28 @@ pub fn list_for_group(conn: &Connection, group_id: i64) -> Result<Vec<LicenceRow
                     sum(kind = 'tablet') AS tablets,
                     sum(kind = 'phone') AS phones
              FROM installs WHERE signed_out_on IS NULL GROUP BY licence_id
-         ) i ON i.licence_id = l.id
-         WHERE l.group_id = ?1
-         ORDER BY l.is_virtual, l.last_name COLLATE NOCASE, l.first_name COLLATE NOCASE, l.id",
-    )?;
-    let rows = stmt.query_map([group_id], |r| {
+         ) i ON i.licence_id = l.id";
+
+/// Every licence of a group: users by name, then empty slots.
+pub fn list_for_group(conn: &Connection, group_id: i64) -> Result<Vec<LicenceRow>> {
+    let sql = format!(
+        "{ROW_SELECT} WHERE l.group_id = ?1
+         ORDER BY l.is_virtual, l.last_name COLLATE NOCASE, l.first_name COLLATE NOCASE, l.id"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map([group_id], row_from_sql)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// One licence, as the list shows it.
+pub fn get(conn: &Connection, licence_id: i64) -> Result<LicenceRow> {
+    let sql = format!("{ROW_SELECT} WHERE l.id = ?1");
+    conn.query_row(&sql, [licence_id], row_from_sql)
+        .optional()?
+        .ok_or_else(|| Error::NotFound { what: Entity::Licence, id: licence_id.to_string() })
+}
+
+fn row_from_sql(r: &rusqlite::Row) -> rusqlite::Result<LicenceRow> {
         Ok(LicenceRow {
             id: r.get(0)?,
             remote_id: r.get(1)?,
@@ -63,6 +77,307 @@ pub fn list_for_group(conn: &Connection, group_id: i64) -> Result<Vec<LicenceRow
             installs: InstallCounts { computers: r.get(10)?, tablets: r.get(11)?, phones: r.get(12)? },
             has_pending_change: r.get(13)?,
         })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+// ---------------------------------------------------------------------------------
+// Changes to licences. Each runs inside the caller's transaction: the local change,
+// its pending change (with what undo restores) and its history row, together.
+
+use rusqlite::{params, OptionalExtension, Transaction};
+use serde_json::json;
+
+use super::changes::{self, licence_snapshot, ChangeKind, NewChange};
+use super::history::{self, NewEntry, Origin};
+use crate::domain::{activation_email, check_account, check_email, check_group_capacity, AccountInput, GroupFamily};
+use crate::error::{Entity, Error, Precondition};
+
+/// What the licence operations need to know about a licence and its group.
+struct Target {
+    id: i64,
+    group_id: i64,
+    account_id: i64,
+    family: GroupFamily,
+    domain: String,
+    licence_type: LicenceType,
+    state: String,
+    is_virtual: bool,
+    activation_email: Option<String>,
+    login: Option<String>,
+}
+
+fn target(tx: &Transaction, licence_id: i64) -> Result<Target> {
+    tx.query_row(
+        "SELECT l.id, l.group_id, g.account_id, g.family, coalesce(g.domain, g.service_name), l.licence_type,
+                l.state, l.is_virtual, l.activation_email, l.login
+         FROM licences l JOIN licence_groups g ON g.id = l.group_id WHERE l.id = ?1",
+        [licence_id],
+        |r| {
+            let family: String = r.get(3)?;
+            Ok(Target {
+                id: r.get(0)?,
+                group_id: r.get(1)?,
+                account_id: r.get(2)?,
+                family: GroupFamily::from_wire(&family).unwrap_or(GroupFamily::Prepaid),
+                domain: r.get(4)?,
+                licence_type: licence_type_from_sql(r.get(5)?, 5)?,
+                state: r.get(6)?,
+                is_virtual: r.get(7)?,
+                activation_email: r.get(8)?,
+                login: r.get(9)?,
+            })
+        },
+    )
+    .optional()?
+    .ok_or_else(|| Error::NotFound { what: Entity::Licence, id: licence_id.to_string() })
+}
+
+/// A change already on its way to OVHcloud (not merely queued) blocks further changes.
+fn ensure_not_in_flight(tx: &Transaction, licence_id: i64) -> Result<()> {
+    let in_flight: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM pending_changes WHERE licence_id = ?1 AND state IN ('sending', 'waitingRemote'))",
+        [licence_id],
+        |r| r.get(0),
+    )?;
+    if in_flight { Err(Error::Precondition(Precondition::LicenceBusy)) } else { Ok(()) }
+}
+
+fn ensure_email_free(tx: &Transaction, group_id: i64, email: &str, except: Option<i64>) -> Result<()> {
+    let taken: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM licences WHERE group_id = ?1 AND lower(activation_email) = lower(?2)
+                        AND is_virtual = 0 AND id IS NOT ?3)",
+        params![group_id, email, except],
+        |r| r.get(0),
+    )?;
+    if taken { Err(Error::Precondition(Precondition::LoginTaken { email: email.to_string() })) } else { Ok(()) }
+}
+
+fn checked(input: &AccountInput) -> Result<AccountInput> {
+    check_account(input).map_err(|rules| match rules.len() {
+        1 => Error::Rule(rules.into_iter().next().expect("one rule")),
+        _ => Error::Rules(rules),
+    })
+}
+
+fn account_payload(input: &AccountInput, domain: &str, licence_type: LicenceType) -> serde_json::Value {
+    json!({
+        "firstName": input.first_name,
+        "lastName": input.last_name,
+        "login": input.login,
+        "domain": domain,
+        "usageLocation": input.usage_location,
+        "licenceType": licence_type.wire_name(),
+    })
+}
+
+fn log(tx: &Transaction, t: &Target, licence_id: Option<i64>, kind: &str, at: &str, details: serde_json::Value) -> Result<()> {
+    history::record(
+        tx,
+        NewEntry { at, account_id: t.account_id, group_id: Some(t.group_id), licence_id, origin: Origin::User, kind, details },
+    )?;
+    Ok(())
+}
+
+/// Activates an empty prepaid slot for a user (the guide's "Edit account" on a slot).
+pub fn activate(tx: &Transaction, licence_id: i64, input: &AccountInput, at: &str) -> Result<i64> {
+    let input = checked(input)?;
+    let t = target(tx, licence_id)?;
+    if t.family != GroupFamily::Prepaid || !t.is_virtual {
+        return Err(Error::Precondition(Precondition::NotAnEmptySlot));
+    }
+    ensure_not_in_flight(tx, t.id)?;
+    let email = activation_email(&input.login, &t.domain);
+    ensure_email_free(tx, t.group_id, &email, Some(t.id))?;
+    let snapshot = licence_snapshot(tx, t.id)?;
+    tx.execute(
+        "UPDATE licences SET is_virtual = 0, state = 'creating', first_name = ?2, last_name = ?3, login = ?4,
+                activation_email = ?5, usage_location = ?6, updated_at = ?7
+         WHERE id = ?1",
+        params![t.id, input.first_name, input.last_name, input.login, email, input.usage_location, at],
+    )?;
+    let change = changes::enqueue(
+        tx,
+        NewChange {
+            account_id: t.account_id,
+            group_id: Some(t.group_id),
+            licence_id: Some(t.id),
+            kind: ChangeKind::Activate,
+            payload: account_payload(&input, &t.domain, t.licence_type),
+            undo: Some(snapshot),
+            at,
+        },
+    )?;
+    log(tx, &t, Some(t.id), "licenceActivated", at, json!({ "firstName": input.first_name, "lastName": input.last_name, "activationEmail": email }))?;
+    Ok(change)
+}
+
+/// Adds a user to a pay-as-you-go group (which has no slots). Returns the new
+/// licence and its pending change.
+pub fn add_user(
+    tx: &Transaction,
+    group_id: i64,
+    input: &AccountInput,
+    licence_type: LicenceType,
+    at: &str,
+) -> Result<(i64, i64)> {
+    let input = checked(input)?;
+    let (account_id, family, domain): (i64, String, String) = tx
+        .query_row(
+            "SELECT account_id, family, coalesce(domain, service_name) FROM licence_groups WHERE id = ?1",
+            [group_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?
+        .ok_or_else(|| Error::NotFound { what: Entity::Group, id: group_id.to_string() })?;
+    if GroupFamily::from_wire(&family) != Some(GroupFamily::PayAsYouGo) {
+        return Err(Error::Precondition(Precondition::WrongFamily));
+    }
+    let held: u32 = tx.query_row(
+        "SELECT count(*) FROM licences WHERE group_id = ?1 AND licence_type = ?2",
+        params![group_id, licence_type.wire_name()],
+        |r| r.get(0),
+    )?;
+    check_group_capacity(licence_type, held, 0, 1)?;
+    let email = activation_email(&input.login, &domain);
+    ensure_email_free(tx, group_id, &email, None)?;
+    tx.execute(
+        "INSERT INTO licences (group_id, remote_id, licence_type, state, is_virtual, first_name, last_name, login,
+             activation_email, usage_location, updated_at)
+         VALUES (?1, ?2, ?3, 'creating', 0, ?4, ?5, ?6, ?2, ?7, ?8)",
+        params![group_id, email, licence_type.wire_name(), input.first_name, input.last_name, input.login, input.usage_location, at],
+    )?;
+    let licence_id = tx.last_insert_rowid();
+    let t = target(tx, licence_id)?;
+    let change = changes::enqueue(
+        tx,
+        NewChange {
+            account_id,
+            group_id: Some(group_id),
+            licence_id: Some(licence_id),
+            kind: ChangeKind::Activate,
+            payload: account_payload(&input, &domain, licence_type),
+            undo: Some(json!({ "created": true })),
+            at,
+        },
+    )?;
+    log(tx, &t, Some(licence_id), "licenceActivated", at, json!({ "firstName": input.first_name, "lastName": input.last_name, "activationEmail": email }))?;
+    Ok((licence_id, change))
+}
+
+/// Edits the account of a licence that has a user.
+pub fn edit_account(tx: &Transaction, licence_id: i64, input: &AccountInput, at: &str) -> Result<i64> {
+    let input = checked(input)?;
+    let t = target(tx, licence_id)?;
+    if t.is_virtual {
+        return Err(Error::Precondition(Precondition::NoUserOnLicence));
+    }
+    if t.state == "deleting" {
+        return Err(Error::Precondition(Precondition::LicenceBusy));
+    }
+    ensure_not_in_flight(tx, t.id)?;
+    let email = activation_email(&input.login, &t.domain);
+    ensure_email_free(tx, t.group_id, &email, Some(t.id))?;
+    let snapshot = licence_snapshot(tx, t.id)?;
+    tx.execute(
+        "UPDATE licences SET first_name = ?2, last_name = ?3, login = ?4, activation_email = ?5, usage_location = ?6,
+                updated_at = ?7
+         WHERE id = ?1",
+        params![t.id, input.first_name, input.last_name, input.login, email, input.usage_location, at],
+    )?;
+    let change = changes::enqueue(
+        tx,
+        NewChange {
+            account_id: t.account_id,
+            group_id: Some(t.group_id),
+            licence_id: Some(t.id),
+            kind: ChangeKind::EditAccount,
+            payload: account_payload(&input, &t.domain, t.licence_type),
+            undo: Some(snapshot.clone()),
+            at,
+        },
+    )?;
+    log(
+        tx,
+        &t,
+        Some(t.id),
+        "accountEdited",
+        at,
+        json!({
+            "from": { "firstName": snapshot["firstName"], "lastName": snapshot["lastName"], "activationEmail": snapshot["activationEmail"] },
+            "to": { "firstName": input.first_name, "lastName": input.last_name, "activationEmail": email },
+        }),
+    )?;
+    Ok(change)
+}
+
+/// Queues a password change. The password itself is never passed here: the caller
+/// puts it in the keychain under the returned change's id, inside the same
+/// transaction, so neither exists without the other.
+pub fn queue_password_change(
+    tx: &Transaction,
+    licence_id: i64,
+    notify_email: Option<&str>,
+    at: &str,
+) -> Result<(i64, String)> {
+    let t = target(tx, licence_id)?;
+    if t.is_virtual {
+        return Err(Error::Precondition(Precondition::NoUserOnLicence));
+    }
+    if t.state == "deleting" {
+        return Err(Error::Precondition(Precondition::LicenceBusy));
+    }
+    ensure_not_in_flight(tx, t.id)?;
+    let notify = notify_email.map(str::trim).filter(|e| !e.is_empty());
+    if let Some(email) = notify {
+        check_email(email)?;
+    }
+    let change = changes::enqueue(
+        tx,
+        NewChange {
+            account_id: t.account_id,
+            group_id: Some(t.group_id),
+            licence_id: Some(t.id),
+            kind: ChangeKind::ChangePassword,
+            payload: json!({ "hasPassword": true, "notifyEmail": notify }),
+            undo: None,
+            at,
+        },
+    )?;
+    log(tx, &t, Some(t.id), "passwordChanged", at, json!({ "activationEmail": t.activation_email, "notifyEmail": notify }))?;
+    Ok((change, t.login.unwrap_or_default()))
+}
+
+/// Frees a licence: a prepaid licence becomes an empty slot again, a pay-as-you-go
+/// user is deleted. Locally the licence shows as being deleted until OVHcloud confirms.
+pub fn free(tx: &Transaction, licence_id: i64, at: &str) -> Result<i64> {
+    let t = target(tx, licence_id)?;
+    if t.is_virtual {
+        return Err(Error::Precondition(Precondition::NoUserOnLicence));
+    }
+    if t.state == "deleting" {
+        return Err(Error::Precondition(Precondition::LicenceBusy));
+    }
+    ensure_not_in_flight(tx, t.id)?;
+    let snapshot = licence_snapshot(tx, t.id)?;
+    tx.execute("UPDATE licences SET state = 'deleting', updated_at = ?2 WHERE id = ?1", params![t.id, at])?;
+    let change = changes::enqueue(
+        tx,
+        NewChange {
+            account_id: t.account_id,
+            group_id: Some(t.group_id),
+            licence_id: Some(t.id),
+            kind: ChangeKind::Free,
+            payload: json!({}),
+            undo: Some(snapshot.clone()),
+            at,
+        },
+    )?;
+    log(
+        tx,
+        &t,
+        Some(t.id),
+        "licenceFreed",
+        at,
+        json!({ "firstName": snapshot["firstName"], "lastName": snapshot["lastName"], "activationEmail": t.activation_email }),
+    )?;
+    Ok(change)
 }

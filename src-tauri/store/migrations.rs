@@ -12,6 +12,7 @@ use crate::error::{Error, Result};
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_licence_search.sql"),
+    include_str!("migrations/0003_pending_change_undo.sql"),
 ];
 
 /// The schema version this build writes.

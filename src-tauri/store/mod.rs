@@ -6,24 +6,61 @@
 //! each user-visible change records its history row inside that same transaction.
 //! Never stores a secret.
 
+mod changes;
 mod groups;
 mod history;
+mod import;
+mod installs;
 mod licences;
 mod migrations;
+mod orders;
 pub mod sample;
 mod settings;
+mod usage;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, Transaction};
+use time::OffsetDateTime;
 
+use crate::domain::{check_password, generate_password, AccountInput, DeviceKind, LicenceType};
 use crate::error::{Error, Result};
+use crate::i18n::Lang;
+use crate::secrets::{Secret, SecretKey, SecretStore};
 
+/// How a new licence password is chosen.
+pub enum PasswordRequest {
+    /// Seatkeeper generates a strong one.
+    Generate,
+    /// The user typed their own.
+    Own(Secret),
+}
+
+/// The outcome of a password change: its queued change, and the generated password
+/// to show once (none when the user chose their own).
+#[derive(Clone, PartialEq, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PasswordSet {
+    pub change_id: i64,
+    pub password: Option<String>,
+}
+
+impl std::fmt::Debug for PasswordSet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PasswordSet").field("change_id", &self.change_id).field("password", &"<redacted>").finish()
+    }
+}
+
+pub use changes::{ChangeKind, ChangeState, PendingChange};
 pub use groups::{GroupOverview, GroupSummary, Money, OrderSummary, TypeCounts};
-pub use history::{HistoryEntry, Origin};
+pub use history::{HistoryEntry, HistoryFilter, Origin};
+pub use import::ImportPreview;
+pub use installs::{Install, UserInstalls};
 pub use licences::LicenceRow;
+pub use orders::{months_in, AccountSummary, CatalogEntry, OpenOrder, OrderQuote, OrderRequest};
+pub use usage::{UsagePeriod, UsagePoint, UsageSeries};
 pub use migrations::{LATEST_VERSION, MigrationReport};
 
 
@@ -175,11 +212,167 @@ impl Store {
         })
     }
 
-    pub fn list_history(&self, group_id: i64, limit: u32) -> Result<Vec<HistoryEntry>> {
+    pub fn list_history(&self, group_id: i64, filter: &HistoryFilter, limit: u32) -> Result<Vec<HistoryEntry>> {
         self.read(|conn| {
             groups::summary(conn, group_id)?;
-            history::list_for_group(conn, group_id, limit)
+            history::list_for_group(conn, group_id, filter, limit)
         })
+    }
+
+    pub fn licence(&self, licence_id: i64) -> Result<LicenceRow> {
+        self.read(|conn| licences::get(conn, licence_id))
+    }
+
+    /// Activates an empty prepaid slot for a user.
+    pub fn activate_licence(&self, licence_id: i64, input: &AccountInput, now: OffsetDateTime) -> Result<LicenceRow> {
+        let at = timestamp(now);
+        self.write(|tx| {
+            licences::activate(tx, licence_id, input, &at)?;
+            licences::get(tx, licence_id)
+        })
+    }
+
+    /// Adds a user to a pay-as-you-go group.
+    pub fn add_user(&self, group_id: i64, input: &AccountInput, licence_type: LicenceType, now: OffsetDateTime) -> Result<LicenceRow> {
+        let at = timestamp(now);
+        self.write(|tx| {
+            let (licence_id, _) = licences::add_user(tx, group_id, input, licence_type, &at)?;
+            licences::get(tx, licence_id)
+        })
+    }
+
+    pub fn edit_account(&self, licence_id: i64, input: &AccountInput, now: OffsetDateTime) -> Result<LicenceRow> {
+        let at = timestamp(now);
+        self.write(|tx| {
+            licences::edit_account(tx, licence_id, input, &at)?;
+            licences::get(tx, licence_id)
+        })
+    }
+
+    /// Queues a new password for a licence user. The password goes to `secrets` (the
+    /// keychain) inside the same transaction as the queued change, never to SQLite.
+    /// A generated password is returned, to be shown once.
+    pub fn change_password(
+        &self,
+        secrets: &dyn SecretStore,
+        licence_id: i64,
+        request: PasswordRequest,
+        notify_email: Option<&str>,
+        now: OffsetDateTime,
+    ) -> Result<PasswordSet> {
+        let at = timestamp(now);
+        self.write(|tx| {
+            let (change_id, login) = licences::queue_password_change(tx, licence_id, notify_email, &at)?;
+            let (password, shown) = match request {
+                PasswordRequest::Generate => {
+                    let p = generate_password(12, &login).map_err(|e| Error::Internal(e.to_string()))?;
+                    (Secret::new(p.clone()), Some(p))
+                }
+                PasswordRequest::Own(p) => {
+                    check_password(p.expose(), &login)?;
+                    (p, None)
+                }
+            };
+            secrets.set(SecretKey::LicencePassword { change_id }, &password)?;
+            Ok(PasswordSet { change_id, password: shown })
+        })
+    }
+
+    /// Frees licences (one, or several selected) in one transaction.
+    pub fn free_licences(&self, licence_ids: &[i64], now: OffsetDateTime) -> Result<u32> {
+        let at = timestamp(now);
+        self.write(|tx| {
+            for &id in licence_ids {
+                licences::free(tx, id, &at)?;
+            }
+            Ok(licence_ids.len() as u32)
+        })
+    }
+
+    pub fn list_pending_changes(&self, group_id: Option<i64>) -> Result<Vec<PendingChange>> {
+        self.read(|conn| changes::list(conn, group_id))
+    }
+
+    /// Undoes a queued change; its waiting password, if any, leaves the keychain.
+    pub fn undo_change(&self, secrets: &dyn SecretStore, change_id: i64, now: OffsetDateTime) -> Result<()> {
+        let at = timestamp(now);
+        let secret = self.write(|tx| changes::undo(tx, change_id, &at))?;
+        if let Some(key) = secret {
+            secrets.delete(key)?;
+        }
+        Ok(())
+    }
+
+    pub fn list_installs(&self, group_id: i64) -> Result<Vec<UserInstalls>> {
+        self.read(|conn| {
+            groups::summary(conn, group_id)?;
+            installs::list_for_group(conn, group_id)
+        })
+    }
+
+    pub fn add_install(
+        &self,
+        licence_id: i64,
+        kind: DeviceKind,
+        device_name: &str,
+        installed_on: time::Date,
+        now: OffsetDateTime,
+    ) -> Result<Install> {
+        let at = timestamp(now);
+        self.write(|tx| installs::add(tx, licence_id, kind, device_name, &day(installed_on), &at))
+    }
+
+    pub fn sign_out_install(&self, install_id: i64, now: OffsetDateTime) -> Result<()> {
+        let at = timestamp(now);
+        self.write(|tx| installs::sign_out(tx, install_id, &day(now.date()), &at))
+    }
+
+    pub fn list_accounts(&self) -> Result<Vec<AccountSummary>> {
+        self.read(orders::list_accounts)
+    }
+
+    pub fn catalog(&self, account_id: i64) -> Result<Vec<CatalogEntry>> {
+        self.read(|conn| orders::catalog(conn, account_id))
+    }
+
+    pub fn quote_order(&self, request: &OrderRequest) -> Result<OrderQuote> {
+        self.read(|conn| orders::quote(conn, request))
+    }
+
+    pub fn place_order(&self, request: &OrderRequest, now: OffsetDateTime) -> Result<OrderSummary> {
+        let at = timestamp(now);
+        self.write(|tx| orders::place(tx, request, &at))
+    }
+
+    pub fn list_open_orders(&self) -> Result<Vec<OpenOrder>> {
+        self.read(orders::list_open)
+    }
+
+    pub fn usage(&self, group_id: i64, period: UsagePeriod, today: time::Date) -> Result<UsageSeries> {
+        self.read(|conn| {
+            groups::summary(conn, group_id)?;
+            usage::series(conn, group_id, period, today)
+        })
+    }
+
+    /// A group's licences as CSV: all of them, or those in `only`.
+    pub fn export_licences_csv(&self, group_id: i64, only: Option<&[i64]>, lang: Lang) -> Result<Vec<u8>> {
+        let mut rows = self.list_licences(group_id)?;
+        if let Some(ids) = only {
+            rows.retain(|r| ids.contains(&r.id));
+        }
+        Ok(crate::csv_io::export_licences(&rows, lang))
+    }
+
+    /// Reads a CSV of users and says, row by row, what importing it would do. Queues nothing.
+    pub fn import_preview(&self, group_id: i64, bytes: &[u8], lang: Lang) -> Result<ImportPreview> {
+        self.read(|conn| import::preview(conn, group_id, bytes, lang))
+    }
+
+    /// Activates the accepted rows of a CSV of users, all in one transaction.
+    pub fn import_users(&self, group_id: i64, bytes: &[u8], lang: Lang, now: OffsetDateTime) -> Result<u32> {
+        let at = timestamp(now);
+        self.write(|tx| import::apply(tx, group_id, bytes, lang, &at))
     }
 
     pub fn load_sample(&self, now: time::OffsetDateTime, size: sample::SampleSize) -> Result<sample::SampleReport> {

@@ -2,7 +2,7 @@
 
 export type Lang = "en" | "fr";
 
-export type Field = "firstName" | "lastName" | "login" | "usageLocation" | "password" | "displayName" | "quantity" | "deviceName";
+export type Field = "firstName" | "lastName" | "login" | "usageLocation" | "password" | "displayName" | "quantity" | "deviceName" | "notifyEmail" | "renewalPeriod" | "installedOn";
 
 export type LicenceType = "officeBusiness" | "officeProPlus";
 
@@ -16,6 +16,8 @@ export type PasswordCheck = { length: boolean, ascii: boolean, lower: boolean, u
 
 export type ErrorCode = "invalidInput" | "limitReached" | "notFound" | "precondition" | "databaseTooNew" | "storage" | "keychain" | "untrustedUrl" | "internal";
 
+export type FieldProblem = { field: Field, rule: string, message: string, };
+
 export type IpcError = { code: ErrorCode, 
 /**
  * Already in the user's language.
@@ -24,7 +26,17 @@ message: string,
 /**
  * The stable code of the broken rule (`login.length`, `group.capacity`, …).
  */
-rule?: string, field?: Field, };
+rule?: string, field?: Field, 
+/**
+ * Every broken rule of a form, one per field, when a form was checked whole.
+ */
+problems?: Array<FieldProblem>, };
+
+export type AccountInput = { firstName: string, lastName: string, 
+/**
+ * The local part of the activation e-mail; the domain is the group's.
+ */
+login: string, usageLocation: string, };
 
 export type Preferences = { language: Lang, 
 /**
@@ -115,3 +127,100 @@ kind: string, licenceId: number | null,
 details: Record<string, unknown>, };
 
 export type SampleReport = { groups: number, licences: number, installs: number, };
+
+export type PasswordSet = { changeId: number, password: string | null, };
+
+export type HistoryFilter = { licenceId: number | null, kind: string | null, };
+
+export type ChangeKind = "activate" | "editAccount" | "changePassword" | "free" | "renameGroup" | "order";
+
+export type ChangeState = "queued" | "sending" | "waitingRemote" | "done" | "failed";
+
+export type PlannedRequest = { method: string, path: string, body: unknown, };
+
+export type PendingChange = { id: number, kind: ChangeKind, state: ChangeState, groupId: number | null, groupName: string | null, licenceId: number | null, 
+/**
+ * Who the change is about: the user's name, or the licence's e-mail.
+ */
+licenceLabel: string | null, attempts: number, 
+/**
+ * Why it failed, as OVHcloud or the sender said.
+ */
+lastError: string | null, createdAt: string, updatedAt: string, 
+/**
+ * Still queued and the latest change of its licence or group.
+ */
+canUndo: boolean, 
+/**
+ * Exactly what will be sent.
+ */
+preview: Array<PlannedRequest>, };
+
+export type Install = { id: number, licenceId: number, kind: DeviceKind, deviceName: string, installedOn: string, 
+/**
+ * When the device was signed out; `None` while it uses a seat.
+ */
+signedOutOn: string | null, };
+
+export type UserInstalls = { licenceId: number, firstName: string | null, lastName: string | null, activationEmail: string | null, counts: InstallCounts, devices: Array<Install>, };
+
+export type AccountSummary = { id: number, label: string, endpoint: string, isSample: boolean, };
+
+export type CatalogEntry = { planCode: string, licenceType: LicenceType, 
+/**
+ * ISO 8601 duration: P1M, P1Y.
+ */
+renewalPeriod: string, pricePerMonth: Money, };
+
+export type OrderRequest = { accountId: number, 
+/**
+ * The group to add licences to; `None` orders a new group.
+ */
+groupId: number | null, licenceType: LicenceType, renewalPeriod: string, quantity: number, };
+
+export type OrderQuote = { planCode: string, licenceType: LicenceType, renewalPeriod: string, quantity: number, pricePerMonth: Money, 
+/**
+ * What the ordered licences add per month.
+ */
+orderMonthly: Money, 
+/**
+ * The group's monthly total once they are delivered.
+ */
+newMonthlyTotal: Money, 
+/**
+ * What the first invoice (this order) comes to: quantity × price × months.
+ */
+firstInvoice: Money, 
+/**
+ * Licences of this type the group holds, and has on order, before this order.
+ */
+held: number, onOrder: number, 
+/**
+ * The group's limit for this type, if it has one (300 for Apps for business).
+ */
+max: number | null, };
+
+export type OpenOrder = { id: number, accountLabel: string, groupId: number | null, groupName: string | null, licenceType: LicenceType, quantity: number, renewalPeriod: string, state: string, paymentUrl: string | null, createdAt: string, };
+
+export type UsagePeriod = "currentMonth" | "lastMonth" | "last3Months" | "last12Months";
+
+export type UsagePoint = { day: string, licenceType: LicenceType, endOfDay: number, peak: number, };
+
+export type UsageSeries = { from: string, to: string, points: Array<UsagePoint>, };
+
+export type ImportRow = { 
+/**
+ * The row's line in the file (the header is line 1).
+ */
+line: number, firstName: string, lastName: string, login: string, usageLocation: string, 
+/**
+ * The rules the row breaks, in the user's language; empty when it is accepted.
+ */
+problems: Array<string>, };
+
+export type ImportPreview = { rows: Array<ImportRow>, accepted: number, refused: number, 
+/**
+ * Empty slots the accepted rows will take (prepaid groups); `None` for
+ * pay-as-you-go groups, where users are added directly.
+ */
+freeSlots: number | null, };

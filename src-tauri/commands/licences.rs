@@ -1,0 +1,101 @@
+//! The licence editor: activate, add a user, edit an account, change a password,
+//! free licences, CSV export and import.
+
+use tauri::{AppHandle, Manager, State};
+
+use super::CmdResult;
+use crate::csv_io;
+use crate::domain::{AccountInput, LicenceType, PasswordCheck};
+use crate::error::Error;
+use crate::secrets::Secret;
+use crate::state::AppState;
+use crate::store::{ImportPreview, LicenceRow, PasswordRequest, PasswordSet};
+
+fn now() -> time::OffsetDateTime {
+    time::OffsetDateTime::now_utc()
+}
+
+#[tauri::command(async)]
+pub fn get_licence(state: State<'_, AppState>, licence_id: i64) -> CmdResult<LicenceRow> {
+    state.run(|store| store.licence(licence_id))
+}
+
+#[tauri::command(async)]
+pub fn activate_licence(state: State<'_, AppState>, licence_id: i64, account: AccountInput) -> CmdResult<LicenceRow> {
+    state.run(|store| store.activate_licence(licence_id, &account, now()))
+}
+
+#[tauri::command(async)]
+pub fn add_user(
+    state: State<'_, AppState>,
+    group_id: i64,
+    account: AccountInput,
+    licence_type: LicenceType,
+) -> CmdResult<LicenceRow> {
+    state.run(|store| store.add_user(group_id, &account, licence_type, now()))
+}
+
+#[tauri::command(async)]
+pub fn edit_account(state: State<'_, AppState>, licence_id: i64, account: AccountInput) -> CmdResult<LicenceRow> {
+    state.run(|store| store.edit_account(licence_id, &account, now()))
+}
+
+/// Live feedback while the user types their own password (nothing is stored).
+#[tauri::command(async)]
+pub fn check_password(password: String, login: String) -> PasswordCheck {
+    PasswordCheck::of(&password, &login)
+}
+
+/// `password` absent: Seatkeeper generates one and returns it, to be shown once.
+#[tauri::command(async)]
+pub fn change_password(
+    state: State<'_, AppState>,
+    licence_id: i64,
+    password: Option<String>,
+    notify_email: Option<String>,
+) -> CmdResult<PasswordSet> {
+    let request = match password {
+        Some(p) => PasswordRequest::Own(Secret::new(p)),
+        None => PasswordRequest::Generate,
+    };
+    state.run_with_secrets(|store, secrets| {
+        store.change_password(secrets, licence_id, request, notify_email.as_deref(), now())
+    })
+}
+
+#[tauri::command(async)]
+pub fn free_licences(state: State<'_, AppState>, licence_ids: Vec<i64>) -> CmdResult<u32> {
+    state.run(|store| store.free_licences(&licence_ids, now()))
+}
+
+/// Writes the licences (all, or `licence_ids`) to a CSV file in the Downloads folder
+/// and returns its path.
+#[tauri::command(async)]
+pub fn export_licences_csv(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    group_id: i64,
+    licence_ids: Option<Vec<i64>>,
+) -> CmdResult<String> {
+    let dir = app
+        .path()
+        .download_dir()
+        .or_else(|_| app.path().home_dir())
+        .map_err(|e| Error::Internal(e.to_string()).to_ipc(state.lang()))?;
+    state.run(|store| {
+        let bytes = store.export_licences_csv(group_id, licence_ids.as_deref(), state.lang())?;
+        let group = store.group_overview(group_id)?.group;
+        let path = csv_io::write_export(&dir, &group.service_name, &bytes, now())?;
+        Ok(path.display().to_string())
+    })
+}
+
+#[tauri::command(async)]
+pub fn import_preview(state: State<'_, AppState>, group_id: i64, bytes: Vec<u8>) -> CmdResult<ImportPreview> {
+    state.run(|store| store.import_preview(group_id, &bytes, state.lang()))
+}
+
+#[tauri::command(async)]
+pub fn import_users(state: State<'_, AppState>, group_id: i64, bytes: Vec<u8>) -> CmdResult<u32> {
+    state.run(|store| store.import_users(group_id, &bytes, state.lang(), now()))
+}

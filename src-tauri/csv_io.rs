@@ -1,0 +1,321 @@
+//! CSV of licences: the export of a group's licence list, and the reading of a file of
+//! users to activate. Pure functions over bytes and rows; the store decides what is
+//! queued. Files are UTF-8 (a byte-order mark is accepted), comma- or
+//! semicolon-separated (spreadsheets in French use semicolons), with a header row.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::domain::{check_account, AccountInput, RuleError};
+use crate::i18n::{Lang, Localize};
+use crate::store::LicenceRow;
+
+/// At most this many rows are read from one file.
+pub const MAX_IMPORT_ROWS: usize = 10_000;
+
+/// Why a whole file cannot be imported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileProblem {
+    NotUtf8 { line: usize },
+    Empty,
+    MissingColumns(Vec<&'static str>),
+    Malformed { line: usize },
+    TooManyRows { rows: usize, max: usize },
+    NotEnoughSlots { rows: usize, free: usize },
+}
+
+impl Localize for FileProblem {
+    fn localize(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (FileProblem::NotUtf8 { line }, Lang::En) => format!(
+                "The file is not UTF-8 text (line {line}). In your spreadsheet, save it as “CSV UTF-8” and try again."
+            ),
+            (FileProblem::NotUtf8 { line }, Lang::Fr) => format!(
+                "Le fichier n'est pas un texte UTF-8 (ligne {line}). Dans votre tableur, enregistrez-le en « CSV UTF-8 » puis réessayez."
+            ),
+            (FileProblem::Empty, Lang::En) => "The file has no user rows under its header.".into(),
+            (FileProblem::Empty, Lang::Fr) => "Le fichier ne contient aucun utilisateur sous son en-tête.".into(),
+            (FileProblem::MissingColumns(cols), Lang::En) => format!(
+                "The file has no column for: {}. The first row must name the columns (first name, last name, login; usage location optional).",
+                cols.join(", ")
+            ),
+            (FileProblem::MissingColumns(cols), Lang::Fr) => format!(
+                "Le fichier n'a pas de colonne pour : {}. La première ligne doit nommer les colonnes (prénom, nom, identifiant ; pays d'utilisation facultatif).",
+                cols.iter().map(|c| column_fr(c)).collect::<Vec<_>>().join(", ")
+            ),
+            (FileProblem::Malformed { line }, Lang::En) => format!("Line {line} of the file cannot be read as CSV."),
+            (FileProblem::Malformed { line }, Lang::Fr) => format!("La ligne {line} du fichier n'est pas du CSV lisible."),
+            (FileProblem::TooManyRows { rows, max }, Lang::En) => {
+                format!("The file has {rows} rows; one import takes at most {max}.")
+            }
+            (FileProblem::TooManyRows { rows, max }, Lang::Fr) => {
+                format!("Le fichier compte {rows} lignes ; un import en accepte au plus {max}.")
+            }
+            (FileProblem::NotEnoughSlots { rows, free }, Lang::En) => format!(
+                "The file has {rows} users but the group has only {free} free licences. Order more licences first, or import fewer users."
+            ),
+            (FileProblem::NotEnoughSlots { rows, free }, Lang::Fr) => format!(
+                "Le fichier compte {rows} utilisateurs mais le groupe n'a que {free} licences libres. Commandez d'abord des licences, ou importez moins d'utilisateurs."
+            ),
+        }
+    }
+}
+
+fn column_fr(column: &str) -> &'static str {
+    match column {
+        "first name" => "prénom",
+        "last name" => "nom",
+        "login" => "identifiant",
+        _ => "pays d'utilisation",
+    }
+}
+
+/// One row of a file to import, checked.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportRow {
+    /// The row's line in the file (the header is line 1).
+    pub line: u32,
+    pub first_name: String,
+    pub last_name: String,
+    pub login: String,
+    pub usage_location: String,
+    /// The rules the row breaks, in the user's language; empty when it is accepted.
+    pub problems: Vec<String>,
+}
+
+/// A row as read, before the store's checks (free login, …).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParsedRow {
+    pub line: u32,
+    pub input: AccountInput,
+    pub problems: Vec<RuleError>,
+}
+
+fn normalise_header(h: &str) -> String {
+    h.trim()
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'é' | 'è' | 'ê' => 'e',
+            c => c,
+        })
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
+fn column_of(header: &str) -> Option<&'static str> {
+    match normalise_header(header).as_str() {
+        "firstname" | "prenom" | "givenname" => Some("first name"),
+        "lastname" | "nom" | "surname" | "familyname" | "name" => Some("last name"),
+        "login" | "identifiant" | "username" | "user" => Some("login"),
+        "activationemail" | "email" | "mail" | "adresseemail" | "emaildactivation" => Some("email"),
+        "usagelocation" | "country" | "pays" | "paysdutilisation" => Some("usage location"),
+        _ => None,
+    }
+}
+
+/// Reads a CSV file of users. Rows that break a rule are kept with their problems;
+/// a file that cannot be read at all is refused whole. A missing usage location
+/// takes `default_location`.
+pub fn parse_users(bytes: &[u8], default_location: &str) -> Result<Vec<ParsedRow>, FileProblem> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+        FileProblem::NotUtf8 { line }
+    })?;
+    let first_line = text.lines().next().unwrap_or_default();
+    let delimiter = if first_line.matches(';').count() > first_line.matches(',').count() { b';' } else { b',' };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let headers = reader.headers().map_err(|_| FileProblem::Malformed { line: 1 })?.clone();
+    let find = |name: &str| headers.iter().position(|h| column_of(h) == Some(name));
+    let (first, last, login, email, location) =
+        (find("first name"), find("last name"), find("login"), find("email"), find("usage location"));
+    let mut missing = Vec::new();
+    if first.is_none() {
+        missing.push("first name");
+    }
+    if last.is_none() {
+        missing.push("last name");
+    }
+    if login.is_none() && email.is_none() {
+        missing.push("login");
+    }
+    if !missing.is_empty() {
+        return Err(FileProblem::MissingColumns(missing));
+    }
+    let mut rows = Vec::new();
+    for (index, record) in reader.records().enumerate() {
+        let line = index as u32 + 2;
+        let record = record.map_err(|_| FileProblem::Malformed { line: line as usize })?;
+        if record.iter().all(|f| f.is_empty()) {
+            continue;
+        }
+        if rows.len() == MAX_IMPORT_ROWS {
+            let total = MAX_IMPORT_ROWS + 1 + reader.records().count();
+            return Err(FileProblem::TooManyRows { rows: total, max: MAX_IMPORT_ROWS });
+        }
+        let get = |col: Option<usize>| col.and_then(|c| record.get(c)).unwrap_or_default().to_string();
+        let login = match login {
+            Some(_) => get(login),
+            // From an activation e-mail, the login is its local part.
+            None => get(email).split('@').next().unwrap_or_default().to_string(),
+        };
+        let location = Some(get(location)).filter(|l| !l.is_empty()).unwrap_or_else(|| default_location.to_string());
+        let input = AccountInput { first_name: get(first), last_name: get(last), login, usage_location: location };
+        let (input, problems) = match check_account(&input) {
+            Ok(tidy) => (tidy, Vec::new()),
+            Err(problems) => (input, problems),
+        };
+        rows.push(ParsedRow { line, input, problems });
+    }
+    if rows.is_empty() {
+        return Err(FileProblem::Empty);
+    }
+    Ok(rows)
+}
+
+/// The licence list as CSV (UTF-8, comma-separated, header in `lang`).
+pub fn export_licences(rows: &[LicenceRow], lang: Lang) -> Vec<u8> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let header = match lang {
+        Lang::En => [
+            "First name", "Last name", "Activation e-mail", "Licence type", "State", "Computers", "Tablets", "Phones",
+            "Pending change",
+        ],
+        Lang::Fr => [
+            "Prénom", "Nom", "E-mail d'activation", "Type de licence", "État", "Ordinateurs", "Tablettes", "Téléphones",
+            "Modification en attente",
+        ],
+    };
+    let _ = writer.write_record(header);
+    for row in rows {
+        let state = if row.is_virtual { "notConfigured" } else { row.state.as_str() };
+        let _ = writer.write_record([
+            row.first_name.as_deref().unwrap_or_default(),
+            row.last_name.as_deref().unwrap_or_default(),
+            row.activation_email.as_deref().unwrap_or_default(),
+            row.licence_type.wire_name(),
+            state,
+            &row.installs.computers.to_string(),
+            &row.installs.tablets.to_string(),
+            &row.installs.phones.to_string(),
+            if row.has_pending_change { lang.pick("yes", "oui") } else { "" },
+        ]);
+    }
+    writer.into_inner().unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_comma_and_semicolon_files_with_french_or_english_headers() {
+        let en = "First name,Last name,Login,Usage location\nJean,Dupont,jean.dupont,be\n";
+        let rows = parse_users(en.as_bytes(), "FR").unwrap();
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].input.usage_location, "BE");
+        assert!(rows[0].problems.is_empty());
+        let fr = "\u{feff}Prénom;Nom;Identifiant\nÉlodie;Martin;elodie.martin\n;;\nLéa;N'Diaye;lea\n";
+        let rows = parse_users(fr.as_bytes(), "FR").unwrap();
+        assert_eq!(rows.len(), 2, "blank rows are skipped");
+        assert_eq!((rows[1].line, rows[1].input.login.as_str(), rows[1].input.usage_location.as_str()), (4, "lea", "FR"));
+    }
+
+    #[test]
+    fn a_login_can_come_from_an_activation_email_column() {
+        let rows = parse_users(b"first_name,last_name,email\nA,B,abc.def@office1.o365.ovh.com\n", "FR").unwrap();
+        assert_eq!(rows[0].input.login, "abc.def");
+    }
+
+    #[test]
+    fn bad_rows_are_kept_with_their_problems() {
+        let rows = parse_users(b"first name,last name,login,country\n,Dupont,a..b,ZZ\n", "FR").unwrap();
+        assert_eq!(rows[0].problems.len(), 3);
+    }
+
+    #[test]
+    fn unreadable_files_are_refused_clearly() {
+        assert_eq!(parse_users(b"first name,last name,login\nJ\xE9r\xF4me,X,jx\n", "FR"), Err(FileProblem::NotUtf8 { line: 2 }));
+        assert_eq!(
+            parse_users(b"name,login\nX,y\n", "FR"),
+            Err(FileProblem::MissingColumns(vec!["first name"]))
+        );
+        assert_eq!(parse_users(b"first name,last name,login\n", "FR"), Err(FileProblem::Empty));
+        let mut big = String::from("first name,last name,login\n");
+        for i in 0..MAX_IMPORT_ROWS + 5 {
+            big.push_str(&format!("A,B,user{i}\n"));
+        }
+        assert_eq!(parse_users(big.as_bytes(), "FR"), Err(FileProblem::TooManyRows { rows: MAX_IMPORT_ROWS + 5, max: MAX_IMPORT_ROWS }));
+        let fr = FileProblem::MissingColumns(vec!["first name", "login"]).localize(Lang::Fr);
+        assert!(fr.contains("prénom, identifiant"), "{fr}");
+    }
+
+    #[test]
+    fn export_then_import_round_trips_names_and_logins() {
+        let row = LicenceRow {
+            id: 1,
+            remote_id: "t-1".into(),
+            licence_type: crate::domain::LicenceType::OfficeBusiness,
+            state: "ok".into(),
+            is_virtual: false,
+            first_name: Some("Zoé".into()),
+            last_name: Some("O'Neill, Jr".into()),
+            login: Some("zoe.oneill".into()),
+            activation_email: Some("zoe.oneill@office1.o365.ovh.com".into()),
+            usage_location: Some("FR".into()),
+            installs: Default::default(),
+            has_pending_change: false,
+        };
+        for lang in [Lang::En, Lang::Fr] {
+            let bytes = export_licences(std::slice::from_ref(&row), lang);
+            let back = parse_users(&bytes, "FR").unwrap();
+            assert_eq!(back[0].input.first_name, "Zoé");
+            assert_eq!(back[0].input.last_name, "O'Neill, Jr");
+            assert_eq!(back[0].input.login, "zoe.oneill");
+        }
+    }
+}
+
+/// Writes an export as `seatkeeper-<group>-<date-time>.csv` in `dir`, never replacing
+/// an existing file, and returns its path.
+pub fn write_export(
+    dir: &std::path::Path,
+    group_service_name: &str,
+    bytes: &[u8],
+    now: time::OffsetDateTime,
+) -> crate::error::Result<std::path::PathBuf> {
+    use std::io::Write;
+    let stem: String = group_service_name
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '.' { c } else { '_' })
+        .collect();
+    let stamp = format!(
+        "{:04}{:02}{:02}-{:02}{:02}{:02}",
+        now.year(),
+        u8::from(now.month()),
+        now.day(),
+        now.hour(),
+        now.minute(),
+        now.second()
+    );
+    std::fs::create_dir_all(dir).map_err(|e| crate::error::Error::io(dir.display().to_string(), e))?;
+    for n in 0..100 {
+        let suffix = if n == 0 { String::new() } else { format!("-{n}") };
+        let path = dir.join(format!("seatkeeper-{stem}-{stamp}{suffix}.csv"));
+        match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
+            Ok(mut file) => {
+                file.write_all(bytes).and_then(|_| file.sync_all()).map_err(|e| crate::error::Error::io(path.display().to_string(), e))?;
+                return Ok(path);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(crate::error::Error::io(path.display().to_string(), e)),
+        }
+    }
+    Err(crate::error::Error::Internal("too many exports with the same name".into()))
+}
