@@ -115,7 +115,7 @@ export const fr: Messages = {
   'overview.unused': 'Licences inutilisées',
   'overview.unconfigured.one': '{count} licence sans utilisateur',
   'overview.unconfigured.other': '{count} licences sans utilisateur',
-  'overview.unconfiguredHelp': 'Payées mais attribuées à personne : attribuez-les ou arrêtez de les payer.',
+  'overview.unconfiguredHelp': 'Payées mais pas encore attribuées : attribuez-les ou cessez de les payer.',
   'overview.noInstall.one': '{count} utilisateur sans aucune installation',
   'overview.noInstall.other': '{count} utilisateurs sans aucune installation',
   'overview.noInstallHelp': 'Aucun ordinateur, tablette ou téléphone n’est enregistré pour eux : ils n’utilisent peut-être pas leur licence.',
