@@ -56,6 +56,8 @@ describe('start-up', () => {
     await userEvent.click(first.getByRole('button', { name: 'Boulangerie Lefèvre' }));
     await userEvent.click(await screen.findByRole('button', { name: 'Back to licence groups' }));
     await screen.findByRole('heading', { level: 1, name: 'Licence groups' });
+    // Back on the list, the focus is on the group we came from.
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Boulangerie Lefèvre' }));
     await frames();
     expect(rust.callsOf('report_first_paint')).toHaveLength(1);
   });

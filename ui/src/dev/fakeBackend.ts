@@ -125,5 +125,10 @@ export function installFakeBackend(): void {
   const params = new URLSearchParams(location.search);
   const system = params.get('lang');
   if (system) Object.defineProperty(navigator, 'language', { value: system, configurable: true });
-  mockIPC(createFakeBackend(params.get('scenario') ?? 'sample', system ?? navigator.language));
+  const backend = createFakeBackend(params.get('scenario') ?? 'sample', system ?? navigator.language);
+  // Like real IPC, every answer is a fresh copy (JSON), never the fake's own objects.
+  mockIPC((cmd, args) => {
+    const answer = backend(cmd, args);
+    return answer === undefined ? null : (JSON.parse(JSON.stringify(answer)) as unknown);
+  });
 }

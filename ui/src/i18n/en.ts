@@ -53,7 +53,6 @@ export const en = {
   'common.none': '—',
   'common.yes': 'Yes',
   'common.no': 'No',
-  'common.unknown': 'unknown',
 
   'family.prepaid': 'Prepaid',
   'family.payAsYouGo': 'Pay as you go',

@@ -53,7 +53,6 @@ export const fr: Messages = {
   'common.none': '—',
   'common.yes': 'Oui',
   'common.no': 'Non',
-  'common.unknown': 'inconnu',
 
   'family.prepaid': 'Prépayé',
   'family.payAsYouGo': 'Paiement à l’usage',
