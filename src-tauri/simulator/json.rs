@@ -1,0 +1,251 @@
+//! The simulator's answers, written field by field after the schemas so that they
+//! stay independent of the client's models (each checks the other).
+
+use serde_json::{Value, json};
+use time::format_description::FormatItem;
+use time::macros::format_description;
+use time::{Date, OffsetDateTime};
+
+use super::state::{CartRec, ItemRec, LicenceRec, OrderRec, TaskRec, TenantRec, UserRec};
+use crate::ovh::Generation;
+
+const DATETIME: &[FormatItem<'static>] =
+    format_description!("[year]-[month]-[day]T[hour]:[minute]:[second][offset_hour sign:mandatory]:[offset_minute]");
+
+pub fn datetime(t: OffsetDateTime) -> String {
+    t.format(DATETIME).expect("datetimes format")
+}
+
+pub fn date(d: Date) -> String {
+    d.to_string()
+}
+
+fn opt_datetime(t: Option<OffsetDateTime>) -> Value {
+    t.map_or(Value::Null, |t| Value::String(datetime(t)))
+}
+
+fn uuid(n: i64) -> String {
+    format!("8b5c1e2a-0000-4000-8000-{n:012x}")
+}
+
+fn iam(kind: &str, service_name: &str, display_name: &str, id: i64, generation: Generation) -> Value {
+    let mut iam = json!({
+        "displayName": display_name,
+        "id": uuid(id),
+        "tags": {},
+        "urn": format!("urn:v1:eu:resource:{kind}:{service_name}"),
+    });
+    if generation == Generation::Native {
+        iam["state"] = json!("OK");
+    }
+    iam
+}
+
+/// `OfficeTenantNativeWithIAM` (native) or `OfficeTenantWithIAM` (classic).
+pub fn payg_tenant(t: &TenantRec, generation: Generation) -> Value {
+    let mut v = tenant_fields(t);
+    v["iam"] = iam("licenseOffice", &t.service_name, &t.display_name, t.service_id, generation);
+    if generation == Generation::Classic {
+        v.as_object_mut().expect("object").remove("mcaAgreed");
+    }
+    v
+}
+
+/// `license.officePrepaid.OfficeTenantNative` (no IAM block).
+pub fn parent_tenant(t: &TenantRec) -> Value {
+    tenant_fields(t)
+}
+
+fn tenant_fields(t: &TenantRec) -> Value {
+    json!({
+        "address": t.address,
+        "city": t.city,
+        "creationDate": datetime(t.creation),
+        "displayName": t.display_name,
+        "firstName": t.first_name,
+        "lastName": t.last_name,
+        "mcaAgreed": t.mca_agreed,
+        "phone": t.phone,
+        "serviceName": t.service_name,
+        "serviceType": if t.prepaid { "prepaid" } else { "payAsYouGo" },
+        "status": "ok",
+        "zipCode": t.zip_code,
+    })
+}
+
+/// `OfficeUserNative` / classic `OfficeUser`.
+pub fn payg_user(u: &UserRec) -> Value {
+    json!({
+        "activationEmail": u.activation_email,
+        "deleteAtExpiration": u.delete_at_expiration,
+        "firstName": u.first_name,
+        "isVirtual": false,
+        "lastName": u.last_name,
+        "licences": [u.licence],
+        "status": u.status,
+        "taskPendingId": u.task_pending_id,
+        "usageLocation": u.usage_location,
+    })
+}
+
+/// `license.officePrepaid.OfficeUserNativeWithIAM`.
+pub fn prepaid_licence(l: &LicenceRec) -> Value {
+    json!({
+        "activationEmail": l.activation_email,
+        "firstName": l.first_name,
+        "iam": iam("licenseOfficePrepaid", &l.service_name, &l.service_name, l.service_id, Generation::Native),
+        "isVirtual": l.is_virtual,
+        "lastName": l.last_name,
+        "licences": [l.licence],
+        "serviceName": l.service_name,
+        "status": l.status,
+        "taskPendingId": l.task_pending_id,
+        "tenantServiceName": l.tenant,
+        "usageLocation": l.usage_location,
+    })
+}
+
+/// `OfficeTaskNative` / `OfficeTask`.
+pub fn task(t: &TaskRec) -> Value {
+    json!({
+        "finishDate": opt_datetime(t.finish_date),
+        "function": t.function,
+        "id": t.id,
+        "status": t.status,
+        "todoDate": datetime(t.todo_date),
+    })
+}
+
+pub fn domain(name: &str) -> Value {
+    json!({ "domainName": name, "status": "ok", "txtEntry": format!("ms={}", name.len() * 7919) })
+}
+
+/// `services.Service`.
+pub fn service_infos(service_id: i64, domain: &str, creation: Date, today: Date, expired: bool, nic: &str) -> Value {
+    // The next renewal: the creation day of the month after today (prepaid: next payment).
+    let mut expiration = creation;
+    while expiration <= today {
+        expiration = add_month(expiration);
+    }
+    json!({
+        "canDeleteAtExpiration": true,
+        "contactAdmin": nic,
+        "contactBilling": nic,
+        "contactTech": nic,
+        "creation": date(creation),
+        "domain": domain,
+        "engagedUpTo": null,
+        "expiration": date(if expired { today } else { expiration }),
+        "possibleRenewPeriod": [1],
+        "renew": { "automatic": !expired, "deleteAtExpiration": false, "forced": false, "manualPayment": false, "period": 1 },
+        "renewalType": "automaticV2016",
+        "serviceId": service_id,
+        "status": if expired { "expired" } else { "ok" },
+    })
+}
+
+pub fn add_month(d: Date) -> Date {
+    let (year, month) = if d.month() == time::Month::December { (d.year() + 1, time::Month::January) } else { (d.year(), d.month().next()) };
+    let day = d.day().min(time::util::days_in_month(month, year));
+    Date::from_calendar_date(year, month, day).expect("valid date")
+}
+
+/// `order.Price` for an amount in micro-cents of euro.
+pub fn price(ucents: i64) -> Value {
+    let value = ucents as f64 / 100_000_000.0;
+    json!({ "currencyCode": "EUR", "priceInUcents": ucents, "text": format!("{value:.2} €"), "value": (value * 100.0).round() / 100.0 })
+}
+
+pub fn cart(c: &CartRec) -> Value {
+    json!({
+        "cartId": c.cart_id,
+        "description": c.description,
+        "expire": opt_datetime(c.expire),
+        "items": c.items,
+        "readOnly": c.read_only,
+    })
+}
+
+pub fn item(i: &ItemRec) -> Value {
+    let total = i.unit_ucents * i.quantity;
+    json!({
+        "cartId": i.cart_id,
+        "configurations": i.configurations.iter().map(|(id, _, _)| *id).collect::<Vec<_>>(),
+        "duration": i.duration,
+        "itemId": i.item_id,
+        "offerId": null,
+        "options": [],
+        "parentItemId": null,
+        "prices": [
+            { "label": "PRICE", "price": price(i.unit_ucents), "promotions": [] },
+            { "label": "TOTAL", "price": price(total), "promotions": [] },
+        ],
+        "productId": "officePrepaid",
+        "settings": { "planCode": i.plan_code, "pricingMode": i.pricing_mode, "quantity": i.quantity },
+    })
+}
+
+pub fn configuration(id: i64, label: &str, value: &str) -> Value {
+    json!({ "id": id, "label": label, "value": value })
+}
+
+/// `order.Order`, for a checkout (with an order) or its preview (without).
+pub fn order(items: &[&ItemRec], order: Option<&OrderRec>, base_url: &str) -> Value {
+    let without_tax: i64 = items.iter().map(|i| i.unit_ucents * i.quantity).sum();
+    let tax = without_tax / 5;
+    let details: Vec<Value> = items
+        .iter()
+        .map(|i| {
+            json!({
+                "cartItemID": i.item_id,
+                "description": format!("{} x{}", i.plan_code, i.quantity),
+                "detailType": "DURATION",
+                "domain": i.tenant.clone().unwrap_or_else(|| "*001".into()),
+                "originalTotalPrice": price(i.unit_ucents * i.quantity),
+                "quantity": i.quantity,
+                "reductionTotalPrice": price(0),
+                "reductions": [],
+                "totalPrice": price(i.unit_ucents * i.quantity),
+                "unitPrice": price(i.unit_ucents),
+            })
+        })
+        .collect();
+    json!({
+        "contracts": [{
+            "content": "Conditions particulières Microsoft 365 (simulated).",
+            "name": "Conditions particulières Microsoft",
+            "url": format!("{base_url}/contracts/microsoft-365.pdf"),
+        }],
+        "details": details,
+        "orderId": order.map(|o| o.order_id),
+        "prices": {
+            "originalWithoutTax": price(without_tax),
+            "reduction": price(0),
+            "tax": price(tax),
+            "withTax": price(without_tax + tax),
+            "withoutTax": price(without_tax),
+        },
+        "url": order.map(|o| order_url(o, base_url)),
+    })
+}
+
+fn order_url(o: &OrderRec, base_url: &str) -> String {
+    format!("{base_url}/order/pay?orderId={}&orderPassword={}", o.order_id, o.password)
+}
+
+/// `billing.Order`.
+pub fn billing_order(o: &OrderRec, base_url: &str) -> Value {
+    let tax = o.without_tax_ucents / 5;
+    json!({
+        "date": datetime(o.date),
+        "expirationDate": datetime(o.date + time::Duration::days(14)),
+        "orderId": o.order_id,
+        "password": o.password,
+        "pdfUrl": format!("{base_url}/order/{}.pdf", o.order_id),
+        "priceWithTax": price(o.without_tax_ucents + tax),
+        "priceWithoutTax": price(o.without_tax_ucents),
+        "retractionDate": null,
+        "tax": price(tax),
+        "url": order_url(o, base_url),
+    })
+}
