@@ -8,10 +8,22 @@ describe('errors', () => {
   it('recognises what Rust rejects with', () => {
     expect(isIpcError({ code: 'notFound', message: 'Gone.' })).toBe(true);
     expect(isIpcError({ code: 'invalidInput', message: 'Bad.', rule: 'name.empty', field: 'displayName' })).toBe(true);
+    // A code or field Rust adds later still comes through with its message.
+    expect(isIpcError({ code: 'somethingNew', message: 'Explained by Rust.', field: 'newField' })).toBe(true);
+    expect(
+      isIpcError({
+        code: 'invalidInput',
+        message: 'Two problems.',
+        problems: [{ field: 'firstName', rule: 'name.empty', message: 'The first name is required.' }],
+      }),
+    ).toBe(true);
     expect(isIpcError({ code: 'notFound' })).toBe(false);
-    expect(isIpcError({ code: 'madeUp', message: 'x' })).toBe(false);
+    expect(isIpcError({ code: '', message: 'x' })).toBe(false);
+    expect(isIpcError({ code: 42, message: 'x' })).toBe(false);
     expect(isIpcError({ code: 'internal', message: '  ' })).toBe(false);
-    expect(isIpcError({ code: 'invalidInput', message: 'x', field: 'nope' })).toBe(false);
+    expect(isIpcError({ code: 'invalidInput', message: 'x', field: 7 })).toBe(false);
+    expect(isIpcError({ code: 'invalidInput', message: 'x', problems: [{ field: 'login' }] })).toBe(false);
+    expect(isIpcError(new Error('boom'))).toBe(false);
     expect(isIpcError('boom')).toBe(false);
     expect(isIpcError(null)).toBe(false);
   });
@@ -39,6 +51,21 @@ describe('errors', () => {
     expect(alertError(field, ['displayName'])).toBeNull();
     expect(alertError(field)).toBe('Required.');
     expect(alertError(null)).toBeNull();
+    expect(alertError({ code: 'notFound', message: 'Gone.' }, ['displayName'])).toBe('Gone.');
+
+    const form = {
+      code: 'invalidInput' as const,
+      message: '2 problems.',
+      field: 'firstName' as const,
+      problems: [
+        { field: 'firstName' as const, rule: 'name.empty', message: 'The first name is required.' },
+        { field: 'login' as const, rule: 'login.length', message: 'The login is too short.' },
+      ],
+    };
+    expect(fieldError(form, 'firstName')).toBe('The first name is required.');
+    expect(fieldError(form, 'login')).toBe('The login is too short.');
+    expect(fieldError(form, 'password')).toBeNull();
+    expect(toUiError(form)).toEqual(form);
   });
 
   it('the API wrappers reject with a UiError', async () => {
