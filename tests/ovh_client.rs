@@ -615,3 +615,39 @@ async fn classic_endpoints_get_dates_for_statistics() {
     assert_eq!(e.kind(), ErrorKind::BadRequest);
     sim.shutdown().await;
 }
+
+#[tokio::test]
+async fn benchmark_seeds_list_in_a_few_pages() {
+    let seed = Seed::payg_benchmark();
+    let tenant = seed.payg[0].tenant.clone();
+    let (sim, _) = start(SimulatorConfig::for_tests(seed)).await;
+    let mut config = fast_config(sim.endpoint());
+    config.page_size = 1000;
+    let client = Client::new(config.clone()).unwrap();
+    let users = client.office_users(&tenant).await.unwrap();
+    assert_eq!(users.len(), 5000);
+    assert_eq!(users.iter().filter(|u| u.licences == vec![LicenceKind::OfficeBusiness]).count(), 300);
+    assert_eq!(sim.count("GET", "/license/office/*/user"), 5);
+    let unique: std::collections::BTreeSet<_> = users.iter().map(|u| &u.activation_email).collect();
+    assert_eq!(unique.len(), 5000);
+    sim.shutdown().await;
+
+    let seed = Seed::prepaid_benchmark();
+    let tenant = seed.prepaid[0].tenant.clone();
+    let (sim, _) = start(SimulatorConfig::for_tests(seed)).await;
+    let client = Client::new(fast_config(sim.endpoint())).unwrap();
+    let licences = client.prepaid_licences(&tenant).await.unwrap();
+    assert_eq!((licences.len(), licences.iter().filter(|l| l.is_unconfigured()).count()), (300, 20));
+    assert_eq!(sim.count("GET", "/license/officePrepaid"), 3, "pages of 100");
+    // The group is full: not one more business licence.
+    let order = LicenceOrder {
+        reference: "bench".into(),
+        ovh_subsidiary: "FR".into(),
+        plan_code: PLAN_APPS_FOR_BUSINESS.into(),
+        quantity: 1,
+        existing_tenant: Some(tenant),
+        auto_pay: true,
+    };
+    assert_eq!(client.place_licence_order(&order).await.unwrap_err().kind(), ErrorKind::BadRequest);
+    sim.shutdown().await;
+}
