@@ -8,6 +8,16 @@ function text(details: Record<string, unknown>, key: string): string {
   return t('common.none');
 }
 
+/** "First Last (e-mail)" from a {firstName, lastName, activationEmail} object. */
+function person(value: unknown): string {
+  if (typeof value !== 'object' || value === null) return t('common.none');
+  const d = value as Record<string, unknown>;
+  const name = [d.firstName, d.lastName].filter((part) => typeof part === 'string' && part !== '').join(' ');
+  const email = typeof d.activationEmail === 'string' ? d.activationEmail : '';
+  if (name && email) return `${name} (${email})`;
+  return name || email || t('common.none');
+}
+
 export function describeHistory(entry: HistoryEntry): string {
   const d = entry.details ?? {};
   switch (entry.kind) {
@@ -26,7 +36,23 @@ export function describeHistory(entry: HistoryEntry): string {
       return t('history.orderPlaced', { quantity, licenceType: tOr('offer', text(d, 'licenceType')) });
     }
     case 'installAdded':
-      return t('history.installAdded', { deviceName: text(d, 'deviceName') });
+    case 'installSignedOut':
+      return t(entry.kind === 'installAdded' ? 'history.installAdded' : 'history.installSignedOut', {
+        deviceName: text(d, 'deviceName'),
+        device: tOr('device', text(d, 'kind')),
+      });
+    case 'passwordChanged':
+      return t('history.passwordChanged', { activationEmail: text(d, 'activationEmail') });
+    case 'accountEdited':
+      return t('history.accountEdited', { from: person(d.from), to: person(d.to) });
+    case 'licenceFreed':
+      return t('history.licenceFreed', {
+        firstName: text(d, 'firstName'),
+        lastName: text(d, 'lastName'),
+        activationEmail: text(d, 'activationEmail'),
+      });
+    case 'changeUndone':
+      return t('history.changeUndone', { change: tOr('change', text(d, 'change')) });
     default:
       return t('history.unknown', { kind: entry.kind });
   }
