@@ -1,0 +1,107 @@
+// The foundation through the real window: a new user's first run, the sample data,
+// the groups list, a group's overview, renaming (refused, then done), the language,
+// a restart that keeps the change, and a database from a newer version.
+
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { after, before, test } from 'node:test';
+import { axeViolations, byName, dataDir, openApp, screenshot, startDriver, stopDriver, until } from './harness.mjs';
+
+before(startDriver);
+after(stopDriver);
+
+test('a new user explores the sample data, renames a group and finds it after a restart', async () => {
+  const dir = dataDir();
+  let browser = await openApp(dir);
+  try {
+    await byName(browser, 'Explore with sample data').waitForClickable({ timeout: 10000 });
+    assert.deepEqual(await axeViolations(browser), [], 'welcome screen is accessible');
+    await screenshot(browser, 'foundation-welcome');
+    await byName(browser, 'Explore with sample data').click();
+
+    const group = byName(browser, 'Boulangerie Lefèvre');
+    await group.waitForDisplayed({ timeout: 10000 });
+    assert.ok(await byName(browser, 'Cabinet Martin').isDisplayed());
+    const table = await browser.$('table').getText();
+    assert.match(table, /22 \/ 30/);
+    assert.match(table, /12 \/ 12/);
+    assert.deepEqual(await axeViolations(browser), [], 'groups list is accessible');
+    await screenshot(browser, 'foundation-groups');
+
+    // Open the group with the keyboard.
+    await group.click();
+    await browser.$('h1=Boulangerie Lefèvre').waitForDisplayed({ timeout: 10000 });
+    const overview = await browser.$('main').getText();
+    assert.match(overview, /Excel/);
+    assert.match(overview, /Publisher/);
+    assert.doesNotMatch(overview, /Access/, 'Apps for business has no Access');
+    assert.deepEqual(await axeViolations(browser), [], 'overview is accessible');
+    await screenshot(browser, 'foundation-overview');
+
+    // A blank name is refused with the rule in words; a real one is saved.
+    await byName(browser, 'Rename').click();
+    const input = browser.$('input[name="displayName"], form input[type="text"]');
+    await input.waitForDisplayed();
+    await input.clearValue();
+    await input.setValue('   ');
+    await browser.keys('Enter');
+    await until(browser, async () => (await input.getAttribute('aria-invalid')) === 'true', 'blank name not refused');
+    const error = await browser.$('form').getText();
+    assert.match(error, /required/i);
+    await input.clearValue();
+    await input.setValue('Boulangerie du Centre');
+    await browser.keys('Enter');
+    await browser.$('h1=Boulangerie du Centre').waitForDisplayed({ timeout: 10000 });
+    await screenshot(browser, 'foundation-renamed');
+  } finally {
+    await browser.deleteSession();
+  }
+
+  // The rename was saved: a restart shows it, with its change waiting to be sent.
+  browser = await openApp(dir);
+  try {
+    await byName(browser, 'Boulangerie du Centre').waitForDisplayed({ timeout: 10000 });
+    const table = await browser.$('table').getText();
+    assert.doesNotMatch(table, /Boulangerie Lefèvre/);
+  } finally {
+    await browser.deleteSession();
+  }
+});
+
+test('the window speaks French once chosen, and keeps the choice', async () => {
+  const dir = dataDir({ sample: true });
+  let browser = await openApp(dir);
+  try {
+    await browser.$('h1=Licence groups').waitForDisplayed({ timeout: 10000 });
+    const select = browser.$('select');
+    await select.selectByAttribute('value', 'fr');
+    await until(browser, async () => (await browser.$('html').getAttribute('lang')) === 'fr', 'html lang not fr');
+    await browser.$('h1=Groupes de licences').waitForDisplayed({ timeout: 10000 });
+    assert.deepEqual(await axeViolations(browser), [], 'French groups list is accessible');
+    await screenshot(browser, 'foundation-french');
+  } finally {
+    await browser.deleteSession();
+  }
+  browser = await openApp(dir);
+  try {
+    await browser.$('h1=Groupes de licences').waitForDisplayed({ timeout: 10000 });
+  } finally {
+    await browser.deleteSession();
+  }
+});
+
+test('a database from a newer Seatkeeper is explained, not opened', async () => {
+  const dir = dataDir();
+  const py = spawnSync('python3', ['-c', `import sqlite3; c = sqlite3.connect('${dir}/seatkeeper.db'); c.execute('PRAGMA user_version = 42'); c.commit()`]);
+  assert.equal(py.status, 0, String(py.stderr));
+  const browser = await openApp(dir);
+  try {
+    const alert = browser.$('[role="alert"]');
+    await alert.waitForDisplayed({ timeout: 10000 });
+    const text = await browser.$('body').getText();
+    assert.match(text, /newer version of Seatkeeper/);
+    await screenshot(browser, 'foundation-too-new');
+  } finally {
+    await browser.deleteSession();
+  }
+});

@@ -1,0 +1,104 @@
+// Drives the real Seatkeeper window through WebDriver: tauri-driver in front of
+// Debian's WebKitWebDriver, under the Xvfb display that tests/e2e/run.sh starts.
+// Each test gets its own data directory, so nothing leaks between tests.
+
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createConnection } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { remote } from 'webdriverio';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const APP = process.env.SEATKEEPER_BIN ?? join(root, 'target/debug/seatkeeper');
+export const ARTIFACTS = join(root, 'target/e2e-artifacts');
+const PORT = Number(process.env.TAURI_DRIVER_PORT ?? 4444);
+
+let driver = null;
+
+function portOpen(port) {
+  return new Promise((done) => {
+    const socket = createConnection({ host: '127.0.0.1', port }, () => {
+      socket.end();
+      done(true);
+    });
+    socket.on('error', () => done(false));
+  });
+}
+
+/** Starts tauri-driver once per test file. */
+export async function startDriver() {
+  if (driver) return;
+  driver = spawn('tauri-driver', ['--port', String(PORT), '--native-driver', '/usr/bin/WebKitWebDriver'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, LANG: 'en_US.UTF-8', LANGUAGE: 'en_US' },
+  });
+  for (let i = 0; i < 100; i++) {
+    if (await portOpen(PORT)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('tauri-driver did not start');
+}
+
+export function stopDriver() {
+  driver?.kill();
+  driver = null;
+}
+
+/** A fresh data directory; `sample` loads the sample data with the app's own CLI. */
+export function dataDir({ sample = false, paygUsers } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'seatkeeper-e2e-'));
+  if (sample) {
+    const args = ['--data-dir', dir, 'sample', 'load'];
+    if (paygUsers) args.push('--payg-users', String(paygUsers));
+    const r = spawnSync(APP, args, { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`sample load failed: ${r.stderr}`);
+  }
+  return dir;
+}
+
+/** Opens the app window on `dir` and waits for its first screen. */
+export async function openApp(dir) {
+  const browser = await remote({
+    hostname: '127.0.0.1',
+    port: PORT,
+    logLevel: 'error',
+    connectionRetryCount: 0,
+    capabilities: { browserName: 'wry', 'tauri:options': { application: APP, args: ['--data-dir', dir] } },
+  });
+  await browser.setTimeout({ implicit: 0 });
+  await browser.$('main, [role="alert"]').waitForExist({ timeout: 20000 });
+  return browser;
+}
+
+/** Saves what the window shows, as the test's artifact. */
+export async function screenshot(browser, name) {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await browser.saveScreenshot(join(ARTIFACTS, `${name}.png`));
+}
+
+const axeSource = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe-core on the current screen; returns its violations, described. */
+export async function axeViolations(browser) {
+  await browser.execute(axeSource);
+  const violations = await browser.executeAsync((done) => {
+    // eslint-disable-next-line no-undef
+    axe
+      .run(document, { resultTypes: ['violations'] })
+      .then((r) => done(r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }))))
+      .catch((e) => done([{ id: 'axe-error', impact: 'critical', nodes: [String(e)] }]));
+  });
+  return violations;
+}
+
+/** The button, link or control whose visible text or accessible name is `name`. */
+export function byName(browser, name, tag = 'button') {
+  return browser.$(`${tag}*=${name}`);
+}
+
+/** Waits until `predicate` holds, polling the page. */
+export async function until(browser, predicate, message, timeout = 10000) {
+  await browser.waitUntil(predicate, { timeout, timeoutMsg: message });
+}
