@@ -4,7 +4,7 @@
 
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import { createConnection } from 'node:net';
+import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,9 +13,20 @@ import { remote } from 'webdriverio';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const APP = process.env.SEATKEEPER_BIN ?? join(root, 'target/debug/seatkeeper');
 export const ARTIFACTS = join(root, 'target/e2e-artifacts');
-const PORT = Number(process.env.TAURI_DRIVER_PORT ?? 4444);
-
 let driver = null;
+let PORT = 0;
+
+/** A TCP port nothing listens on now. */
+function freePort() {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => done(port));
+    });
+  });
+}
 
 function portOpen(port) {
   return new Promise((done) => {
@@ -30,9 +41,13 @@ function portOpen(port) {
 /** Starts tauri-driver once per test file. */
 export async function startDriver() {
   if (driver) return;
-  driver = spawn('tauri-driver', ['--port', String(PORT), '--native-driver', '/usr/bin/WebKitWebDriver'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, LANG: 'en_US.UTF-8', LANGUAGE: 'en_US' },
+  PORT = await freePort();
+  const nativePort = await freePort();
+  const args = ['--port', String(PORT), '--native-port', String(nativePort), '--native-driver', '/usr/bin/WebKitWebDriver'];
+  // The window follows the system language; the tests expect English unless they switch.
+  driver = spawn('tauri-driver', args, {
+    stdio: ['ignore', 'ignore', 'ignore'],
+    env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', LANGUAGE: 'en' },
   });
   for (let i = 0; i < 100; i++) {
     if (await portOpen(PORT)) return;
@@ -65,7 +80,7 @@ export async function openApp(dir) {
     port: PORT,
     logLevel: 'error',
     connectionRetryCount: 0,
-    capabilities: { browserName: 'wry', 'tauri:options': { application: APP, args: ['--data-dir', dir] } },
+    capabilities: { 'tauri:options': { application: APP, args: ['--data-dir', dir] } },
   });
   await browser.setTimeout({ implicit: 0 });
   await browser.$('main, [role="alert"]').waitForExist({ timeout: 20000 });
@@ -75,6 +90,8 @@ export async function openApp(dir) {
 /** Saves what the window shows, as the test's artifact. */
 export async function screenshot(browser, name) {
   mkdirSync(ARTIFACTS, { recursive: true });
+  // Let the window paint what the DOM now holds before taking the picture.
+  await browser.executeAsync((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 250))));
   await browser.saveScreenshot(join(ARTIFACTS, `${name}.png`));
 }
 
