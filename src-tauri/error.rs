@@ -69,6 +69,9 @@ pub enum Error {
     Io { context: String, source: std::io::Error },
     #[error("keychain: {0}")]
     Keychain(String),
+    /// OVHcloud answered with an error, or could not be reached (`offline`).
+    #[error("OVHcloud: {message}")]
+    Remote { message: String, query_id: Option<String>, offline: bool },
     #[error("not a trusted address: {0}")]
     UntrustedUrl(String),
     #[error("internal: {0}")]
@@ -91,6 +94,8 @@ impl Error {
             Error::DatabaseTooNew { .. } => ErrorCode::DatabaseTooNew,
             Error::Storage(_) | Error::Io { .. } => ErrorCode::Storage,
             Error::Keychain(_) => ErrorCode::Keychain,
+            Error::Remote { offline: true, .. } => ErrorCode::Offline,
+            Error::Remote { .. } => ErrorCode::Remote,
             Error::UntrustedUrl(_) => ErrorCode::UntrustedUrl,
             Error::Internal(_) => ErrorCode::Internal,
         }
@@ -129,6 +134,10 @@ pub enum ErrorCode {
     DatabaseTooNew,
     Storage,
     Keychain,
+    /// OVHcloud refused a request; the message is OVHcloud's.
+    Remote,
+    /// OVHcloud could not be reached; changes keep waiting.
+    Offline,
     UntrustedUrl,
     Internal,
 }
@@ -268,6 +277,20 @@ impl Localize for Error {
             Error::Keychain(detail) => match lang {
                 Lang::En => format!("The system keychain refused the request ({detail})."),
                 Lang::Fr => format!("Le trousseau du système a refusé la demande ({detail})."),
+            },
+            Error::Remote { message, query_id, offline: false } => {
+                let support = query_id.as_deref().map(|q| match lang {
+                    Lang::En => format!(" Reference for OVHcloud support: {q}."),
+                    Lang::Fr => format!(" Référence pour le support OVHcloud : {q}."),
+                });
+                match lang {
+                    Lang::En => format!("OVHcloud refused the request: {message}.{}", support.unwrap_or_default()),
+                    Lang::Fr => format!("OVHcloud a refusé la demande : {message}.{}", support.unwrap_or_default()),
+                }
+            }
+            Error::Remote { message, offline: true, .. } => match lang {
+                Lang::En => format!("OVHcloud cannot be reached ({message}). Your changes are kept and will be sent when the connection is back."),
+                Lang::Fr => format!("OVHcloud est injoignable ({message}). Vos modifications sont conservées et partiront au retour de la connexion."),
             },
             Error::UntrustedUrl(url) => match lang {
                 Lang::En => format!(

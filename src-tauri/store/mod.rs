@@ -6,6 +6,7 @@
 //! each user-visible change records its history row inside that same transaction.
 //! Never stores a secret.
 
+pub mod accounts;
 mod changes;
 mod groups;
 mod history;
@@ -14,6 +15,7 @@ mod installs;
 mod licences;
 mod migrations;
 mod orders;
+pub mod remote;
 pub mod sample;
 mod settings;
 mod usage;

@@ -6,6 +6,8 @@
 //! secret in a plan (a password is shown as a placeholder and read from the keychain
 //! only when sending).
 
+pub mod engine;
 pub mod plan;
 
+pub use engine::{client_config_for, client_for, ChangeOutcome, Engine, Progress, SyncReport};
 pub use plan::{plan_change, ChangeContext, PlannedRequest};

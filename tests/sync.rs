@@ -1,0 +1,252 @@
+//! The sync engine against the OVHcloud simulator: pull, push of every change kind,
+//! exactly-once across lost answers and crashes, offline then online, conflicts.
+
+use std::time::Duration;
+
+use seatkeeper::domain::{AccountInput, GroupFamily, LicenceType};
+use seatkeeper::ovh::{Client, RateLimit};
+use seatkeeper::secrets::{MemorySecrets, Secret, SecretKey, SecretStore};
+use seatkeeper::simulator::{Fault, FaultRule, Seed, Simulator, SimulatorConfig, SimulatorHandle, APP_KEY, APP_SECRET, CONSUMER_KEY};
+use seatkeeper::store::{accounts, ChangeState, GroupSummary, OrderRequest, PasswordRequest, Store};
+use seatkeeper::sync::{client_config_for, Engine, Progress, SyncReport};
+
+struct World {
+    _dir: tempfile::TempDir,
+    store: Store,
+    secrets: MemorySecrets,
+    sim: SimulatorHandle,
+    account: i64,
+    client: Client,
+}
+
+fn quiet(_: Progress) {}
+
+impl World {
+    async fn new() -> World {
+        let sim = Simulator::start(SimulatorConfig::for_tests(Seed::demo())).await.unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open_in(dir.path()).unwrap();
+        let account = store.write(|tx| accounts::add(tx, "Demo", &sim.base_url(), APP_KEY, "2026-11-23T10:00:00Z")).unwrap();
+        let secrets = MemorySecrets::default();
+        secrets.set(SecretKey::ApplicationSecret { account_id: account }, &Secret::new(APP_SECRET)).unwrap();
+        secrets.set(SecretKey::ConsumerKey { account_id: account }, &Secret::new(CONSUMER_KEY)).unwrap();
+        let client = World::client(&store, &secrets, account);
+        World { _dir: dir, store, secrets, sim, account, client }
+    }
+
+    fn client(store: &Store, secrets: &MemorySecrets, account: i64) -> Client {
+        let mut config = client_config_for(store, secrets, account).unwrap();
+        config.rate_limit = RateLimit { per_minute: 60_000.0, burst: 1000 };
+        config.timeout = Duration::from_secs(2);
+        config.retry.max_attempts = 1;
+        Client::new(config).unwrap()
+    }
+
+    fn engine(&self) -> Engine<'_> {
+        Engine { store: &self.store, secrets: &self.secrets, client: &self.client, account_id: self.account, progress: &quiet }
+    }
+
+    async fn sync(&self) -> SyncReport {
+        self.engine().sync().await.unwrap()
+    }
+
+    fn group(&self, family: GroupFamily) -> GroupSummary {
+        self.store.list_groups().unwrap().into_iter().find(|g| g.family == family).unwrap()
+    }
+
+    fn open(&self) -> Vec<ChangeState> {
+        self.store.list_pending_changes(None).unwrap().iter().map(|c| c.state).filter(|s| *s != ChangeState::Done).collect()
+    }
+
+    /// Lets the simulator's tasks finish, then syncs until nothing waits.
+    async fn settle(&self) {
+        for _ in 0..5 {
+            self.sim.advance(Duration::from_secs(60));
+            self.sync().await;
+            if self.open().is_empty() {
+                return;
+            }
+        }
+        panic!("changes still open: {:?}", self.store.list_pending_changes(None).unwrap());
+    }
+}
+
+fn account(first: &str, last: &str, login: &str) -> AccountInput {
+    AccountInput { first_name: first.into(), last_name: last.into(), login: login.into(), usage_location: "FR".into() }
+}
+
+#[tokio::test]
+async fn a_pull_brings_both_families_with_their_licences_and_usage() {
+    let w = World::new().await;
+    let report = w.sync().await;
+    assert_eq!(report.groups, 2);
+    assert_eq!(report.licences, 30 + 12);
+    let prepaid = w.group(GroupFamily::Prepaid);
+    assert_eq!((prepaid.licences_used, prepaid.licences_total), (24, 30));
+    assert!(prepaid.next_payment_on.is_some());
+    let payg = w.group(GroupFamily::PayAsYouGo);
+    assert_eq!((payg.licences_used, payg.licences_total), (12, 12));
+    assert_eq!(payg.offer, LicenceType::OfficeProPlus);
+    let licences = w.store.list_licences(prepaid.id).unwrap();
+    assert_eq!(licences.iter().filter(|l| l.is_virtual).count(), 6);
+    assert!(licences.iter().filter(|l| l.is_virtual).all(|l| l.first_name.is_none()), "configureme is not a name");
+    // A second pull changes nothing and logs nothing new.
+    let history = w.store.list_history(prepaid.id, &Default::default(), 100).unwrap().len();
+    w.sync().await;
+    assert_eq!(w.store.list_history(prepaid.id, &Default::default(), 100).unwrap().len(), history);
+}
+
+#[tokio::test]
+async fn every_kind_of_change_reaches_ovhcloud_once() {
+    let w = World::new().await;
+    w.sync().await;
+    let prepaid = w.group(GroupFamily::Prepaid);
+    let payg = w.group(GroupFamily::PayAsYouGo);
+    let now = time::OffsetDateTime::now_utc();
+    let slot = w.store.list_licences(prepaid.id).unwrap().into_iter().find(|l| l.is_virtual).unwrap();
+    w.store.activate_licence(slot.id, &account("Ada", "Lovelace", "ada.lovelace"), now).unwrap();
+    w.store.add_user(payg.id, &account("Alan", "Turing", "alan.turing"), LicenceType::OfficeProPlus, now).unwrap();
+    let user = w.store.list_licences(prepaid.id).unwrap().into_iter().find(|l| !l.is_virtual && l.state == "ok").unwrap();
+    w.store.edit_account(user.id, &account("Grace", "Hopper", "grace.hopper"), now).unwrap();
+    let pay_user = w.store.list_licences(payg.id).unwrap().into_iter().find(|l| l.state == "ok").unwrap();
+    w.store.change_password(&w.secrets, pay_user.id, PasswordRequest::Own(Secret::new("Abcdefg1!")), None, now).unwrap();
+    let other = w.store.list_licences(payg.id).unwrap().into_iter().filter(|l| l.state == "ok").nth(1).unwrap();
+    w.store.free_licences(&[other.id], now).unwrap();
+    w.store.rename_group(prepaid.id, "Contoso Paris", now).unwrap();
+    w.store.rename_group(payg.id, "Contoso Lyon", now).unwrap();
+    let request = OrderRequest { account_id: w.account, group_id: Some(prepaid.id), licence_type: LicenceType::OfficeBusiness, renewal_period: "P1M".into(), quantity: 3 };
+    w.store.write(|tx| {
+        tx.execute(
+            "INSERT INTO prices (account_id, plan_code, licence_type, renewal_period, price_ucents, currency)
+             VALUES (?1, 'microsoft-365-apps-for-business-pp-nce', 'officeBusiness', 'P1M', 1030000000, 'EUR')",
+            [w.account],
+        )?;
+        Ok(())
+    })
+    .unwrap();
+    w.store.place_order(&request, now).unwrap();
+
+    let report = w.sync().await;
+    assert!(report.all_sent(), "{report:?}");
+    w.settle().await;
+
+    // Each request went out exactly once.
+    assert_eq!(w.sim.count("PUT", &format!("/license/officePrepaid/{}", slot.remote_id)), 1);
+    assert_eq!(w.sim.count("POST", &format!("/license/office/{}/user", payg.service_name)), 1);
+    assert_eq!(w.sim.count("POST", "/order/cart/*/checkout"), 1);
+    assert_eq!(w.sim.count("DELETE", "/license/office/*/user/*"), 1);
+    // The server holds what the user did, and the store holds what the server says.
+    let names: Vec<String> = w.store.list_groups().unwrap().into_iter().map(|g| g.display_name).collect();
+    assert!(names.contains(&"Contoso Paris".to_string()) && names.contains(&"Contoso Lyon".to_string()), "{names:?}");
+    let activated = w.store.licence(slot.id).unwrap();
+    assert_eq!((activated.state.as_str(), activated.activation_email.as_deref()), ("ok", Some("ada.lovelace@office5678.o365.ovh.com")));
+    assert!(w.store.list_licences(payg.id).unwrap().iter().any(|l| l.remote_id.starts_with("alan.turing@")));
+    assert!(!w.store.list_licences(payg.id).unwrap().iter().any(|l| l.remote_id == other.remote_id), "freed user gone");
+    // The password left the keychain once sent.
+    let change = w.store.list_pending_changes(None).unwrap().into_iter().find(|c| c.kind == seatkeeper::store::ChangeKind::ChangePassword).unwrap();
+    assert_eq!(w.secrets.get(SecretKey::LicencePassword { change_id: change.id }).unwrap(), None);
+    // The order has its payment page.
+    let order = w.store.group_overview(prepaid.id).unwrap().orders_in_progress.into_iter().find(|o| o.quantity == 3).unwrap();
+    assert!(order.payment_url.is_some_and(|u| u.starts_with("http")));
+}
+
+#[tokio::test]
+async fn a_lost_answer_is_checked_before_sending_again() {
+    let w = World::new().await;
+    w.sync().await;
+    let prepaid = w.group(GroupFamily::Prepaid);
+    let slot = w.store.list_licences(prepaid.id).unwrap().into_iter().find(|l| l.is_virtual).unwrap();
+    w.store.activate_licence(slot.id, &account("Ada", "Lovelace", "ada"), time::OffsetDateTime::now_utc()).unwrap();
+    // A crash between send and acknowledgement: the PUT reached OVHcloud, and the
+    // store still says `sending` (the engine commits that before sending).
+    let path = format!("/license/officePrepaid/{}", slot.remote_id);
+    let assignment = seatkeeper::ovh::models::LicenceAssignment {
+        activation_email: Some("ada@office5678.o365.ovh.com".into()),
+        first_name: Some("Ada".into()),
+        last_name: Some("Lovelace".into()),
+        usage_location: Some("fr".into()),
+    };
+    w.client.configure_licence(&slot.remote_id, &assignment).await.unwrap();
+    w.store.write(|tx| Ok(tx.execute("UPDATE pending_changes SET state = 'sending'", [])?)).unwrap();
+    assert_eq!(w.open(), [ChangeState::Sending]);
+    // The next sync reads the slot, sees the user there, and does not PUT again.
+    w.sync().await;
+    assert_eq!(w.open(), [ChangeState::WaitingRemote], "found applied: now following OVHcloud's task");
+    w.settle().await;
+    assert_eq!(w.sim.count("PUT", &path), 1);
+    assert_eq!(w.store.licence(slot.id).unwrap().state, "ok");
+}
+
+#[tokio::test]
+async fn a_dropped_connection_before_ovhcloud_acted_is_resent() {
+    let w = World::new().await;
+    w.sync().await;
+    let payg = w.group(GroupFamily::PayAsYouGo);
+    w.store.rename_group(payg.id, "Renamed", time::OffsetDateTime::now_utc()).unwrap();
+    let path = format!("/license/office/{}", payg.service_name);
+    w.sim.inject(FaultRule::nth("PUT", &path, 1, Fault::DropConnection));
+    w.sync().await;
+    w.sync().await;
+    assert!(w.open().is_empty());
+    assert_eq!(w.sim.count("PUT", &path), 2, "the first never reached OVHcloud, the second did");
+    assert_eq!(w.group(GroupFamily::PayAsYouGo).display_name, "Renamed");
+}
+
+#[tokio::test]
+async fn an_order_interrupted_after_checkout_is_not_ordered_twice() {
+    let w = World::new().await;
+    w.sync().await;
+    let prepaid = w.group(GroupFamily::Prepaid);
+    w.store
+        .write(|tx| {
+            tx.execute(
+                "INSERT INTO prices (account_id, plan_code, licence_type, renewal_period, price_ucents, currency)
+                 VALUES (?1, 'microsoft-365-apps-for-business-pp-nce', 'officeBusiness', 'P1M', 1030000000, 'EUR')",
+                [w.account],
+            )?;
+            Ok(())
+        })
+        .unwrap();
+    let request = OrderRequest { account_id: w.account, group_id: Some(prepaid.id), licence_type: LicenceType::OfficeBusiness, renewal_period: "P1M".into(), quantity: 2 };
+    w.store.place_order(&request, time::OffsetDateTime::now_utc()).unwrap();
+    w.sim.inject(FaultRule::nth("POST", "/order/cart/*/checkout", 1, Fault::MalformedJson));
+    w.sync().await;
+    w.sync().await;
+    assert_eq!(w.sim.count("POST", "/order/cart/*/checkout"), 1);
+    assert!(w.open().is_empty());
+}
+
+#[tokio::test]
+async fn offline_changes_wait_then_go_when_ovhcloud_is_back() {
+    let w = World::new().await;
+    w.sync().await;
+    let payg = w.group(GroupFamily::PayAsYouGo);
+    w.store.rename_group(payg.id, "Offline rename", time::OffsetDateTime::now_utc()).unwrap();
+    w.sim.inject(FaultRule::always("GET", "*", Fault::DropConnection));
+    let report = w.sync().await;
+    assert!(report.offline);
+    assert_eq!(w.open(), [ChangeState::Queued]);
+    // Every screen still reads from the store.
+    assert_eq!(w.store.list_groups().unwrap().len(), 2);
+    w.sim.clear_faults();
+    let report = w.sync().await;
+    assert!(report.all_sent(), "{report:?}");
+    assert!(w.open().is_empty());
+}
+
+#[tokio::test]
+async fn a_change_the_server_refuses_is_parked_with_its_reason() {
+    let w = World::new().await;
+    w.sync().await;
+    let prepaid = w.group(GroupFamily::Prepaid);
+    let user = w.store.list_licences(prepaid.id).unwrap().into_iter().find(|l| !l.is_virtual).unwrap();
+    w.store.free_licences(&[user.id], time::OffsetDateTime::now_utc()).unwrap();
+    w.sim.expire_service(&user.remote_id);
+    w.sync().await;
+    let change = w.store.list_pending_changes(None).unwrap().remove(0);
+    assert_eq!(change.state, ChangeState::Failed);
+    assert!(change.last_error.as_deref().is_some_and(|e| !e.is_empty()), "{change:?}");
+    // Parked, not dropped: it stays visible, and later syncs do not resend it.
+    w.sync().await;
+    assert_eq!(w.sim.count("POST", &format!("/license/officePrepaid/{}/unconfigure", user.remote_id)), 1);
+}
