@@ -16,9 +16,21 @@ Options:
   -V, --version         print the version
 
 Commands:
+  account add --name NAME --endpoint ovh-eu|ovh-ca|ovh-us|URL --application-key AK
+                                 connect an OVHcloud account; reads the application secret
+                                 and the consumer key from standard input, one per line
+                                 (no consumer key: asks OVHcloud for one and prints the
+                                 address where you validate it)
+  account list                   list the connected accounts
+  sync [--account NAME]          read OVHcloud, then send the waiting changes; exit 0 only
+                                 if every change went through
+  status [--json]                what the database holds and what waits to be sent
+  export --csv FILE [--group SERVICE]
+                                 write licences to a CSV file (all groups without --group)
+  import --csv FILE --group SERVICE
+                                 activate the users of a CSV file on the group's free licences
   sample load [--payg-users N]   load the sample data (N pay-as-you-go users, default 12)
-  sample remove                  remove the sample data
-  status                         print what the database holds";
+  sample remove                  remove the sample data";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
@@ -27,7 +39,12 @@ pub enum Command {
     Version,
     SampleLoad { payg_users: usize },
     SampleRemove,
-    Status,
+    Status { json: bool },
+    AccountAdd { name: String, endpoint: String, application_key: String },
+    AccountList,
+    Sync { account: Option<String> },
+    Export { csv: PathBuf, group: Option<String> },
+    Import { csv: PathBuf, group: String },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,6 +83,22 @@ pub fn env_lang() -> Lang {
         .unwrap_or_default()
 }
 
+/// Reads `--option value` pairs, accepting only `allowed` options.
+fn options(
+    words: &mut impl Iterator<Item = String>,
+    allowed: &[&str],
+) -> Result<std::collections::HashMap<String, String>, CliError> {
+    let mut found = std::collections::HashMap::new();
+    while let Some(word) = words.next() {
+        if !allowed.contains(&word.as_str()) {
+            return Err(CliError::Unknown(word));
+        }
+        let value = words.next().ok_or_else(|| CliError::MissingValue(word.clone()))?;
+        found.insert(word, value);
+    }
+    Ok(found)
+}
+
 pub fn parse<I: IntoIterator<Item = String>>(args: I) -> Result<Cli, CliError> {
     let mut data_dir = None;
     let mut words = Vec::new();
@@ -87,7 +120,43 @@ pub fn parse<I: IntoIterator<Item = String>>(args: I) -> Result<Cli, CliError> {
         None => Command::Window,
         Some("-h" | "--help" | "help") => Command::Help,
         Some("-V" | "--version") => Command::Version,
-        Some("status") => Command::Status,
+        Some("status") => {
+            let json = match words.next().as_deref() {
+                None => false,
+                Some("--json") => true,
+                Some(other) => return Err(CliError::Unknown(other.to_string())),
+            };
+            Command::Status { json }
+        }
+        Some("account") => match words.next().as_deref() {
+            Some("add") => {
+                let opts = options(&mut words, &["--name", "--endpoint", "--application-key"])?;
+                let need = |k: &str| opts.get(k).cloned().ok_or_else(|| CliError::MissingValue(k.to_string()));
+                Command::AccountAdd {
+                    name: need("--name")?,
+                    endpoint: need("--endpoint")?,
+                    application_key: need("--application-key")?,
+                }
+            }
+            Some("list") => Command::AccountList,
+            Some(other) => return Err(CliError::Unknown(other.to_string())),
+            None => return Err(CliError::MissingValue("account".into())),
+        },
+        Some("sync") => {
+            let opts = options(&mut words, &["--account"])?;
+            Command::Sync { account: opts.get("--account").cloned() }
+        }
+        Some("export") => {
+            let opts = options(&mut words, &["--csv", "--group"])?;
+            let csv = opts.get("--csv").ok_or_else(|| CliError::MissingValue("--csv".into()))?;
+            Command::Export { csv: PathBuf::from(csv), group: opts.get("--group").cloned() }
+        }
+        Some("import") => {
+            let opts = options(&mut words, &["--csv", "--group"])?;
+            let csv = opts.get("--csv").ok_or_else(|| CliError::MissingValue("--csv".into()))?;
+            let group = opts.get("--group").ok_or_else(|| CliError::MissingValue("--group".into()))?;
+            Command::Import { csv: PathBuf::from(csv), group: group.clone() }
+        }
         Some("sample") => match words.next().as_deref() {
             Some("load") => {
                 let mut payg_users = 12;
@@ -134,7 +203,7 @@ mod tests {
         assert_eq!(cli.command, Command::SampleLoad { payg_users: 12 });
         let cli = p(&["status", "--data-dir=/d"]).unwrap();
         assert_eq!(cli.data_dir, Some(PathBuf::from("/d")));
-        assert_eq!(cli.command, Command::Status);
+        assert_eq!(cli.command, Command::Status { json: false });
     }
 
     #[test]
@@ -145,6 +214,24 @@ mod tests {
         );
         assert_eq!(p(&["sample", "load", "--payg-users", "ten"]), Err(CliError::BadNumber("ten".into())));
         assert_eq!(p(&["sample", "load", "--payg-users"]), Err(CliError::MissingValue("--payg-users".into())));
+    }
+
+    #[test]
+    fn account_sync_export_and_import_take_their_options() {
+        assert_eq!(
+            p(&["account", "add", "--name", "Bureau", "--endpoint", "ovh-eu", "--application-key", "AK"]).unwrap().command,
+            Command::AccountAdd { name: "Bureau".into(), endpoint: "ovh-eu".into(), application_key: "AK".into() }
+        );
+        assert_eq!(p(&["account", "add", "--name", "B"]), Err(CliError::MissingValue("--endpoint".into())));
+        assert_eq!(p(&["sync"]).unwrap().command, Command::Sync { account: None });
+        assert_eq!(p(&["sync", "--account", "B"]).unwrap().command, Command::Sync { account: Some("B".into()) });
+        assert_eq!(p(&["status", "--json"]).unwrap().command, Command::Status { json: true });
+        assert_eq!(
+            p(&["import", "--csv", "u.csv", "--group", "g"]).unwrap().command,
+            Command::Import { csv: "u.csv".into(), group: "g".into() }
+        );
+        assert_eq!(p(&["import", "--csv", "u.csv"]), Err(CliError::MissingValue("--group".into())));
+        assert_eq!(p(&["export", "--csv", "x.csv", "--bogus", "1"]), Err(CliError::Unknown("--bogus".into())));
     }
 
     #[test]

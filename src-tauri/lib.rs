@@ -14,6 +14,7 @@ pub mod commands;
 pub mod csv_io;
 pub mod domain;
 pub mod error;
+pub mod headless;
 pub mod i18n;
 pub mod ovh;
 pub mod secrets;

@@ -62,29 +62,27 @@ pub trait SecretStore: Send + Sync {
     fn delete(&self, key: SecretKey) -> Result<()>;
 }
 
-/// The OS keychain.
+/// The OS keychain. Entries are named `<installation id>/<secret>` under the service
+/// [`SERVICE`], so each database has its own.
 pub struct Keychain {
     service: String,
+    installation: String,
 }
 
 impl Keychain {
-    pub fn new() -> Keychain {
-        Keychain { service: SERVICE.to_string() }
+    /// The keychain entries of the database whose installation id is `installation`.
+    pub fn for_installation(installation: impl Into<String>) -> Keychain {
+        Keychain { service: SERVICE.to_string(), installation: installation.into() }
     }
 
     /// A keychain under another service name, so tests never touch the app's entries.
     pub fn with_service(service: impl Into<String>) -> Keychain {
-        Keychain { service: service.into() }
+        Keychain { service: service.into(), installation: "test".into() }
     }
 
     fn entry(&self, key: SecretKey) -> Result<keyring::Entry> {
-        keyring::Entry::new(&self.service, &key.entry_name()).map_err(keychain_error)
-    }
-}
-
-impl Default for Keychain {
-    fn default() -> Self {
-        Keychain::new()
+        let name = format!("{}/{}", self.installation, key.entry_name());
+        keyring::Entry::new(&self.service, &name).map_err(keychain_error)
     }
 }
 

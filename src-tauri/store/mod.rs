@@ -385,6 +385,11 @@ impl Store {
         self.write(sample::remove)
     }
 
+    /// This database's id, which names its keychain entries.
+    pub fn installation_id(&self) -> Result<String> {
+        self.write(|tx| settings::installation_id(tx))
+    }
+
     pub fn language(&self) -> Result<Option<crate::i18n::Lang>> {
         self.read(settings::get_language)
     }

@@ -25,3 +25,21 @@ pub fn set_language(conn: &Connection, lang: Option<Lang>) -> Result<()> {
     };
     Ok(())
 }
+
+const INSTALLATION_ID: &str = "installationId";
+
+/// A random id of this database, made on first open. Keychain entries carry it, so two
+/// data directories (or two test runs) never share or overwrite each other's secrets.
+pub fn installation_id(conn: &Connection) -> Result<String> {
+    if let Some(id) = conn
+        .query_row("SELECT value FROM settings WHERE key = ?1", [INSTALLATION_ID], |r| r.get::<_, String>(0))
+        .optional()?
+    {
+        return Ok(id);
+    }
+    let mut bytes = [0u8; 8];
+    getrandom::fill(&mut bytes).map_err(|e| crate::error::Error::Internal(e.to_string()))?;
+    let id: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    conn.execute("INSERT OR IGNORE INTO settings (key, value) VALUES (?1, ?2)", [INSTALLATION_ID, &id])?;
+    installation_id(conn)
+}
