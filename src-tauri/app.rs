@@ -35,6 +35,25 @@ pub fn main(args: impl IntoIterator<Item = String>, started: Instant) -> ExitCod
     }
 }
 
+/// How often connected accounts are synced when nothing else wakes the loop.
+const SYNC_EVERY: std::time::Duration = std::time::Duration::from_secs(120);
+
+/// Syncs the connected accounts in the background: at start, every few minutes, and
+/// whenever a change is queued or the user asks. Reports through `sync-status` events.
+async fn sync_loop(app: tauri::AppHandle) {
+    use tauri::Emitter;
+    loop {
+        let state = app.state::<AppState>();
+        if let Ok(store) = state.store() {
+            let emit = |status: crate::sync::SyncStatus| {
+                let _ = app.emit("sync-status", status);
+            };
+            let _ = state.sync.run_once(store, state.secrets(), state.lang(), &emit).await;
+        }
+        state.sync.wait(SYNC_EVERY).await;
+    }
+}
+
 /// Opens the window on the local database (`data_dir`, or the OS app-data directory).
 pub fn run_window(data_dir: Option<PathBuf>, started: Instant) -> ExitCode {
     let result = tauri::Builder::default()
@@ -48,6 +67,7 @@ pub fn run_window(data_dir: Option<PathBuf>, started: Instant) -> ExitCode {
             let store = Store::open_in(&dir);
             let installation = store.as_ref().ok().and_then(|s| s.installation_id().ok()).unwrap_or_default();
             app.manage(AppState::new(store, Box::new(Keychain::for_installation(installation)), started));
+            tauri::async_runtime::spawn(sync_loop(app.handle().clone()));
             Ok(())
         })
         .invoke_handler(crate::app_invoke_handler!())

@@ -57,6 +57,11 @@ fn render() -> String {
         crate::store::UsageSeries,
         crate::csv_io::ImportRow,
         crate::store::ImportPreview,
+        crate::sync::Progress,
+        crate::sync::ChangeOutcome,
+        crate::sync::SyncReport,
+        crate::sync::SyncStatus,
+        crate::sync::Connected,
     );
     out
 }

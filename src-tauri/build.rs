@@ -37,6 +37,11 @@ const COMMANDS: &[&str] = &[
     "list_open_orders",
     "list_pending_changes",
     "undo_change",
+    "connect_account",
+    "connect_demo",
+    "disconnect_account",
+    "sync_now",
+    "get_sync_status",
 ];
 
 fn main() {

@@ -11,6 +11,7 @@ use crate::error::{Error, IpcError, Result};
 use crate::i18n::Lang;
 use crate::secrets::SecretStore;
 use crate::store::Store;
+use crate::sync::SyncService;
 
 /// The language in force and whether the user chose it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -28,6 +29,7 @@ pub struct AppState {
     started: Instant,
     /// Set by SEATKEEPER_BENCH: the first paint is reported on stdout.
     pub bench: bool,
+    pub sync: SyncService,
 }
 
 impl AppState {
@@ -39,6 +41,7 @@ impl AppState {
             lang: RwLock::new(chosen.unwrap_or_default()),
             started,
             bench: std::env::var_os("SEATKEEPER_BENCH").is_some(),
+            sync: SyncService::default(),
         }
     }
 
@@ -58,6 +61,18 @@ impl AppState {
             }
             other => Error::Internal(other.to_string()),
         })
+    }
+
+    pub fn secrets(&self) -> &dyn SecretStore {
+        self.secrets.as_ref()
+    }
+
+    /// Like [`AppState::run`], for a change that queues something for OVHcloud: the
+    /// sync loop is woken to send it.
+    pub fn change<T>(&self, f: impl FnOnce(&Store) -> Result<T>) -> std::result::Result<T, IpcError> {
+        let value = self.run(f)?;
+        self.sync.nudge();
+        Ok(value)
     }
 
     /// Runs `f` on the store and the keychain, and turns its error into the IPC shape.

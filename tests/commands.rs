@@ -109,7 +109,11 @@ fn every_command_is_registered_permitted_and_nothing_else() {
 
     let capability: serde_json::Value = serde_json::from_str(&read("src-tauri/capabilities/main-window.json")).unwrap();
     assert_eq!(capability["windows"], serde_json::json!(["main"]));
-    assert_eq!(capability["permissions"], serde_json::json!(["app-commands"]), "no plugin or core permission beyond our commands");
+    assert_eq!(
+        capability["permissions"],
+        serde_json::json!(["app-commands", "core:event:allow-listen", "core:event:allow-unlisten"]),
+        "nothing beyond our commands and listening to our events"
+    );
     assert!(capability.get("remote").is_none(), "no remote origin may call commands");
 }
 

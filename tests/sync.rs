@@ -250,3 +250,68 @@ async fn a_change_the_server_refuses_is_parked_with_its_reason() {
     w.sync().await;
     assert_eq!(w.sim.count("POST", &format!("/license/officePrepaid/{}/unconfigure", user.remote_id)), 1);
 }
+
+mod service {
+    use super::*;
+    use seatkeeper::i18n::Lang;
+    use seatkeeper::sync::{SyncService, SyncStatus, DEMO_LABEL};
+
+    fn store() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open_in(dir.path()).unwrap();
+        (dir, store)
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn the_demo_account_syncs_against_a_simulator_on_loopback() {
+        let (_dir, store) = store();
+        let secrets = MemorySecrets::default();
+        let service = SyncService::default();
+        let connected = service.connect_demo(&store, &secrets).await.unwrap();
+        assert_eq!(service.connect_demo(&store, &secrets).await.unwrap(), connected, "one demo account");
+        let seen = std::sync::Mutex::new(Vec::<SyncStatus>::new());
+        let reports = service.run_once(&store, &secrets, Lang::En, &|s| seen.lock().unwrap().push(s)).await.unwrap();
+        assert_eq!(reports[0].groups, 2);
+        let seen = seen.into_inner().unwrap();
+        assert!(seen.first().unwrap().running, "progress starts as running");
+        assert!(seen.iter().any(|s| s.progress.as_ref().is_some_and(|p| p.phase == "pull")));
+        let last = seen.last().unwrap();
+        assert!(!last.running);
+        assert_eq!((last.online, last.last_error.as_deref()), (Some(true), None));
+        assert_eq!(service.status(), *last);
+        let accounts = store.list_accounts().unwrap();
+        assert_eq!(accounts[0].label, DEMO_LABEL);
+        assert_eq!(store.list_groups().unwrap().len(), 2);
+
+        service.disconnect(&store, &secrets, connected.account_id).await.unwrap();
+        assert!(store.list_groups().unwrap().is_empty(), "its data goes with it");
+        assert_eq!(secrets.get(SecretKey::ApplicationSecret { account_id: connected.account_id }).unwrap(), None);
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn connecting_without_a_consumer_key_returns_the_validation_address() {
+        let sim = Simulator::start(SimulatorConfig::for_tests(Seed::demo())).await.unwrap();
+        let (_dir, store) = store();
+        let secrets = MemorySecrets::default();
+        let service = SyncService::default();
+        let connected = service
+            .connect(&store, &secrets, "Bureau", &sim.base_url(), APP_KEY, Secret::new(APP_SECRET), None)
+            .await
+            .unwrap();
+        let url = connected.validation_url.expect("a validation address");
+        assert!(url.starts_with("http"), "{url}");
+        let ck = secrets.get(SecretKey::ConsumerKey { account_id: connected.account_id }).unwrap().unwrap();
+        // Before the user allows it, syncing says why it cannot.
+        service.run_once(&store, &secrets, Lang::Fr, &|_| {}).await.unwrap();
+        assert!(service.status().last_error.is_some_and(|e| e.contains("Bureau")));
+        assert!(sim.validate_credential(ck.expose(), seatkeeper::simulator::ACCOUNT));
+        service.run_once(&store, &secrets, Lang::En, &|_| {}).await.unwrap();
+        assert_eq!(service.status().last_error, None);
+        assert_eq!(store.list_groups().unwrap().len(), 2);
+
+        // A bad endpoint is refused and leaves nothing behind.
+        let bad = service.connect(&store, &secrets, "Nowhere", "not an endpoint", "k", Secret::new("s"), None).await;
+        assert!(bad.is_err());
+        assert!(store.list_accounts().unwrap().iter().all(|a| a.label != "Nowhere"));
+    }
+}

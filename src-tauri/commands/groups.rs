@@ -18,7 +18,7 @@ pub fn get_group_overview(state: State<'_, AppState>, group_id: i64) -> CmdResul
 
 #[tauri::command(async)]
 pub fn rename_group(state: State<'_, AppState>, group_id: i64, name: String) -> CmdResult<GroupSummary> {
-    state.run(|store| store.rename_group(group_id, &name, time::OffsetDateTime::now_utc()))
+    state.change(|store| store.rename_group(group_id, &name, time::OffsetDateTime::now_utc()))
 }
 
 #[tauri::command(async)]

@@ -22,7 +22,7 @@ pub fn get_licence(state: State<'_, AppState>, licence_id: i64) -> CmdResult<Lic
 
 #[tauri::command(async)]
 pub fn activate_licence(state: State<'_, AppState>, licence_id: i64, account: AccountInput) -> CmdResult<LicenceRow> {
-    state.run(|store| store.activate_licence(licence_id, &account, now()))
+    state.change(|store| store.activate_licence(licence_id, &account, now()))
 }
 
 #[tauri::command(async)]
@@ -32,12 +32,12 @@ pub fn add_user(
     account: AccountInput,
     licence_type: LicenceType,
 ) -> CmdResult<LicenceRow> {
-    state.run(|store| store.add_user(group_id, &account, licence_type, now()))
+    state.change(|store| store.add_user(group_id, &account, licence_type, now()))
 }
 
 #[tauri::command(async)]
 pub fn edit_account(state: State<'_, AppState>, licence_id: i64, account: AccountInput) -> CmdResult<LicenceRow> {
-    state.run(|store| store.edit_account(licence_id, &account, now()))
+    state.change(|store| store.edit_account(licence_id, &account, now()))
 }
 
 /// Live feedback while the user types their own password (nothing is stored).
@@ -58,14 +58,16 @@ pub fn change_password(
         Some(p) => PasswordRequest::Own(Secret::new(p)),
         None => PasswordRequest::Generate,
     };
-    state.run_with_secrets(|store, secrets| {
+    let set = state.run_with_secrets(|store, secrets| {
         store.change_password(secrets, licence_id, request, notify_email.as_deref(), now())
-    })
+    })?;
+    state.sync.nudge();
+    Ok(set)
 }
 
 #[tauri::command(async)]
 pub fn free_licences(state: State<'_, AppState>, licence_ids: Vec<i64>) -> CmdResult<u32> {
-    state.run(|store| store.free_licences(&licence_ids, now()))
+    state.change(|store| store.free_licences(&licence_ids, now()))
 }
 
 /// Writes the licences (all, or `licence_ids`) to a CSV file in the Downloads folder
@@ -97,5 +99,5 @@ pub fn import_preview(state: State<'_, AppState>, group_id: i64, bytes: Vec<u8>)
 
 #[tauri::command(async)]
 pub fn import_users(state: State<'_, AppState>, group_id: i64, bytes: Vec<u8>) -> CmdResult<u32> {
-    state.run(|store| store.import_users(group_id, &bytes, state.lang(), now()))
+    state.change(|store| store.import_users(group_id, &bytes, state.lang(), now()))
 }

@@ -7,12 +7,14 @@ mod groups;
 mod installs;
 mod licences;
 mod orders;
+mod sync;
 
 pub use app::*;
 pub use groups::*;
 pub use installs::*;
 pub use licences::*;
 pub use orders::*;
+pub use sync::*;
 
 use crate::error::IpcError;
 
@@ -57,6 +59,11 @@ macro_rules! app_invoke_handler {
             $crate::commands::list_open_orders,
             $crate::commands::list_pending_changes,
             $crate::commands::undo_change,
+            $crate::commands::connect_account,
+            $crate::commands::connect_demo,
+            $crate::commands::disconnect_account,
+            $crate::commands::sync_now,
+            $crate::commands::get_sync_status,
         ]
     };
 }

@@ -23,7 +23,7 @@ pub fn quote_order(state: State<'_, AppState>, request: OrderRequest) -> CmdResu
 
 #[tauri::command(async)]
 pub fn place_order(state: State<'_, AppState>, request: OrderRequest) -> CmdResult<OrderSummary> {
-    state.run(|store| store.place_order(&request, time::OffsetDateTime::now_utc()))
+    state.change(|store| store.place_order(&request, time::OffsetDateTime::now_utc()))
 }
 
 #[tauri::command(async)]

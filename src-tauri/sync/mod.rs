@@ -8,6 +8,8 @@
 
 pub mod engine;
 pub mod plan;
+pub mod service;
 
 pub use engine::{client_config_for, client_for, ChangeOutcome, Engine, Progress, SyncReport};
+pub use service::{Connected, SyncService, SyncStatus, DEMO_ENDPOINT, DEMO_LABEL};
 pub use plan::{plan_change, ChangeContext, PlannedRequest};

@@ -14,7 +14,7 @@ export type InstallCounts = { computers: number, tablets: number, phones: number
 
 export type PasswordCheck = { length: boolean, ascii: boolean, lower: boolean, upper: boolean, digitOrSpecial: boolean, withoutLogin: boolean, };
 
-export type ErrorCode = "invalidInput" | "limitReached" | "notFound" | "precondition" | "databaseTooNew" | "storage" | "keychain" | "untrustedUrl" | "internal";
+export type ErrorCode = "invalidInput" | "limitReached" | "notFound" | "precondition" | "databaseTooNew" | "storage" | "keychain" | "remote" | "offline" | "untrustedUrl" | "internal";
 
 export type FieldProblem = { field: Field, rule: string, message: string, };
 
@@ -224,3 +224,45 @@ export type ImportPreview = { rows: Array<ImportRow>, accepted: number, refused:
  * pay-as-you-go groups, where users are added directly.
  */
 freeSlots: number | null, };
+
+export type Progress = { 
+/**
+ * `pull`, `push` or `follow`.
+ */
+phase: string, 
+/**
+ * What is being fetched or sent (a group's name, a change's kind).
+ */
+item: string, done: number, total: number, };
+
+export type ChangeOutcome = { changeId: number, kind: ChangeKind, 
+/**
+ * `done`, `waitingRemote`, `failed` or `queued` (not sent: offline).
+ */
+state: string, message: string | null, };
+
+export type SyncReport = { groups: number, licences: number, changes: Array<ChangeOutcome>, 
+/**
+ * OVHcloud could not be reached; changes keep waiting.
+ */
+offline: boolean, };
+
+export type SyncStatus = { running: boolean, progress: Progress | null, 
+/**
+ * Whether OVHcloud answered at the last sync; `None` before any sync.
+ */
+online: boolean | null, lastSyncAt: string | null, 
+/**
+ * Why the last sync stopped, in the user's language.
+ */
+lastError: string | null, 
+/**
+ * Connected accounts (the sample excluded).
+ */
+accounts: number, };
+
+export type Connected = { accountId: number, 
+/**
+ * Where the user must allow Seatkeeper, when OVHcloud issued a new consumer key.
+ */
+validationUrl: string | null, };

@@ -1,0 +1,237 @@
+//! Syncing inside the running app: one sync at a time, woken by a timer, by a change
+//! the user makes, or by "Sync now"; the status the window shows (running, progress,
+//! online or not, last error); and the demo account, an OVHcloud simulator started on
+//! loopback so anyone can try the connected flow without an OVHcloud account.
+
+use std::sync::Mutex;
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::engine::{client_config_for, remote_error, Engine, Progress, SyncReport};
+use crate::error::{Error, Result};
+use crate::i18n::{Lang, Localize};
+use crate::ovh::models::{AccessRule, CredentialRequest};
+use crate::ovh::{Client, ClientConfig, Endpoint, RateLimit};
+use crate::secrets::{Secret, SecretKey, SecretStore};
+use crate::simulator::{Simulator, SimulatorConfig, SimulatorHandle};
+use crate::store::{accounts, timestamp, Store};
+
+/// The endpoint stored for the demo account: the simulator's address changes with
+/// every start, so it is resolved when syncing.
+pub const DEMO_ENDPOINT: &str = "demo";
+pub const DEMO_LABEL: &str = "Demo (simulated OVHcloud)";
+
+/// What the window shows of syncing.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SyncStatus {
+    pub running: bool,
+    pub progress: Option<Progress>,
+    /// Whether OVHcloud answered at the last sync; `None` before any sync.
+    pub online: Option<bool>,
+    pub last_sync_at: Option<String>,
+    /// Why the last sync stopped, in the user's language.
+    pub last_error: Option<String>,
+    /// Connected accounts (the sample excluded).
+    pub accounts: u32,
+}
+
+/// How connecting an account went.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Connected {
+    pub account_id: i64,
+    /// Where the user must allow Seatkeeper, when OVHcloud issued a new consumer key.
+    pub validation_url: Option<String>,
+}
+
+#[derive(Default)]
+pub struct SyncService {
+    status: Mutex<SyncStatus>,
+    demo: tokio::sync::Mutex<Option<SimulatorHandle>>,
+    one_at_a_time: tokio::sync::Mutex<()>,
+    wake: tokio::sync::Notify,
+}
+
+fn now() -> time::OffsetDateTime {
+    time::OffsetDateTime::now_utc()
+}
+
+impl SyncService {
+    pub fn status(&self) -> SyncStatus {
+        self.status.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    fn update(&self, f: impl FnOnce(&mut SyncStatus)) -> SyncStatus {
+        let mut status = self.status.lock().unwrap_or_else(|p| p.into_inner());
+        f(&mut status);
+        status.clone()
+    }
+
+    /// Asks the sync loop to run now (a change was queued, or the user asked).
+    pub fn nudge(&self) {
+        self.wake.notify_one();
+    }
+
+    /// Waits for a nudge or `timeout`, whichever comes first.
+    pub async fn wait(&self, timeout: std::time::Duration) {
+        let _ = tokio::time::timeout(timeout, self.wake.notified()).await;
+    }
+
+    /// The demo simulator's endpoint, starting it if needed.
+    async fn demo_endpoint(&self) -> Result<Endpoint> {
+        let mut demo = self.demo.lock().await;
+        if demo.is_none() {
+            let handle = Simulator::start(SimulatorConfig::default())
+                .await
+                .map_err(|e| Error::Internal(format!("demo server: {e}")))?;
+            *demo = Some(handle);
+        }
+        Ok(demo.as_ref().map(SimulatorHandle::endpoint).expect("started"))
+    }
+
+    async fn client(&self, store: &Store, secrets: &dyn SecretStore, account_id: i64) -> Result<Client> {
+        let account = store.read(|c| accounts::get(c, account_id))?;
+        let config = if account.endpoint == DEMO_ENDPOINT {
+            let secret = secrets
+                .get(SecretKey::ApplicationSecret { account_id })?
+                .ok_or_else(|| Error::Keychain("no application secret for this account".into()))?;
+            let mut config = ClientConfig::new(self.demo_endpoint().await?, account.application_key, secret);
+            if let Some(ck) = secrets.get(SecretKey::ConsumerKey { account_id })? {
+                config = config.with_consumer_key(ck);
+            }
+            // The demo server is on this machine: no need for OVHcloud's fair-use pace.
+            config.rate_limit = RateLimit { per_minute: 6_000.0, burst: 100 };
+            config
+        } else {
+            client_config_for(store, secrets, account_id)?
+        };
+        Client::new(config).map_err(remote_error)
+    }
+
+    /// Syncs every connected account once; `progress` sees each step.
+    pub async fn run_once(
+        &self,
+        store: &Store,
+        secrets: &dyn SecretStore,
+        lang: Lang,
+        progress: &(dyn Fn(SyncStatus) + Sync),
+    ) -> Result<Vec<SyncReport>> {
+        let _one = self.one_at_a_time.lock().await;
+        let list: Vec<_> = store.list_accounts()?.into_iter().filter(|a| !a.is_sample).collect();
+        progress(self.update(|s| {
+            s.running = !list.is_empty();
+            s.accounts = list.len() as u32;
+            s.last_error = None;
+        }));
+        let mut reports = Vec::new();
+        let mut failure = None;
+        let mut offline = false;
+        for account in &list {
+            let step = |p: Progress| progress(self.update(|s| s.progress = Some(p)));
+            let result = async {
+                let client = self.client(store, secrets, account.id).await?;
+                Engine { store, secrets, client: &client, account_id: account.id, progress: &step }.sync().await
+            }
+            .await;
+            match result {
+                Ok(report) => {
+                    offline |= report.offline;
+                    reports.push(report);
+                }
+                Err(e) => {
+                    offline |= matches!(e, Error::Remote { offline: true, .. });
+                    failure = Some(format!("{}: {}", account.label, e.localize(lang)));
+                }
+            }
+        }
+        progress(self.update(|s| {
+            s.running = false;
+            s.progress = None;
+            if !list.is_empty() {
+                s.online = Some(!offline);
+                s.last_sync_at = Some(timestamp(now()));
+                s.last_error = failure;
+            }
+        }));
+        Ok(reports)
+    }
+
+    /// Connects an OVHcloud account: its secrets go to the keychain, the rest to the
+    /// store. Without a consumer key, OVHcloud issues one and returns the address where
+    /// the user allows Seatkeeper.
+    pub async fn connect(
+        &self,
+        store: &Store,
+        secrets: &dyn SecretStore,
+        label: &str,
+        endpoint: &str,
+        application_key: &str,
+        application_secret: Secret,
+        consumer_key: Option<Secret>,
+    ) -> Result<Connected> {
+        let parsed: Endpoint = endpoint.trim().parse().map_err(|e| Error::Internal(format!("{e}")))?;
+        let at = timestamp(now());
+        let account_id = store.write(|tx| accounts::add(tx, label, &parsed.to_string(), application_key, &at))?;
+        let result = async {
+            secrets.set(SecretKey::ApplicationSecret { account_id }, &application_secret)?;
+            match consumer_key {
+                Some(ck) => {
+                    secrets.set(SecretKey::ConsumerKey { account_id }, &ck)?;
+                    Ok(None)
+                }
+                None => {
+                    let client = Client::new(ClientConfig::new(parsed, application_key.trim(), application_secret))
+                        .map_err(remote_error)?;
+                    let request = CredentialRequest { access_rules: AccessRule::seatkeeper(), redirection: None, allowed_ips: None };
+                    let pending = client.request_credential(&request).await.map_err(remote_error)?;
+                    secrets.set(SecretKey::ConsumerKey { account_id }, &pending.consumer_key)?;
+                    Ok(Some(pending.validation_url))
+                }
+            }
+        }
+        .await;
+        match result {
+            Ok(validation_url) => {
+                self.nudge();
+                Ok(Connected { account_id, validation_url })
+            }
+            Err(e) => {
+                // Nothing half-connected stays behind.
+                let _ = secrets.delete(SecretKey::ApplicationSecret { account_id });
+                let _ = secrets.delete(SecretKey::ConsumerKey { account_id });
+                store.write(|tx| accounts::remove(tx, account_id))?;
+                Err(e)
+            }
+        }
+    }
+
+    /// Connects the demo account (once), backed by the simulator.
+    pub async fn connect_demo(&self, store: &Store, secrets: &dyn SecretStore) -> Result<Connected> {
+        if let Some(existing) = store.read(|c| accounts::by_label(c, DEMO_LABEL))? {
+            return Ok(Connected { account_id: existing.id, validation_url: None });
+        }
+        self.demo_endpoint().await?;
+        let at = timestamp(now());
+        let account_id =
+            store.write(|tx| accounts::add(tx, DEMO_LABEL, DEMO_ENDPOINT, crate::simulator::APP_KEY, &at))?;
+        secrets.set(SecretKey::ApplicationSecret { account_id }, &Secret::new(crate::simulator::APP_SECRET))?;
+        secrets.set(SecretKey::ConsumerKey { account_id }, &Secret::new(crate::simulator::CONSUMER_KEY))?;
+        self.nudge();
+        Ok(Connected { account_id, validation_url: None })
+    }
+
+    /// Disconnects an account: logs its consumer key out at OVHcloud when reachable,
+    /// deletes its secrets from the keychain, and removes its local data.
+    pub async fn disconnect(&self, store: &Store, secrets: &dyn SecretStore, account_id: i64) -> Result<()> {
+        let _one = self.one_at_a_time.lock().await;
+        if let Ok(client) = self.client(store, secrets, account_id).await {
+            let _ = client.logout().await;
+        }
+        secrets.delete(SecretKey::ApplicationSecret { account_id })?;
+        secrets.delete(SecretKey::ConsumerKey { account_id })?;
+        store.write(|tx| accounts::remove(tx, account_id))?;
+        Ok(())
+    }
+}
