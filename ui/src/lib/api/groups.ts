@@ -1,5 +1,13 @@
 // Typed wrappers of src-tauri/commands/groups.rs.
-import type { GroupOverview, GroupSummary, HistoryEntry, LicenceRow } from '../bindings';
+import type {
+  GroupOverview,
+  GroupSummary,
+  HistoryEntry,
+  HistoryFilter,
+  LicenceRow,
+  UsagePeriod,
+  UsageSeries,
+} from '../bindings';
 import { call } from './call';
 
 export const listGroups = (): Promise<GroupSummary[]> => call('list_groups');
@@ -13,5 +21,10 @@ export const renameGroup = (groupId: number, name: string): Promise<GroupSummary
 
 export const listLicences = (groupId: number): Promise<LicenceRow[]> => call('list_licences', { groupId });
 
-/** Newest first. */
-export const listHistory = (groupId: number): Promise<HistoryEntry[]> => call('list_history', { groupId });
+/** Newest first; `filter` narrows to one licence and/or one kind. */
+export const listHistory = (groupId: number, filter: HistoryFilter | null = null): Promise<HistoryEntry[]> =>
+  call('list_history', filter ? { groupId, filter } : { groupId });
+
+/** Licences in use per day and per type over `period`. */
+export const getUsage = (groupId: number, period: UsagePeriod): Promise<UsageSeries> =>
+  call('get_usage', { groupId, period });
