@@ -39,3 +39,9 @@ export function formatMoney(money: Money, lang: Lang): string {
 export function formatNumber(value: number, lang: Lang): string {
   return new Intl.NumberFormat(lang).format(value);
 }
+
+/** Today in local time as a calendar day, YYYY-MM-DD. */
+export function todayIso(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

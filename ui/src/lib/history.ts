@@ -18,6 +18,20 @@ function person(value: unknown): string {
   return name || email || t('common.none');
 }
 
+/** The kinds of history entry Rust records, for the History tab's filter. */
+export const HISTORY_KINDS = [
+  'groupCreated',
+  'groupRenamed',
+  'licenceActivated',
+  'accountEdited',
+  'passwordChanged',
+  'licenceFreed',
+  'installAdded',
+  'installSignedOut',
+  'orderPlaced',
+  'changeUndone',
+] as const;
+
 export function describeHistory(entry: HistoryEntry): string {
   const d = entry.details ?? {};
   switch (entry.kind) {

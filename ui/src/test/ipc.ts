@@ -8,8 +8,15 @@ export type Args = Record<string, unknown>;
 /** A fixed answer, or a function of the arguments (which may throw to reject). */
 export type Handler = ((args: Args) => unknown) | null | string | number | boolean | object;
 
-export function fakeRust(handlers: Record<string, Handler>): { calls: Call[]; callsOf: (cmd: string) => Call[] } {
+/**
+ * Reads every screen makes in the background (the header's pending-changes count, the
+ * groups list's open orders): empty unless a test gives its own handler.
+ */
+const BACKGROUND: Record<string, Handler> = { list_pending_changes: [], list_open_orders: [] };
+
+export function fakeRust(given: Record<string, Handler>): { calls: Call[]; callsOf: (cmd: string) => Call[] } {
   const calls: Call[] = [];
+  const handlers = { ...BACKGROUND, ...given };
   mockIPC((cmd, payload) => {
     const args = (payload ?? {}) as Record<string, unknown>;
     calls.push({ cmd, args });
