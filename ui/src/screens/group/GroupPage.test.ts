@@ -185,10 +185,10 @@ describe('group page, tabs', () => {
     render(GroupPage, { props: { group: PREPAID, onBack } });
     const tablist = screen.getByRole('tablist', { name: 'Group sections' });
     const tabs = within(tablist).getAllByRole('tab');
-    expect(tabs.map((t) => t.textContent?.trim())).toEqual(['Overview', 'Licences', 'History']);
+    expect(tabs.map((t) => t.textContent?.trim())).toEqual(['Overview', 'Licences', 'Installs', 'Usage', 'History']);
     const selected = () => within(tablist).getByRole('tab', { selected: true });
     expect(selected().textContent?.trim()).toBe('Overview');
-    expect(tabs.map((t) => t.tabIndex)).toEqual([0, -1, -1]);
+    expect(tabs.map((t) => t.tabIndex)).toEqual([0, -1, -1, -1, -1]);
     expect(screen.getByRole('tabpanel', { name: 'Overview' })).toBeTruthy();
 
     tabs[0]!.focus();
@@ -197,7 +197,7 @@ describe('group page, tabs', () => {
     expect(document.activeElement).toBe(tabs[1]);
     expect(screen.getByRole('tabpanel', { name: 'Licences' })).toBeTruthy();
     await user.keyboard('{End}');
-    expect(document.activeElement).toBe(tabs[2]);
+    expect(document.activeElement).toBe(tabs[4]);
     expect(await screen.findByText('Group “Boulangerie Lefèvre” created')).toBeTruthy();
     await user.keyboard('{ArrowRight}');
     expect(selected().textContent?.trim()).toBe('Overview');
@@ -205,7 +205,7 @@ describe('group page, tabs', () => {
     expect(selected().textContent?.trim()).toBe('History');
     await user.keyboard('{Home}');
     expect(selected().textContent?.trim()).toBe('Overview');
-    expect(tabs.map((t) => t.tabIndex)).toEqual([0, -1, -1]);
+    expect(tabs.map((t) => t.tabIndex)).toEqual([0, -1, -1, -1, -1]);
 
     await user.click(screen.getByRole('button', { name: 'Back to licence groups' }));
     expect(onBack).toHaveBeenCalledOnce();
@@ -226,6 +226,7 @@ describe('group page, licences', () => {
     const cells = (rowIndex: number) =>
       within(table.querySelector(`[aria-rowindex="${rowIndex}"]`) as HTMLElement)
         .getAllByRole('cell')
+        .slice(1) // the selection checkbox
         .map((c) => c.textContent?.replace(/\s+/g, ' ').trim());
     // Licence 1: Camille Martin, active, 1 computer, 1 tablet, 1 phone.
     expect(cells(2).slice(0, 5)).toEqual([
@@ -258,7 +259,7 @@ describe('group page, licences', () => {
     render(GroupPage, { props: { group: PREPAID, onBack: () => {} } });
     await fireEvent.click(screen.getByRole('tab', { name: 'Licences' }));
     const table = await screen.findByRole('table');
-    const last = within(table.querySelector('[aria-rowindex="4"]') as HTMLElement).getAllByRole('cell');
+    const last = within(table.querySelector('[aria-rowindex="4"]') as HTMLElement).getAllByRole('cell').slice(1);
     expect(last[4]?.textContent?.trim()).toBe('Not configured');
     expect(last[0]?.textContent?.trim()).toBe('');
   });
@@ -268,6 +269,7 @@ describe('group page, history', () => {
   it('tells each change in a sentence, with its date and origin', async () => {
     fakeRust({
       get_group_overview: overviewOf(PREPAID),
+      list_licences: makeLicences(3),
       list_history: [
         {
           id: 9,
