@@ -210,6 +210,44 @@ pub fn export_licences(rows: &[LicenceRow], lang: Lang) -> Vec<u8> {
     writer.into_inner().unwrap_or_default()
 }
 
+/// Writes an export as `seatkeeper-<group>-<date-time>.csv` in `dir`, never replacing
+/// an existing file, and returns its path.
+pub fn write_export(
+    dir: &std::path::Path,
+    group_service_name: &str,
+    bytes: &[u8],
+    now: time::OffsetDateTime,
+) -> crate::error::Result<std::path::PathBuf> {
+    use std::io::Write;
+    let stem: String = group_service_name
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '.' { c } else { '_' })
+        .collect();
+    let stamp = format!(
+        "{:04}{:02}{:02}-{:02}{:02}{:02}",
+        now.year(),
+        u8::from(now.month()),
+        now.day(),
+        now.hour(),
+        now.minute(),
+        now.second()
+    );
+    std::fs::create_dir_all(dir).map_err(|e| crate::error::Error::io(dir.display().to_string(), e))?;
+    for n in 0..100 {
+        let suffix = if n == 0 { String::new() } else { format!("-{n}") };
+        let path = dir.join(format!("seatkeeper-{stem}-{stamp}{suffix}.csv"));
+        match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
+            Ok(mut file) => {
+                file.write_all(bytes).and_then(|_| file.sync_all()).map_err(|e| crate::error::Error::io(path.display().to_string(), e))?;
+                return Ok(path);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(crate::error::Error::io(path.display().to_string(), e)),
+        }
+    }
+    Err(crate::error::Error::Internal("too many exports with the same name".into()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -280,42 +318,4 @@ mod tests {
             assert_eq!(back[0].input.login, "zoe.oneill");
         }
     }
-}
-
-/// Writes an export as `seatkeeper-<group>-<date-time>.csv` in `dir`, never replacing
-/// an existing file, and returns its path.
-pub fn write_export(
-    dir: &std::path::Path,
-    group_service_name: &str,
-    bytes: &[u8],
-    now: time::OffsetDateTime,
-) -> crate::error::Result<std::path::PathBuf> {
-    use std::io::Write;
-    let stem: String = group_service_name
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '.' { c } else { '_' })
-        .collect();
-    let stamp = format!(
-        "{:04}{:02}{:02}-{:02}{:02}{:02}",
-        now.year(),
-        u8::from(now.month()),
-        now.day(),
-        now.hour(),
-        now.minute(),
-        now.second()
-    );
-    std::fs::create_dir_all(dir).map_err(|e| crate::error::Error::io(dir.display().to_string(), e))?;
-    for n in 0..100 {
-        let suffix = if n == 0 { String::new() } else { format!("-{n}") };
-        let path = dir.join(format!("seatkeeper-{stem}-{stamp}{suffix}.csv"));
-        match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
-            Ok(mut file) => {
-                file.write_all(bytes).and_then(|_| file.sync_all()).map_err(|e| crate::error::Error::io(path.display().to_string(), e))?;
-                return Ok(path);
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(crate::error::Error::io(path.display().to_string(), e)),
-        }
-    }
-    Err(crate::error::Error::Internal("too many exports with the same name".into()))
 }

@@ -98,6 +98,47 @@ pub fn check_usage_location(value: &str) -> Result<String, RuleError> {
     if known { Ok(code) } else { Err(RuleError::UsageLocation { value: value.to_string() }) }
 }
 
+/// The account of a licence user, as the Edit account form sends it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AccountInput {
+    pub first_name: String,
+    pub last_name: String,
+    /// The local part of the activation e-mail; the domain is the group's.
+    pub login: String,
+    pub usage_location: String,
+}
+
+/// Checks every field of an account and returns it tidied (names trimmed, usage
+/// location upper-cased), or every broken rule, one per field.
+pub fn check_account(input: &AccountInput) -> Result<AccountInput, Vec<RuleError>> {
+    let first_name = input.first_name.trim().to_string();
+    let last_name = input.last_name.trim().to_string();
+    let login = input.login.trim().to_string();
+    let mut problems = Vec::new();
+    if let Err(e) = check_first_name(&first_name) {
+        problems.push(e);
+    }
+    if let Err(e) = check_last_name(&last_name) {
+        problems.push(e);
+    }
+    if let Err(e) = check_login(&login) {
+        problems.push(e);
+    }
+    let usage_location = match check_usage_location(&input.usage_location) {
+        Ok(code) => code,
+        Err(e) => {
+            problems.push(e);
+            String::new()
+        }
+    };
+    if problems.is_empty() {
+        Ok(AccountInput { first_name, last_name, login, usage_location })
+    } else {
+        Err(problems)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -160,47 +201,6 @@ mod tests {
     #[test]
     fn activation_email_joins_login_and_domain() {
         assert_eq!(activation_email("jean.dupont", "office5678.o365.ovh.com"), "jean.dupont@office5678.o365.ovh.com");
-    }
-}
-
-/// The account of a licence user, as the Edit account form sends it.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize, serde::Serialize, ts_rs::TS)]
-#[serde(rename_all = "camelCase")]
-pub struct AccountInput {
-    pub first_name: String,
-    pub last_name: String,
-    /// The local part of the activation e-mail; the domain is the group's.
-    pub login: String,
-    pub usage_location: String,
-}
-
-/// Checks every field of an account and returns it tidied (names trimmed, usage
-/// location upper-cased), or every broken rule, one per field.
-pub fn check_account(input: &AccountInput) -> Result<AccountInput, Vec<RuleError>> {
-    let first_name = input.first_name.trim().to_string();
-    let last_name = input.last_name.trim().to_string();
-    let login = input.login.trim().to_string();
-    let mut problems = Vec::new();
-    if let Err(e) = check_first_name(&first_name) {
-        problems.push(e);
-    }
-    if let Err(e) = check_last_name(&last_name) {
-        problems.push(e);
-    }
-    if let Err(e) = check_login(&login) {
-        problems.push(e);
-    }
-    let usage_location = match check_usage_location(&input.usage_location) {
-        Ok(code) => code,
-        Err(e) => {
-            problems.push(e);
-            String::new()
-        }
-    };
-    if problems.is_empty() {
-        Ok(AccountInput { first_name, last_name, login, usage_location })
-    } else {
-        Err(problems)
     }
 }
 
