@@ -48,7 +48,14 @@ async fn sync_loop(app: tauri::AppHandle) {
             let emit = |status: crate::sync::SyncStatus| {
                 let _ = app.emit("sync-status", status);
             };
-            let _ = state.sync.run_once(store, state.secrets(), state.lang(), &emit).await;
+            let reports = state.sync.run_once(store, state.secrets(), state.lang(), &emit).await.unwrap_or_default();
+            // An order just placed: its payment page opens in the system browser (only
+            // OVHcloud's own pages; the demo's are paid from the window).
+            for url in reports.iter().flat_map(|r| &r.changes).filter_map(|c| c.payment_url.as_deref()) {
+                if let Some(url) = crate::domain::trusted_url(url) {
+                    let _ = tauri_plugin_opener::open_url(url.as_str(), None::<&str>);
+                }
+            }
         }
         state.sync.wait(SYNC_EVERY).await;
     }

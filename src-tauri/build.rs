@@ -42,6 +42,7 @@ const COMMANDS: &[&str] = &[
     "disconnect_account",
     "sync_now",
     "get_sync_status",
+    "pay_demo_order",
 ];
 
 fn main() {

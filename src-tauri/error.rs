@@ -19,6 +19,7 @@ pub enum Entity {
     Group,
     Licence,
     Install,
+    Order,
     PendingChange,
 }
 
@@ -45,6 +46,8 @@ pub enum Precondition {
     RenewalUnavailable { period: String },
     /// The device was already signed out.
     AlreadySignedOut,
+    /// Only orders of the demo account are paid from the window.
+    NotDemo,
 }
 
 #[derive(Debug, Error)]
@@ -193,6 +196,7 @@ impl Localize for Error {
                     Entity::Group => lang.pick("licence group", "groupe de licences"),
                     Entity::Licence => lang.pick("licence", "licence"),
                     Entity::Install => lang.pick("device", "appareil"),
+                    Entity::Order => lang.pick("order", "commande"),
                     Entity::PendingChange => lang.pick("pending change", "modification en attente"),
                 };
                 match lang {
@@ -253,6 +257,12 @@ impl Localize for Error {
                 Lang::En => format!("The catalog offers no {period} renewal for this licence type."),
                 Lang::Fr => format!("Le catalogue ne propose pas de renouvellement {period} pour ce type de licence."),
             },
+            Error::Precondition(Precondition::NotDemo) => lang
+                .pick(
+                    "Real orders are paid on OVHcloud's payment page, not here.",
+                    "Les vraies commandes se paient sur la page de paiement d'OVHcloud, pas ici.",
+                )
+                .into(),
             Error::Precondition(Precondition::AlreadySignedOut) => lang
                 .pick("This device was already signed out.", "Cet appareil a déjà été déconnecté.")
                 .into(),

@@ -64,6 +64,7 @@ macro_rules! app_invoke_handler {
             $crate::commands::disconnect_account,
             $crate::commands::sync_now,
             $crate::commands::get_sync_status,
+            $crate::commands::pay_demo_order,
         ]
     };
 }

@@ -49,3 +49,10 @@ pub fn sync_now(state: State<'_, AppState>) {
 pub fn get_sync_status(state: State<'_, AppState>) -> SyncStatus {
     state.sync.status()
 }
+
+/// Pays an order of the demo account on the simulator (real orders are paid at OVHcloud).
+#[tauri::command]
+pub async fn pay_demo_order(state: State<'_, AppState>, order_id: i64) -> CmdResult<()> {
+    let store = state.store().map_err(|e| e.to_ipc(state.lang()))?;
+    state.sync.pay_demo_order(store, order_id).await.map_err(|e| e.to_ipc(state.lang()))
+}

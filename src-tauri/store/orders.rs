@@ -255,13 +255,15 @@ pub struct OpenOrder {
     pub state: String,
     pub payment_url: Option<String>,
     pub created_at: String,
+    /// An order of the demo account: paid from the window, on the simulator.
+    pub is_demo: bool,
 }
 
 /// Every order not yet delivered, cancelled or failed, newest first.
 pub fn list_open(conn: &Connection) -> Result<Vec<OpenOrder>> {
     let mut stmt = conn.prepare_cached(
         "SELECT o.id, a.label, o.group_id, g.display_name, o.licence_type, o.quantity, o.renewal_period, o.state,
-                o.payment_url, o.created_at
+                o.payment_url, o.created_at, a.endpoint = 'demo'
          FROM orders o JOIN accounts a ON a.id = o.account_id LEFT JOIN licence_groups g ON g.id = o.group_id
          WHERE o.state NOT IN ('delivered', 'cancelled', 'failed')
          ORDER BY o.id DESC",
@@ -278,6 +280,7 @@ pub fn list_open(conn: &Connection) -> Result<Vec<OpenOrder>> {
             state: r.get(7)?,
             payment_url: r.get(8)?,
             created_at: r.get(9)?,
+            is_demo: r.get(10)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

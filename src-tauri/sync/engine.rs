@@ -47,6 +47,8 @@ pub struct ChangeOutcome {
     /// `done`, `waitingRemote`, `failed` or `queued` (not sent: offline).
     pub state: String,
     pub message: Option<String>,
+    /// For an order just placed: the page where it is paid.
+    pub payment_url: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
@@ -211,7 +213,7 @@ impl Engine<'_> {
             Err(Error::Remote { offline: true, .. }) => {
                 report.offline = true;
                 for item in self.store.read(|c| remote::open_changes(c, self.account_id))? {
-                    report.changes.push(ChangeOutcome { change_id: item.id, kind: item.kind, state: item.state, message: None });
+                    report.changes.push(ChangeOutcome { change_id: item.id, kind: item.kind, state: item.state, message: None, payment_url: None });
                 }
                 return Ok(report);
             }
@@ -318,7 +320,7 @@ impl Engine<'_> {
         for (i, item) in items.into_iter().enumerate() {
             self.report("push", item.kind.as_str(), i, total);
             if stopped {
-                outcomes.push(ChangeOutcome { change_id: item.id, kind: item.kind, state: item.state.clone(), message: None });
+                outcomes.push(ChangeOutcome { change_id: item.id, kind: item.kind, state: item.state.clone(), message: None, payment_url: None });
                 continue;
             }
             let applied = if item.state == "sending" { self.already_applied(&item).await } else { Ok(None) };
@@ -352,6 +354,7 @@ impl Engine<'_> {
             kind: item.kind,
             state: state.to_string(),
             message,
+            payment_url: None,
         };
         match result {
             Ok(Sent::Done) => {
@@ -371,7 +374,7 @@ impl Engine<'_> {
                     remote::set_change_state(tx, item.id, "done", order_id.map(|o| format!("order:{o}")).as_deref(), None, &at)?;
                     remote::log_change(tx, self.account_id, item, "changeSent", json!({ "change": item.kind.as_str(), "orderId": order_id }), &at)
                 })?;
-                Ok(outcome("done", None))
+                Ok(ChangeOutcome { payment_url: url, ..outcome("done", None) })
             }
             Err(e) if e.needs_new_credential() => {
                 // Refused before anything was done: the change waits for a new key.

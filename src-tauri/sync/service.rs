@@ -222,6 +222,31 @@ impl SyncService {
         Ok(Connected { account_id, validation_url: None })
     }
 
+    /// Pays a demo order on the simulator, as a customer would on OVHcloud's payment
+    /// page; its licences then arrive as empty slots at the next sync.
+    pub async fn pay_demo_order(&self, store: &Store, order_id: i64) -> Result<()> {
+        let remote: Option<(Option<i64>, String)> = store.read(|c| {
+            Ok(c.query_row(
+                "SELECT o.remote_order_id, a.endpoint FROM orders o JOIN accounts a ON a.id = o.account_id WHERE o.id = ?1",
+                [order_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .ok())
+        })?;
+        let Some((Some(remote_id), endpoint)) = remote else {
+            return Err(Error::NotFound { what: crate::error::Entity::Order, id: order_id.to_string() });
+        };
+        if endpoint != DEMO_ENDPOINT {
+            return Err(Error::Precondition(crate::error::Precondition::NotDemo));
+        }
+        self.demo_endpoint().await?;
+        if let Some(sim) = self.demo.lock().await.as_ref() {
+            sim.pay_order(remote_id);
+        }
+        self.nudge();
+        Ok(())
+    }
+
     /// Disconnects an account: logs its consumer key out at OVHcloud when reachable,
     /// deletes its secrets from the keychain, and removes its local data.
     pub async fn disconnect(&self, store: &Store, secrets: &dyn SecretStore, account_id: i64) -> Result<()> {

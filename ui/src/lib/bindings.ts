@@ -200,7 +200,11 @@ held: number, onOrder: number,
  */
 max: number | null, };
 
-export type OpenOrder = { id: number, accountLabel: string, groupId: number | null, groupName: string | null, licenceType: LicenceType, quantity: number, renewalPeriod: string, state: string, paymentUrl: string | null, createdAt: string, };
+export type OpenOrder = { id: number, accountLabel: string, groupId: number | null, groupName: string | null, licenceType: LicenceType, quantity: number, renewalPeriod: string, state: string, paymentUrl: string | null, createdAt: string, 
+/**
+ * An order of the demo account: paid from the window, on the simulator.
+ */
+isDemo: boolean, };
 
 export type UsagePeriod = "currentMonth" | "lastMonth" | "last3Months" | "last12Months";
 
@@ -239,7 +243,11 @@ export type ChangeOutcome = { changeId: number, kind: ChangeKind,
 /**
  * `done`, `waitingRemote`, `failed` or `queued` (not sent: offline).
  */
-state: string, message: string | null, };
+state: string, message: string | null, 
+/**
+ * For an order just placed: the page where it is paid.
+ */
+paymentUrl: string | null, };
 
 export type SyncReport = { groups: number, licences: number, changes: Array<ChangeOutcome>, 
 /**
