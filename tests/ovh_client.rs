@@ -5,13 +5,14 @@ mod support;
 
 use std::time::{Duration, Instant};
 
+use seatkeeper::domain::LicenceType;
 use seatkeeper::ovh::models::{
-    AccessRule, ChangePassword, CredentialRequest, CredentialState, LicenceAssignment, LicenceKind, NewOfficeUser,
-    OfficeUserFilter, OfficeUserUpdate, OrderStatus, PLAN_APPS_FOR_BUSINESS, PLAN_APPS_FOR_ENTERPRISE, ServiceState,
-    TaskStatus, UserState,
+    AccessRule, CartCreation, ChangePassword, CredentialRequest, CredentialState, CurrencyCode, LicenceAssignment,
+    LicenceKind, NewOfficeUser, OfficeUserFilter, OfficeUserUpdate, OrderStatus, OvhSubsidiary, PLAN_APPS_FOR_BUSINESS,
+    PLAN_APPS_FOR_ENTERPRISE, ProductCreation, ServiceState, TaskStatus, UserState,
 };
 use seatkeeper::ovh::{
-    AuthErrorCode, Client, ErrorKind, Generation, LicenceOrder, OrderOutcome, RateLimit, sign,
+    AuthErrorCode, Client, ErrorKind, Generation, LicenceOrder, OrderOutcome, RateLimit, monthly_prices, sign,
 };
 use seatkeeper::secrets::Secret;
 use seatkeeper::simulator::{
@@ -362,6 +363,66 @@ async fn orders_are_placed_once_and_deliver_slots_when_paid() {
     let preview = client.checkout_preview(&cart.cart_id).await.unwrap();
     assert_eq!(preview.order_id, None);
     assert!(preview.prices.with_tax.value > preview.prices.without_tax.value);
+    sim.shutdown().await;
+}
+
+#[tokio::test]
+async fn the_public_catalog_gives_monthly_and_yearly_prices() {
+    let (sim, client) = start_demo().await;
+    let catalog = client.prepaid_catalog("FR").await.unwrap();
+    assert_eq!(catalog.locale.currency_code, CurrencyCode::Eur);
+    assert_eq!(catalog.locale.subsidiary, OvhSubsidiary::Fr);
+    let product = catalog.products.iter().find(|p| p.name == "officePrepaid").expect("the product");
+    let configurations: Vec<&str> = product.configurations.iter().flatten().map(|c| c.name.as_str()).collect();
+    assert!(configurations.contains(&"existing_tenant_service_name"), "{configurations:?}");
+
+    let prices = monthly_prices(&catalog);
+    let mut found: Vec<(&str, LicenceType, &str, &str)> = prices
+        .iter()
+        .map(|p| (p.plan_code.as_str(), p.licence_type, p.renewal_period.as_str(), p.currency.as_str()))
+        .collect();
+    found.sort_by_key(|f| (f.0, f.2));
+    assert_eq!(
+        found,
+        vec![
+            (PLAN_APPS_FOR_BUSINESS, LicenceType::OfficeBusiness, "P1M", "EUR"),
+            (PLAN_APPS_FOR_BUSINESS, LicenceType::OfficeBusiness, "P1Y", "EUR"),
+            (PLAN_APPS_FOR_ENTERPRISE, LicenceType::OfficeProPlus, "P1M", "EUR"),
+            (PLAN_APPS_FOR_ENTERPRISE, LicenceType::OfficeProPlus, "P1Y", "EUR"),
+        ]
+    );
+    let per_month = |plan: &str, period: &str| {
+        prices.iter().find(|p| p.plan_code == plan && p.renewal_period == period).unwrap().price_ucents_per_month
+    };
+    for plan in [PLAN_APPS_FOR_BUSINESS, PLAN_APPS_FOR_ENTERPRISE] {
+        assert!(per_month(plan, "P1Y") < per_month(plan, "P1M"), "a year costs less per month");
+        // The cart bills the catalog's monthly price.
+        let cart = client
+            .create_cart(&CartCreation { ovh_subsidiary: "FR".into(), description: None, expire: None })
+            .await
+            .unwrap();
+        let item = client.add_prepaid_item(&cart.cart_id, &ProductCreation::monthly(plan, 1)).await.unwrap();
+        let unit = item.prices.iter().find(|p| p.label == "PRICE").unwrap().price.price_in_ucents;
+        assert_eq!(unit, Some(per_month(plan, "P1M")));
+    }
+
+    // No authentication needed: a client without a consumer key sends it unsigned.
+    sim.clear_log();
+    let mut config = fast_config(sim.endpoint());
+    config.consumer_key = None;
+    let anonymous = Client::new(config).unwrap();
+    assert_eq!(anonymous.prepaid_catalog("GB").await.unwrap().locale.subsidiary, OvhSubsidiary::Gb);
+    assert_eq!(sim.count("GET", "/auth/time"), 0, "nothing signed");
+
+    // A subsidiary outside the schema's enum, or none at all: 400.
+    let e = client.prepaid_catalog("XX").await.unwrap_err();
+    assert_eq!((e.kind(), e.status()), (ErrorKind::BadRequest, Some(400)));
+    assert!(e.message().contains("ovhSubsidiary"), "{e}");
+    let raw = reqwest::get(format!("{}/order/catalog/public/officePrepaid", sim.base_url())).await.unwrap();
+    assert_eq!(raw.status(), 400);
+    let body: serde_json::Value = raw.json().await.unwrap();
+    assert_eq!(body["class"], "Client::BadRequest");
+    assert!(body["message"].as_str().unwrap().contains("ovhSubsidiary"));
     sim.shutdown().await;
 }
 

@@ -290,7 +290,13 @@ async fn every_native_answer_and_body_matches_the_schemas() {
     sim.expire_service(&names[1]);
     assert!(client.prepaid_licence(&names[1]).await.is_err());
 
-    // /order and /me/order
+    // /order (the public catalog, unsigned, and its 400), /me/order
+    let catalog = client.prepaid_catalog("FR").await.unwrap();
+    assert_eq!(catalog.plans.len(), 2);
+    let mut anonymous = fast_config(sim.endpoint());
+    anonymous.consumer_key = None;
+    Client::new(anonymous).unwrap().prepaid_catalog("DE").await.unwrap();
+    assert!(client.prepaid_catalog("XX").await.is_err());
     let order = LicenceOrder {
         reference: "change-1".into(),
         ovh_subsidiary: "FR".into(),
@@ -335,6 +341,7 @@ async fn every_native_answer_and_body_matches_the_schemas() {
         "GET /license/officePrepaid/{serviceName}/tenantPendingTask",
         "GET /license/officePrepaid/{serviceName}/tenantPendingTask/{id}",
         "GET /license/officePrepaid/{serviceName}/tenantUsageStatistics", "POST /license/officePrepaid/{serviceName}/unconfigure",
+        "GET /order/catalog/public/officePrepaid",
         "GET /order/cart", "POST /order/cart", "GET /order/cart/{cartId}", "POST /order/cart/{cartId}/assign",
         "POST /order/cart/{cartId}/officePrepaid", "POST /order/cart/{cartId}/item/{itemId}/configuration",
         "GET /order/cart/{cartId}/checkout", "POST /order/cart/{cartId}/checkout",

@@ -1,6 +1,6 @@
 //! The OVHcloud API v1 client: endpoints, request signing, wire models of the two
 //! licence families (`/license/office` pay-as-you-go, `/license/officePrepaid`), the
-//! order cart, `/me/order` and `/auth`; errors, throttling, retries and paging.
+//! public catalog, the order cart, `/me/order` and `/auth`; errors, throttling, retries and paging.
 //!
 //! This module owns wire formats and HTTP, and nothing else: it never touches SQLite,
 //! Tauri or the keychain (callers hand it [`Secret`](crate::secrets::Secret)s). OVHcloud's
@@ -39,6 +39,6 @@ pub use client::{
 pub use endpoint::{BadEndpoint, Endpoint, Generation};
 pub use error::{ApiError, AuthErrorCode, ErrorKind};
 pub use limiter::{RateLimit, RateLimiter};
-pub use order::{LicenceOrder, OrderOutcome};
+pub use order::{CatalogPrice, LicenceOrder, OrderOutcome, monthly_prices};
 pub use prepaid::group_licence_names;
 pub use reqwest::Method;

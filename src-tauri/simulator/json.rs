@@ -6,7 +6,7 @@ use time::format_description::FormatItem;
 use time::macros::format_description;
 use time::{Date, OffsetDateTime};
 
-use super::state::{CartRec, ItemRec, LicenceRec, OrderRec, TaskRec, TenantRec, UserRec};
+use super::state::{BUSINESS_MAX, CartRec, ItemRec, LicenceRec, OrderRec, SalePlan, TaskRec, TenantRec, UserRec};
 use crate::ovh::Generation;
 
 const DATETIME: &[FormatItem<'static>] =
@@ -154,6 +154,69 @@ pub fn add_month(d: Date) -> Date {
 pub fn price(ucents: i64) -> Value {
     let value = ucents as f64 / 100_000_000.0;
     json!({ "currencyCode": "EUR", "priceInUcents": ucents, "text": format!("{value:.2} €"), "value": (value * 100.0).round() / 100.0 })
+}
+
+/// `order.catalog.public.Catalog` of prepaid licences for a subsidiary: each plan renews
+/// monthly or yearly (a 12-month commitment paid upfront), prices in euro, VAT 20%.
+pub fn prepaid_catalog(subsidiary: &str, plans: &[SalePlan]) -> Value {
+    let pricing = |months: i64, ucents: i64| {
+        let (description, engagement) = if months == 1 {
+            ("Monthly fees", Value::Null)
+        } else {
+            let engagement = json!({ "defaultEndAction": "REACTIVATE_ENGAGEMENT", "duration": "P1Y", "type": "upfront" });
+            ("Yearly fees, 12-month commitment", engagement)
+        };
+        json!({
+            "capacities": ["installation", "renew"],
+            "commitment": if months == 1 { 0 } else { months },
+            "description": description,
+            "engagementConfiguration": engagement,
+            "interval": months,
+            "intervalUnit": "month",
+            "mode": "default",
+            "mustBeCompleted": false,
+            "phase": 1,
+            "price": ucents,
+            "promotions": [],
+            "quantity": { "max": BUSINESS_MAX, "min": 1 },
+            "repeat": { "max": null, "min": 1 },
+            "strategy": "tiered",
+            "tax": ucents / 5,
+            "type": "rental",
+        })
+    };
+    let plans: Vec<Value> = plans
+        .iter()
+        .map(|p| {
+            json!({
+                "addonFamilies": [],
+                "blobs": null,
+                "configurations": [],
+                "consumptionConfiguration": null,
+                "family": null,
+                "invoiceName": p.invoice_name,
+                "planCode": p.plan_code,
+                "pricingType": "rental",
+                "pricings": [pricing(1, p.monthly_ucents), pricing(12, 12 * p.yearly_ucents_per_month)],
+                "product": "officePrepaid",
+            })
+        })
+        .collect();
+    let configuration = |name: &str| json!({ "isCustom": true, "isMandatory": false, "name": name, "values": null });
+    let configurations = ["zip_code", "country", "vat_number", "existing_tenant_service_name"].map(configuration);
+    json!({
+        "addons": [],
+        "catalogId": 3187,
+        "locale": { "currencyCode": "EUR", "subsidiary": subsidiary, "taxRate": 20 },
+        "planFamilies": [],
+        "plans": plans,
+        "products": [{
+            "blobs": null,
+            "configurations": configurations,
+            "description": "Microsoft 365 prepaid licences",
+            "name": "officePrepaid",
+        }],
+    })
 }
 
 pub fn cart(c: &CartRec) -> Value {

@@ -181,6 +181,7 @@ pub fn router(sim: Sim) -> Router {
         .route("/1.0/license/officePrepaid/{sn}/tenantPendingTask", get(tenant_pending))
         .route("/1.0/license/officePrepaid/{sn}/tenantPendingTask/{id}", get(tenant_task))
         .route("/1.0/license/officePrepaid/{sn}/tenantUsageStatistics", get(tenant_usage))
+        .route("/1.0/order/catalog/public/officePrepaid", get(prepaid_catalog))
         .route("/1.0/order/cart", get(cart_list).post(cart_create))
         .route("/1.0/order/cart/{cart}", get(cart_get))
         .route("/1.0/order/cart/{cart}/assign", post(cart_assign))
@@ -328,6 +329,10 @@ async fn tenant_usage(AxumState(sim): S, Path(sn): Path<String>, call: Call) -> 
 }
 
 // ---- /order, /me/order -----------------------------------------------------------------
+
+async fn prepaid_catalog(AxumState(sim): S, call: Call) -> Response {
+    sim.open(&call, |st, _| st.prepaid_catalog(&call.query))
+}
 
 async fn cart_list(AxumState(sim): S, call: Call) -> Response {
     sim.authed(&call, |st, a| Ok(st.cart_list(a, &call.query)))

@@ -16,6 +16,38 @@ pub const BUSINESS_MAX: i64 = 300;
 pub const BUSINESS_PLAN: &str = "microsoft-365-apps-for-business-pp-nce";
 pub const ENTERPRISE_PLAN: &str = "microsoft-365-apps-for-enterprise-pp-nce";
 
+/// A prepaid plan on sale, with its prices without tax per licence per month, in
+/// micro-cents of euro (VAT is 20% on top). The cart bills the monthly price.
+#[derive(Debug, Clone, Copy)]
+pub struct SalePlan {
+    pub plan_code: &'static str,
+    pub invoice_name: &'static str,
+    /// Renewed every month.
+    pub monthly_ucents: i64,
+    /// Renewed every year, billed 12 months at once.
+    pub yearly_ucents_per_month: i64,
+}
+
+/// The prepaid plans of the catalog and of the cart.
+pub const SALE_PLANS: [SalePlan; 2] = [
+    SalePlan {
+        plan_code: BUSINESS_PLAN,
+        invoice_name: "Microsoft 365 Apps for business",
+        monthly_ucents: 1_050_000_000,
+        yearly_ucents_per_month: 1_000_000_000,
+    },
+    SalePlan {
+        plan_code: ENTERPRISE_PLAN,
+        invoice_name: "Microsoft 365 Apps for enterprise",
+        monthly_ucents: 1_705_000_000,
+        yearly_ucents_per_month: 1_620_000_000,
+    },
+];
+
+/// `nichandle.OvhSubsidiaryEnum` (EU API).
+const SUBSIDIARIES: [&str; 16] =
+    ["CZ", "DE", "ES", "EU", "FI", "FR", "GB", "IE", "IT", "LT", "MA", "NL", "PL", "PT", "SN", "TN"];
+
 /// An error answer: status and JSON body (either of OVHcloud's two shapes).
 #[derive(Debug, Clone)]
 pub struct SimError {
@@ -352,6 +384,14 @@ fn check_licence(value: &str) -> SimResult<()> {
 fn check_country(value: &str) -> SimResult<()> {
     let ok = value.len() == 2 && value.bytes().all(|b| b.is_ascii_lowercase());
     if ok { Ok(()) } else { Err(SimError::bad_request(format!("Invalid value for usageLocation: {value}"))) }
+}
+
+fn check_subsidiary(subsidiary: String) -> SimResult<String> {
+    if SUBSIDIARIES.contains(&subsidiary.as_str()) {
+        Ok(subsidiary)
+    } else {
+        Err(SimError::bad_request(format!("Invalid value for ovhSubsidiary: {subsidiary}")))
+    }
 }
 
 fn check_login(login: &str) -> SimResult<()> {
@@ -931,14 +971,19 @@ impl State {
 
     // ---- /order ---------------------------------------------------------------------------
 
+    /// `GET /order/catalog/public/officePrepaid?ovhSubsidiary=` (no authentication).
+    pub fn prepaid_catalog(&self, query: &BTreeMap<String, String>) -> SimResult {
+        let subsidiary = query
+            .get("ovhSubsidiary")
+            .cloned()
+            .ok_or_else(|| SimError::bad_request("Missing parameter: ovhSubsidiary"))?;
+        Ok(json::prepaid_catalog(&check_subsidiary(subsidiary)?, &SALE_PLANS))
+    }
+
     pub fn cart_create(&mut self, account: Option<&str>, body: &[u8]) -> SimResult {
         let map = body_object(body)?;
         reject_unknown(&map, &["description", "expire", "ovhSubsidiary"])?;
-        let subsidiary = req_string(&map, "ovhSubsidiary")?;
-        const SUBSIDIARIES: [&str; 16] = ["CZ", "DE", "ES", "EU", "FI", "FR", "GB", "IE", "IT", "LT", "MA", "NL", "PL", "PT", "SN", "TN"];
-        if !SUBSIDIARIES.contains(&subsidiary.as_str()) {
-            return Err(SimError::bad_request(format!("Invalid value for ovhSubsidiary: {subsidiary}")));
-        }
+        let subsidiary = check_subsidiary(req_string(&map, "ovhSubsidiary")?)?;
         let expire = match opt_string(&map, "expire")? {
             Some(v) => Some(
                 OffsetDateTime::parse(&v, &time::format_description::well_known::Rfc3339)
@@ -1008,11 +1053,10 @@ impl State {
             Some(_) => return Err(SimError::bad_request("Invalid type for parameter quantity: long expected")),
             None => return Err(SimError::bad_request("Missing parameter: quantity")),
         };
-        let unit_ucents = match plan_code.as_str() {
-            BUSINESS_PLAN => 1_050_000_000,
-            ENTERPRISE_PLAN => 1_705_000_000,
-            _ => return Err(SimError::bad_request(format!("Plan {plan_code} is not available for officePrepaid"))),
+        let Some(plan) = SALE_PLANS.iter().find(|p| p.plan_code == plan_code) else {
+            return Err(SimError::bad_request(format!("Plan {plan_code} is not available for officePrepaid")));
         };
+        let unit_ucents = plan.monthly_ucents;
         if duration != "P1M" || pricing_mode != "default" {
             return Err(SimError::bad_request("Only duration P1M and pricingMode default are available"));
         }

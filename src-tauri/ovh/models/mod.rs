@@ -7,12 +7,14 @@
 //! whole list fail to parse.
 
 mod auth;
+mod catalog;
 mod common;
 mod office;
 mod order;
 mod prepaid;
 
 pub use auth::*;
+pub use catalog::*;
 pub use common::*;
 pub use office::*;
 pub use order::*;
