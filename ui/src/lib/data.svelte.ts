@@ -3,6 +3,8 @@
 // each one reloads from Rust (and the pending-changes count with them).
 class DataVersion {
   value = $state(0);
+  /** Bumped by an undo: notices about what was undone are stale. */
+  undos = $state(0);
 }
 
 export const dataVersion = new DataVersion();
@@ -10,4 +12,10 @@ export const dataVersion = new DataVersion();
 /** Call after any command that changed the local store. */
 export function changed(): void {
   dataVersion.value += 1;
+}
+
+/** Call after undoing a change. */
+export function undone(): void {
+  dataVersion.undos += 1;
+  changed();
 }
