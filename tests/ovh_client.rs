@@ -305,6 +305,7 @@ async fn prepaid_routes() {
 
 fn order(reference: &str, quantity: i64) -> LicenceOrder {
     LicenceOrder {
+        duration: "P1M".into(),
         reference: reference.into(),
         ovh_subsidiary: "FR".into(),
         plan_code: PLAN_APPS_FOR_BUSINESS.into(),
@@ -702,6 +703,7 @@ async fn benchmark_seeds_list_in_a_few_pages() {
     assert_eq!(sim.count("GET", "/license/officePrepaid"), 3, "pages of 100");
     // The group is full: not one more business licence.
     let order = LicenceOrder {
+        duration: "P1M".into(),
         reference: "bench".into(),
         ovh_subsidiary: "FR".into(),
         plan_code: PLAN_APPS_FOR_BUSINESS.into(),

@@ -298,6 +298,7 @@ async fn every_native_answer_and_body_matches_the_schemas() {
     Client::new(anonymous).unwrap().prepaid_catalog("DE").await.unwrap();
     assert!(client.prepaid_catalog("XX").await.is_err());
     let order = LicenceOrder {
+        duration: "P1M".into(),
         reference: "change-1".into(),
         ovh_subsidiary: "FR".into(),
         plan_code: PLAN_APPS_FOR_BUSINESS.into(),

@@ -115,15 +115,6 @@ async fn every_kind_of_change_reaches_ovhcloud_once() {
     w.store.rename_group(prepaid.id, "Contoso Paris", now).unwrap();
     w.store.rename_group(payg.id, "Contoso Lyon", now).unwrap();
     let request = OrderRequest { account_id: w.account, group_id: Some(prepaid.id), licence_type: LicenceType::OfficeBusiness, renewal_period: "P1M".into(), quantity: 3 };
-    w.store.write(|tx| {
-        tx.execute(
-            "INSERT INTO prices (account_id, plan_code, licence_type, renewal_period, price_ucents, currency)
-             VALUES (?1, 'microsoft-365-apps-for-business-pp-nce', 'officeBusiness', 'P1M', 1030000000, 'EUR')",
-            [w.account],
-        )?;
-        Ok(())
-    })
-    .unwrap();
     w.store.place_order(&request, now).unwrap();
 
     let report = w.sync().await;
@@ -197,16 +188,6 @@ async fn an_order_interrupted_after_checkout_is_not_ordered_twice() {
     let w = World::new().await;
     w.sync().await;
     let prepaid = w.group(GroupFamily::Prepaid);
-    w.store
-        .write(|tx| {
-            tx.execute(
-                "INSERT INTO prices (account_id, plan_code, licence_type, renewal_period, price_ucents, currency)
-                 VALUES (?1, 'microsoft-365-apps-for-business-pp-nce', 'officeBusiness', 'P1M', 1030000000, 'EUR')",
-                [w.account],
-            )?;
-            Ok(())
-        })
-        .unwrap();
     let request = OrderRequest { account_id: w.account, group_id: Some(prepaid.id), licence_type: LicenceType::OfficeBusiness, renewal_period: "P1M".into(), quantity: 2 };
     w.store.place_order(&request, time::OffsetDateTime::now_utc()).unwrap();
     w.sim.inject(FaultRule::nth("POST", "/order/cart/*/checkout", 1, Fault::MalformedJson));
@@ -282,6 +263,28 @@ mod service {
         let accounts = store.list_accounts().unwrap();
         assert_eq!(accounts[0].label, DEMO_LABEL);
         assert_eq!(store.list_groups().unwrap().len(), 2);
+
+        // The catalog came with the pull; an order is placed, paid on the simulator as
+        // a customer would on OVHcloud's payment page, and its licences arrive as slots.
+        let catalog = store.catalog(connected.account_id).unwrap();
+        assert!(catalog.iter().any(|c| c.renewal_period == "P1Y"), "{catalog:?}");
+        let prepaid = store.list_groups().unwrap().into_iter().find(|g| g.family == GroupFamily::Prepaid).unwrap();
+        let request = OrderRequest {
+            account_id: connected.account_id,
+            group_id: Some(prepaid.id),
+            licence_type: LicenceType::OfficeBusiness,
+            renewal_period: "P1Y".into(),
+            quantity: 4,
+        };
+        store.place_order(&request, time::OffsetDateTime::now_utc()).unwrap();
+        service.run_once(&store, &secrets, Lang::En, &|_| {}).await.unwrap();
+        let order = store.list_open_orders().unwrap().into_iter().find(|o| o.quantity == 4).unwrap();
+        assert!(order.is_demo && order.payment_url.is_some(), "{order:?}");
+        service.pay_demo_order(&store, order.id).await.unwrap();
+        service.run_once(&store, &secrets, Lang::En, &|_| {}).await.unwrap();
+        let after = store.list_groups().unwrap().into_iter().find(|g| g.id == prepaid.id).unwrap();
+        assert_eq!(after.licences_total, prepaid.licences_total + 4);
+        assert!(store.list_open_orders().unwrap().iter().all(|o| o.id != order.id), "delivered");
 
         service.disconnect(&store, &secrets, connected.account_id).await.unwrap();
         assert!(store.list_groups().unwrap().is_empty(), "its data goes with it");

@@ -27,6 +27,8 @@ pub struct LicenceOrder {
     /// `FR`, `GB`…
     pub ovh_subsidiary: String,
     pub plan_code: String,
+    /// ISO 8601 renewal period of the licences: `P1M`, `P1Y`.
+    pub duration: String,
     pub quantity: i64,
     /// The group to add the licences to; `None` orders a new group.
     pub existing_tenant: Option<String>,
@@ -232,7 +234,12 @@ impl Client {
         };
         let cart = self.create_cart(&creation).await?;
         self.assign_cart(&cart.cart_id).await?;
-        let item = self.add_prepaid_item(&cart.cart_id, &ProductCreation::monthly(&order.plan_code, order.quantity)).await?;
+        let item = self.add_prepaid_item(&cart.cart_id, &ProductCreation {
+                    plan_code: order.plan_code.clone(),
+                    duration: order.duration.clone(),
+                    pricing_mode: "default".into(),
+                    quantity: order.quantity,
+                }).await?;
         if let Some(tenant) = &order.existing_tenant {
             self.configure_item(&cart.cart_id, item.item_id, EXISTING_TENANT_LABEL, tenant).await?;
         }

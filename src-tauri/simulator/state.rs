@@ -1057,8 +1057,8 @@ impl State {
             return Err(SimError::bad_request(format!("Plan {plan_code} is not available for officePrepaid")));
         };
         let unit_ucents = plan.monthly_ucents;
-        if duration != "P1M" || pricing_mode != "default" {
-            return Err(SimError::bad_request("Only duration P1M and pricingMode default are available"));
+        if !matches!(duration.as_str(), "P1M" | "P1Y") || pricing_mode != "default" {
+            return Err(SimError::bad_request("Only durations P1M or P1Y and pricingMode default are available"));
         }
         if !(1..=BUSINESS_MAX).contains(&quantity) {
             return Err(SimError::bad_request(format!("quantity must be between 1 and {BUSINESS_MAX}")));

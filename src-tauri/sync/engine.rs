@@ -105,6 +105,15 @@ pub struct Engine<'a> {
     pub progress: &'a (dyn Fn(Progress) + Sync),
 }
 
+/// The OVHcloud subsidiary an endpoint's orders and catalog go to.
+fn subsidiary(endpoint: &Endpoint) -> &'static str {
+    match endpoint {
+        Endpoint::Ca => "CA",
+        Endpoint::Us => "US",
+        _ => "FR",
+    }
+}
+
 fn now() -> OffsetDateTime {
     OffsetDateTime::now_utc()
 }
@@ -291,8 +300,20 @@ impl Engine<'_> {
             groups += 1;
             licences += rows.len() as u32;
         }
+        self.pull_prices().await;
         self.report("pull", "", total, total);
         Ok((groups, licences))
+    }
+
+    /// The catalog prices of the prepaid plans, for the order wizard and the costs. A
+    /// catalog that cannot be read leaves the prices known so far.
+    async fn pull_prices(&self) {
+        let Ok(catalog) = self.client.prepaid_catalog(subsidiary(self.client.endpoint())).await else { return };
+        let prices: Vec<_> = crate::ovh::monthly_prices(&catalog)
+            .into_iter()
+            .map(|p| (p.plan_code, p.licence_type, p.renewal_period, p.price_ucents_per_month, p.currency))
+            .collect();
+        let _ = self.store.write(|tx| remote::write_prices(tx, self.account_id, &prices));
     }
 
     fn write_group(&self, group: &RemoteGroup, rows: &[RemoteLicence], usage: &[RemoteUsage]) -> Result<()> {
@@ -483,15 +504,11 @@ impl Engine<'_> {
                 Ok(Sent::Done)
             }
             (ChangeKind::Order, _) => {
-                let subsidiary = match c.endpoint() {
-                    Endpoint::Ca => "CA",
-                    Endpoint::Us => "US",
-                    _ => "FR",
-                };
                 let order = LicenceOrder {
                     reference: order_description(item.id),
-                    ovh_subsidiary: subsidiary.into(),
+                    ovh_subsidiary: subsidiary(c.endpoint()).into(),
                     plan_code: text(p, "planCode"),
+                    duration: Some(text(p, "renewalPeriod")).filter(|d| !d.is_empty()).unwrap_or_else(|| "P1M".into()),
                     quantity: p.get("quantity").and_then(Value::as_i64).unwrap_or(0),
                     existing_tenant: p.get("existingTenant").and_then(Value::as_str).map(str::to_string),
                     auto_pay: false,
