@@ -216,6 +216,32 @@ async fn offline_changes_wait_then_go_when_ovhcloud_is_back() {
 }
 
 #[tokio::test]
+async fn a_slot_given_to_someone_else_meanwhile_is_not_overwritten() {
+    let w = World::new().await;
+    w.sync().await;
+    let prepaid = w.group(GroupFamily::Prepaid);
+    let slot = w.store.list_licences(prepaid.id).unwrap().into_iter().find(|l| l.is_virtual).unwrap();
+    w.store.activate_licence(slot.id, &account("Ada", "Lovelace", "ada"), time::OffsetDateTime::now_utc()).unwrap();
+    // Meanwhile, in the control panel, the same slot goes to someone else.
+    let other = seatkeeper::ovh::models::LicenceAssignment {
+        activation_email: Some("bob@office5678.o365.ovh.com".into()),
+        first_name: Some("Bob".into()),
+        last_name: Some("Other".into()),
+        usage_location: Some("fr".into()),
+    };
+    w.client.configure_licence(&slot.remote_id, &other).await.unwrap();
+    w.sim.advance(Duration::from_secs(60));
+    w.sync().await;
+    let change = w.store.list_pending_changes(None).unwrap().remove(0);
+    assert_eq!(change.state, ChangeState::Failed);
+    assert!(change.last_error.as_deref().is_some_and(|e| e.contains("bob@")), "{change:?}");
+    assert_eq!(w.sim.count("PUT", &format!("/license/officePrepaid/{}", slot.remote_id)), 1, "only Bob's PUT");
+    // The failed change no longer holds the slot: the next pull shows OVHcloud's truth.
+    w.sync().await;
+    assert_eq!(w.store.licence(slot.id).unwrap().activation_email.as_deref(), Some("bob@office5678.o365.ovh.com"));
+}
+
+#[tokio::test]
 async fn a_change_the_server_refuses_is_parked_with_its_reason() {
     let w = World::new().await;
     w.sync().await;

@@ -80,7 +80,7 @@ pub fn write_group(
     // A rename of ours not yet confirmed keeps the name the user gave.
     let renaming: bool = match existing {
         Some(id) => tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM pending_changes WHERE group_id = ?1 AND kind = 'renameGroup' AND state <> 'done')",
+            "SELECT EXISTS (SELECT 1 FROM pending_changes WHERE group_id = ?1 AND kind = 'renameGroup' AND state IN ('queued', 'sending', 'waitingRemote'))",
             [id],
             |r| r.get(0),
         )?,
@@ -134,11 +134,12 @@ pub fn write_group(
         }
     };
 
-    // Local licences, and which of them have a change of ours on its way.
+    // Local licences, and which of them have a change of ours on its way (a failed
+    // change no longer holds the licence: OVHcloud's state shows again).
     let mut local: HashMap<String, (i64, bool)> = HashMap::new();
     {
         let mut stmt = tx.prepare_cached(
-            "SELECT l.remote_id, l.id, EXISTS (SELECT 1 FROM pending_changes p WHERE p.licence_id = l.id AND p.state <> 'done')
+            "SELECT l.remote_id, l.id, EXISTS (SELECT 1 FROM pending_changes p WHERE p.licence_id = l.id AND p.state IN ('queued', 'sending', 'waitingRemote'))
              FROM licences l WHERE l.group_id = ?1",
         )?;
         for row in stmt.query_map([group_id], |r| Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get(2)?))))? {

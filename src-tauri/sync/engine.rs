@@ -199,6 +199,8 @@ enum Sent {
     Task(i64),
     /// An order: its OVHcloud id and payment page, when known.
     Order { order_id: Option<i64>, url: Option<String> },
+    /// Not sent: OVHcloud's current state makes the change impossible.
+    Refused(String),
 }
 
 fn text(payload: &Value, key: &str) -> String {
@@ -386,6 +388,10 @@ impl Engine<'_> {
                 self.set_state(item.id, "waitingRemote", Some(&format!("task:{id}")), None)?;
                 Ok(outcome("waitingRemote", None))
             }
+            Ok(Sent::Refused(reason)) => {
+                self.finish(item, "failed", Some(&reason))?;
+                Ok(outcome("failed", Some(reason)))
+            }
             Ok(Sent::Order { order_id, url }) => {
                 let local_order = item.payload.get("orderId").and_then(Value::as_i64);
                 self.store.write(|tx| {
@@ -442,6 +448,17 @@ impl Engine<'_> {
         let location = Some(text(p, "usageLocation").to_ascii_lowercase()).filter(|l| !l.is_empty());
         match (item.kind, family) {
             (ChangeKind::Activate | ChangeKind::EditAccount, GroupFamily::Prepaid) => {
+                if item.kind == ChangeKind::Activate {
+                    // Someone may have given this slot to another user meanwhile (in the
+                    // control panel): never overwrite them.
+                    let current = c.prepaid_licence(&licence).await?;
+                    if !current.is_virtual && !current.activation_email.eq_ignore_ascii_case(&email) {
+                        return Ok(Sent::Refused(format!(
+                            "the licence {licence} was given to {} at OVHcloud meanwhile",
+                            current.activation_email
+                        )));
+                    }
+                }
                 let assignment = LicenceAssignment {
                     activation_email: Some(email),
                     first_name: Some(text(p, "firstName")),
