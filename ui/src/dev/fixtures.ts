@@ -1,11 +1,15 @@
 // Data shaped like Rust's answers, for the tests and the fake backend. Mirrors the
 // sample data Rust loads (src-tauri/store/sample.rs), smaller.
 import type {
+  CatalogEntry,
   GroupOverview,
   GroupSummary,
   HistoryEntry,
+  Install,
   LicenceRow,
   LicenceType,
+  PendingChange,
+  UserInstalls,
 } from '../lib/bindings';
 
 export const PREPAID: GroupSummary = {
@@ -169,4 +173,55 @@ export function historyOf(group: GroupSummary): HistoryEntry[] {
       details: { displayName: group.displayName },
     },
   ];
+}
+
+/** The sample account's catalog: per licence per month, monthly and yearly renewal. */
+export const CATALOG: CatalogEntry[] = [
+  { planCode: 'microsoft-365-apps-for-business-pp-nce', licenceType: 'officeBusiness', renewalPeriod: 'P1M', pricePerMonth: { ucents: 1_030_000_000, currency: 'EUR' } },
+  { planCode: 'microsoft-365-apps-for-business-pp-nce', licenceType: 'officeBusiness', renewalPeriod: 'P1Y', pricePerMonth: { ucents: 990_000_000, currency: 'EUR' } },
+  { planCode: 'microsoft-365-apps-for-enterprise-pp-nce', licenceType: 'officeProPlus', renewalPeriod: 'P1M', pricePerMonth: { ucents: 1_240_000_000, currency: 'EUR' } },
+  { planCode: 'microsoft-365-apps-for-enterprise-pp-nce', licenceType: 'officeProPlus', renewalPeriod: 'P1Y', pricePerMonth: { ucents: 1_190_000_000, currency: 'EUR' } },
+];
+
+/** A queued activation of a prepaid slot, with what it will send. */
+export function pendingActivation(id: number, name = 'Zoé Arnaud', canUndo = true): PendingChange {
+  const login = name.toLowerCase().replace(/\s+/g, '.').normalize('NFD').replace(/\p{M}/gu, '');
+  return {
+    id,
+    kind: 'activate',
+    state: 'queued',
+    groupId: 1,
+    groupName: 'Boulangerie Lefèvre',
+    licenceId: 23,
+    licenceLabel: name,
+    attempts: 0,
+    lastError: null,
+    createdAt: '2026-11-23T10:00:00Z',
+    updatedAt: '2026-11-23T10:00:00Z',
+    canUndo,
+    preview: [
+      {
+        method: 'PUT',
+        path: '/license/officePrepaid/office4417.o365.ovh.com-2223',
+        body: { activationEmail: `${login}@office4417.o365.ovh.com`, firstName: name.split(' ')[0], lastName: name.split(' ')[1], usageLocation: 'fr' },
+      },
+    ],
+  };
+}
+
+/** A licence user and their devices: `computers` computers, one phone. */
+export function userInstalls(licenceId: number, firstName: string, lastName: string, computers: number): UserInstalls {
+  const devices: Install[] = [];
+  for (let n = 0; n < computers; n++) {
+    devices.push({ id: licenceId * 100 + n, licenceId, kind: 'computer', deviceName: `PC ${n + 1} (${firstName})`, installedOn: '2026-03-01', signedOutOn: null });
+  }
+  devices.push({ id: licenceId * 100 + 50, licenceId, kind: 'phone', deviceName: `iPhone (${firstName})`, installedOn: '2026-04-01', signedOutOn: null });
+  return {
+    licenceId,
+    firstName,
+    lastName,
+    activationEmail: `${firstName}.${lastName}@office4417.o365.ovh.com`.toLowerCase(),
+    counts: { computers, tablets: 0, phones: 1 },
+    devices,
+  };
 }
