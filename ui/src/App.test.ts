@@ -1,5 +1,6 @@
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
+import { emit } from '@tauri-apps/api/event';
 import { describe, expect, it } from 'vitest';
 import App from './App.svelte';
 import { overviewOf, PAYG, PREPAID } from './dev/fixtures';
@@ -163,6 +164,29 @@ describe('groups list', () => {
     await user.click(screen.getByRole('button', { name: 'Remove' }));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('The database is locked by another program.'));
     expect(screen.queryByRole('dialog')).toBeNull();
+  });
+});
+
+describe('sync', () => {
+  it('reads the groups again when a sync ends', async () => {
+    let groups: GroupSummary[] = [PREPAID];
+    fakeRust({
+      get_preferences: english,
+      get_app_status: () => status(groups.length),
+      list_groups: () => groups,
+      report_first_paint: null,
+    });
+    render(App);
+    await screen.findByRole('button', { name: 'Boulangerie Lefèvre' });
+    // The listener is registered once the first screen is up.
+    await frames();
+    groups = [PREPAID, PAYG];
+    await emit('sync-status', { running: true, progress: null, online: true, lastSyncAt: null, lastError: null, accounts: 1 });
+    expect(screen.queryByRole('button', { name: 'Cabinet Martin & Associés' })).toBeNull();
+    await emit('sync-status', { running: false, progress: null, online: true, lastSyncAt: '2026-11-23T10:00:00Z', lastError: null, accounts: 1 });
+    expect(await screen.findByRole('button', { name: 'Cabinet Martin & Associés' })).toBeTruthy();
+    // Let the first-paint report land in this test, not the next one.
+    await frames();
   });
 });
 

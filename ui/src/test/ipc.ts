@@ -23,7 +23,7 @@ export function fakeRust(given: Record<string, Handler>): { calls: Call[]; calls
     if (!(cmd in handlers)) throw new Error(`unexpected command ${cmd}`);
     const handler = handlers[cmd];
     return typeof handler === 'function' ? (handler as (a: Args) => unknown)(args) : handler;
-  });
+  }, { shouldMockEvents: true });
   return { calls, callsOf: (cmd) => calls.filter((c) => c.cmd === cmd) };
 }
 
