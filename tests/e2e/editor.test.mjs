@@ -57,6 +57,8 @@ async function dialogText(browser) {
 
 async function clickButton(scope, text) {
   const button = scope.$(`button=${text}`);
+  await button.waitForDisplayed({ timeout: 10000 });
+  await button.scrollIntoView({ block: 'center' });
   await button.waitForClickable({ timeout: 10000 });
   await button.click();
 }
@@ -239,6 +241,7 @@ test('installs: a device is recorded, a sixth computer is refused', async () => 
 
     // Signing a device out frees its seat.
     const signOut = browser.$('button[aria-label^="Sign out PC bureau"]');
+    await signOut.scrollIntoView({ block: 'center' });
     await signOut.click();
     await until(browser, async () => /Computers \(PC or Mac\)\s*4 of 5/.test(await browser.$('main').getText()), 'seat not freed');
     assert.ok(await browser.$('button=Open Microsoft account devices').isDisplayed());
@@ -346,7 +349,9 @@ test('usage chart by period, and the history filtered by licence and kind', asyn
     await noViolations(browser, 'usage tab');
     await screenshot(browser, 'editor-usage');
     // The figures as a table too.
-    await browser.$('summary=Show the figures as a table').click();
+    const showTable = browser.$('summary=Show the figures as a table');
+    await showTable.scrollIntoView({ block: 'center' });
+    await showTable.click();
     await browser.$('table').waitForDisplayed();
     await noViolations(browser, 'usage table');
 

@@ -1,10 +1,12 @@
 // An in-memory stand-in for the Rust side, to look at the screens in a plain browser
 // (a build made with VITE_FAKE_BACKEND=1). Never part of a normal build.
+// Only reads: changes other than a rename answer with an error.
 // ?scenario=welcome (empty database) | tooNew (database from a newer version) | big
 // (10,000 licences); ?lang=fr stands for a French system.
 import { mockIPC } from '@tauri-apps/api/mocks';
 import type { AppStatus, GroupSummary, HistoryEntry, IpcError, Lang, LicenceRow, Preferences } from '../lib/bindings';
-import { historyOf, makeLicences, overviewOf, PAYG, PREPAID } from './fixtures';
+import type { HistoryFilter, UsagePoint, UserInstalls } from '../lib/bindings';
+import { CATALOG, historyOf, makeLicences, overviewOf, PAYG, PREPAID } from './fixtures';
 
 type Db = {
   groups: GroupSummary[];
@@ -102,8 +104,41 @@ export function createFakeBackend(scenario: string, systemTag?: string) {
       }
       case 'list_licences':
         return db.licences.get(group(a.groupId).id) ?? [];
-      case 'list_history':
-        return db.history.get(group(a.groupId).id) ?? [];
+      case 'list_history': {
+        const filter = (a.filter ?? { licenceId: null, kind: null }) as HistoryFilter;
+        return (db.history.get(group(a.groupId).id) ?? []).filter(
+          (e) => (filter.licenceId === null || e.licenceId === filter.licenceId) && (filter.kind === null || e.kind === filter.kind),
+        );
+      }
+      case 'list_installs':
+        return (db.licences.get(group(a.groupId).id) ?? [])
+          .filter((l) => !l.isVirtual)
+          .map(
+            (l): UserInstalls => ({
+              licenceId: l.id,
+              firstName: l.firstName,
+              lastName: l.lastName,
+              activationEmail: l.activationEmail,
+              counts: l.installs,
+              devices: [],
+            }),
+          );
+      case 'get_usage': {
+        const g = group(a.groupId);
+        const points: UsagePoint[] = [];
+        for (let d = 1; d <= 23; d++) {
+          const day = `2026-11-${String(d).padStart(2, '0')}`;
+          points.push({ day, licenceType: g.offer, endOfDay: g.licencesUsed - Math.floor((23 - d) / 6), peak: g.licencesUsed });
+        }
+        return { from: '2026-11-01', to: '2026-11-23', points };
+      }
+      case 'list_pending_changes':
+      case 'list_open_orders':
+        return [];
+      case 'list_accounts':
+        return [{ id: 1, label: 'Sample data', endpoint: 'ovh-eu', isSample: true }];
+      case 'get_catalog':
+        return CATALOG;
       case 'load_sample_data':
         if (db.groups.length) return fail({ code: 'precondition', message: 'The sample data is already loaded.' });
         loadSample();
