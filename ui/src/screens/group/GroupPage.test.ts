@@ -173,6 +173,50 @@ describe('group page, overview', () => {
   });
 });
 
+describe('group page, shortcuts', () => {
+  it('the overview offers Add user on a pay-as-you-go group, and the group’s pending changes', async () => {
+    const rust = fakeRust({
+      get_group_overview: overviewOf(PAYG),
+      add_user: ({ account }) => ({ ...makeLicences(1)[0], ...(account as object), activationEmail: 'nina.simone@office7421.o365.ovh.com' }),
+    });
+    const user = userEvent.setup();
+    render(GroupPage, { props: { group: PAYG, onBack: () => {} } });
+    const licences = await screen.findByRole('region', { name: 'Licences' });
+    expect(within(licences).queryByRole('button', { name: 'Order more licences' })).toBeNull();
+    await user.click(within(licences).getByRole('button', { name: 'Add user' }));
+    const dialog = screen.getByRole('dialog', { name: 'Add a user' });
+    expect(within(dialog).getByText('@office7421.o365.ovh.com')).toBeTruthy();
+    await user.type(within(dialog).getByRole('textbox', { name: 'First name' }), 'Nina');
+    await user.type(within(dialog).getByRole('textbox', { name: 'Last name' }), 'Simone');
+    await user.type(within(dialog).getByRole('textbox', { name: 'Login' }), 'nina.simone');
+    await user.click(within(dialog).getByRole('button', { name: 'Next' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Confirm' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(rust.callsOf('add_user')[0]?.args.licenceType).toBe('officeProPlus');
+    expect(screen.getAllByRole('status').some((s) => s.textContent?.includes('User Nina Simone (nina.simone@office7421.o365.ovh.com) added.'))).toBe(true);
+    // Everything reads Rust again.
+    await waitFor(() => expect(rust.callsOf('get_group_overview').length).toBeGreaterThanOrEqual(2));
+
+    await user.click(within(screen.getByRole('region', { name: 'Pending changes' })).getByRole('button', { name: 'Review pending changes' }));
+    expect(await screen.findByRole('dialog', { name: 'Pending changes' })).toBeTruthy();
+    expect(screen.getByRole('checkbox', { name: /Only the changes of/ })).toBeTruthy();
+    await user.keyboard('{Escape}');
+  });
+
+  it('a prepaid group orders more licences from the overview', async () => {
+    fakeRust({
+      get_group_overview: overviewOf(PREPAID),
+      list_accounts: [{ id: 1, label: 'Sample data', endpoint: 'ovh-eu', isSample: true }],
+      get_catalog: [],
+    });
+    const user = userEvent.setup();
+    render(GroupPage, { props: { group: PREPAID, onBack: () => {} } });
+    const licences = await screen.findByRole('region', { name: 'Licences' });
+    await user.click(within(licences).getByRole('button', { name: 'Order more licences' }));
+    expect(screen.getByRole('dialog', { name: 'Order more licences for Boulangerie Lefèvre' })).toBeTruthy();
+  });
+});
+
 describe('group page, tabs', () => {
   it('follow the WAI-ARIA tabs pattern', async () => {
     fakeRust({

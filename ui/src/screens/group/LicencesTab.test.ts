@@ -140,6 +140,26 @@ describe('licences tab, row menu', () => {
     expect(screen.getByRole('dialog', { name: 'Activate a licence' })).toBeTruthy();
   });
 
+  it('shows a user’s activation information, with the portal and the remote-desktop guide', async () => {
+    const rust = fakeRust({ list_licences: makeLicences(2), open_external: null });
+    const user = userEvent.setup();
+    render(LicencesTab, { props: props() });
+    await user.click(await screen.findByRole('button', { name: 'Actions for Camille Martin' }));
+    await user.click(screen.getByRole('menuitem', { name: 'Activation information' }));
+    const dialog = screen.getByRole('dialog', { name: 'Activation information: Camille Martin' });
+    expect(dialog.textContent).toContain('camille.martin@office4417.o365.ovh.com');
+    expect(dialog.textContent).toContain('5 computers (PC or Mac), 5 tablets and 5 phones');
+    await user.click(within(dialog).getByRole('button', { name: 'Open the Microsoft 365 portal' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Open the remote desktop guide' }));
+    expect(rust.callsOf('open_external').map((c) => c.args.url)).toEqual([
+      'https://portal.office.com/',
+      'https://docs.ovh.com/fr/microsoft-collaborative-solutions/office365-proplus-bureau-a-distance/',
+    ]);
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Actions for Camille Martin' }));
+  });
+
   it('frees one licence after confirming, and keeps the dialog open on a refusal', async () => {
     let rows: LicenceRow[] = makeLicences(3);
     let attempts = 0;
