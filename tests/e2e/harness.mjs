@@ -82,8 +82,15 @@ export async function openApp(dir) {
     connectionRetryCount: 0,
     capabilities: { 'tauri:options': { application: APP, args: ['--data-dir', dir] } },
   });
-  await browser.setTimeout({ implicit: 0 });
-  await browser.$('main, [role="alert"]').waitForExist({ timeout: 20000 });
+  try {
+    await browser.setTimeout({ implicit: 0 });
+    // A first start on a busy machine (WebKit building its caches) can be slow.
+    await browser.$('main, [role="alert"]').waitForExist({ timeout: 60000 });
+  } catch (error) {
+    // Never leave a session behind: the driver takes one at a time.
+    await browser.deleteSession().catch(() => {});
+    throw error;
+  }
   return browser;
 }
 
