@@ -6,7 +6,7 @@
 // Every screen visited is checked with axe and photographed at 1024×700.
 
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -19,8 +19,8 @@ const PREPAID = 'Boulangerie Lefèvre';
 const PAYG = 'Cabinet Martin & Associés';
 
 /** Opens the sample data at the smallest window size the app supports, on a group's tab. */
-async function openGroup(groupName, tab = null) {
-  const browser = await openApp(dataDir({ sample: true }));
+async function openGroup(groupName, tab = null, sample = { sample: true }) {
+  const browser = await openApp(dataDir(sample));
   await browser.setWindowSize(1024, 700);
   const link = browser.$(`button[data-group-id]=${groupName}`);
   await link.waitForClickable({ timeout: 10000 });
@@ -208,6 +208,20 @@ test('change a password (generated, shown once) and free a licence', async () =>
     await browser.$('button[aria-label="Pending changes: 2 open"]').waitForDisplayed({ timeout: 10000 });
     await noViolations(browser, 'licences after freeing');
     await screenshot(browser, 'editor-freed');
+
+    // Export the selected licence: the file lands where the notice says.
+    await browser.$(`input[type="checkbox"][aria-label="Select ${louis}"]`).click();
+    await clickButton(browser, 'Export (1)');
+    let path = '';
+    await until(browser, async () => {
+      path = /CSV saved to (.+\.csv)/.exec(await browser.$('main').getText())?.[1] ?? '';
+      return path !== '';
+    }, 'no export notice');
+    assert.ok(existsSync(path), `${path} exists`);
+    const csv = readFileSync(path, 'utf8');
+    assert.match(csv, new RegExp(`${louis.split(' ')[1]},.*,deleting,`));
+    assert.equal(csv.trim().split('\n').length, 2, 'the header and the one selected licence');
+    rmSync(path);
   } finally {
     await browser.deleteSession();
   }
@@ -370,6 +384,42 @@ test('usage chart by period, and the history filtered by licence and kind', asyn
     assert.match(await browser.$('ol.history').getText(), /Group “Cabinet Martin & Associés” created/);
     await noViolations(browser, 'history filtered');
     await screenshot(browser, 'editor-history');
+  } finally {
+    await browser.deleteSession();
+  }
+});
+
+test('10,000 licences: search, filter and select stay quick and windowed', async () => {
+  const browser = await openGroup(PAYG, 'Licences', { sample: true, paygUsers: 10000 });
+  try {
+    const table = browser.$('[role="table"]');
+    await table.waitForDisplayed({ timeout: 20000 });
+    assert.equal(await table.getAttribute('aria-rowcount'), '10001');
+    const rendered = async () => (await browser.$$('[role="table"] [role="row"]')).length;
+    assert.ok((await rendered()) < 60, 'only a window of rows is in the page');
+
+    const started = Date.now();
+    await search(browser, 'lefevre');
+    await until(browser, async () => /of 10,000 licences/.test(await browser.$('main').getText()), 'search not applied');
+    const searchMs = Date.now() - started;
+    assert.ok(searchMs < 5000, `search answered in ${searchMs} ms`);
+    await browser.$('input[type="checkbox"][aria-label^="Select the"]').click();
+    await until(browser, async () => /licences selected/.test(await browser.$('main').getText()), 'nothing selected');
+    const sortByLastName = browser.$('//*[@role="columnheader"]//button[normalize-space()="Last name"]');
+    await sortByLastName.click();
+    await until(
+      browser,
+      async () => (await browser.$('//*[@role="columnheader"][.//button[normalize-space()="Last name"]]').getAttribute('aria-sort')) === 'ascending',
+      'not sorted',
+    );
+    assert.ok((await rendered()) < 60, 'still windowed after sorting and selecting');
+    await noViolations(browser, 'licences tab with 10,000 rows');
+    await screenshot(browser, 'editor-10000');
+
+    // The installs tab lists them without rendering 10,000 buttons.
+    await openTab(browser, 'Installs');
+    await browser.$('nav[aria-label="Licence users"]').waitForDisplayed({ timeout: 20000 });
+    assert.match(await browser.$('nav[aria-label="Licence users"]').getText(), /Showing 200 of 10,000/);
   } finally {
     await browser.deleteSession();
   }
