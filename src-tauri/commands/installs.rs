@@ -22,7 +22,9 @@ pub fn add_install(
 ) -> CmdResult<Install> {
     let now = time::OffsetDateTime::now_utc();
     state.run(|store| {
-        let day = parse_install_day(&installed_on, now.date())?;
+        // "Today" where the user is may already be tomorrow in UTC (east of Greenwich).
+        let latest = now.date().next_day().unwrap_or(now.date());
+        let day = parse_install_day(&installed_on, latest)?;
         store.add_install(licence_id, kind, &device_name, day, now)
     })
 }

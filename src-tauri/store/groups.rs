@@ -14,6 +14,7 @@ use crate::error::{Entity, Error, Result};
 #[serde(rename_all = "camelCase")]
 pub struct GroupSummary {
     pub id: i64,
+    pub account_id: i64,
     pub account_label: String,
     pub service_name: String,
     pub display_name: String,
@@ -85,7 +86,7 @@ pub struct GroupOverview {
 }
 
 const SUMMARY_SELECT: &str = "
-    SELECT g.id, a.label, g.service_name, g.display_name, g.family, g.offer, g.status,
+    SELECT g.id, a.id, a.label, g.service_name, g.display_name, g.family, g.offer, g.status,
            (SELECT count(*) FROM licences l WHERE l.group_id = g.id AND l.is_virtual = 0),
            (SELECT count(*) FROM licences l WHERE l.group_id = g.id),
            g.next_payment_on, a.is_sample,
@@ -109,17 +110,18 @@ pub(super) fn licence_type_from_sql(value: String, col: usize) -> rusqlite::Resu
 fn summary_from_row(row: &Row) -> rusqlite::Result<GroupSummary> {
     Ok(GroupSummary {
         id: row.get(0)?,
-        account_label: row.get(1)?,
-        service_name: row.get(2)?,
-        display_name: row.get(3)?,
-        family: enum_from_sql(row.get(4)?, GroupFamily::from_wire, 4)?,
-        offer: licence_type_from_sql(row.get(5)?, 5)?,
-        status: row.get(6)?,
-        licences_used: row.get(7)?,
-        licences_total: row.get(8)?,
-        next_payment_on: row.get(9)?,
-        is_sample: row.get(10)?,
-        pending_changes: row.get(11)?,
+        account_id: row.get(1)?,
+        account_label: row.get(2)?,
+        service_name: row.get(3)?,
+        display_name: row.get(4)?,
+        family: enum_from_sql(row.get(5)?, GroupFamily::from_wire, 5)?,
+        offer: licence_type_from_sql(row.get(6)?, 6)?,
+        status: row.get(7)?,
+        licences_used: row.get(8)?,
+        licences_total: row.get(9)?,
+        next_payment_on: row.get(10)?,
+        is_sample: row.get(11)?,
+        pending_changes: row.get(12)?,
     })
 }
 

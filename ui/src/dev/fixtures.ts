@@ -14,6 +14,7 @@ import type {
 
 export const PREPAID: GroupSummary = {
   id: 1,
+  accountId: 1,
   accountLabel: 'Sample data',
   serviceName: 'office4417.o365.ovh.com',
   displayName: 'Boulangerie Lefèvre',
@@ -29,6 +30,7 @@ export const PREPAID: GroupSummary = {
 
 export const PAYG: GroupSummary = {
   id: 2,
+  accountId: 1,
   accountLabel: 'Sample data',
   serviceName: 'office7421.o365.ovh.com',
   displayName: 'Cabinet Martin & Associés',

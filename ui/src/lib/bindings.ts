@@ -54,7 +54,7 @@ accounts: number, hasSampleData: boolean, groups: number, databasePath: string, 
  */
 migrationBackup: string | null, };
 
-export type GroupSummary = { id: number, accountLabel: string, serviceName: string, displayName: string, family: GroupFamily, offer: LicenceType, 
+export type GroupSummary = { id: number, accountId: number, accountLabel: string, serviceName: string, displayName: string, family: GroupFamily, offer: LicenceType, 
 /**
  * As OVHcloud reports it: ok, suspended, expired, …
  */
