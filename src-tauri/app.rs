@@ -35,8 +35,10 @@ pub fn main(args: impl IntoIterator<Item = String>, started: Instant) -> ExitCod
     }
 }
 
-/// How often connected accounts are synced when nothing else wakes the loop.
+/// How often connected accounts are synced when nothing else wakes the loop; sooner
+/// while OVHcloud is unreachable, so waiting changes leave soon after it is back.
 const SYNC_EVERY: std::time::Duration = std::time::Duration::from_secs(120);
+const RETRY_OFFLINE_EVERY: std::time::Duration = std::time::Duration::from_secs(20);
 
 /// Syncs the connected accounts in the background: at start, every few minutes, and
 /// whenever a change is queued or the user asks. Reports through `sync-status` events.
@@ -57,7 +59,8 @@ async fn sync_loop(app: tauri::AppHandle) {
                 }
             }
         }
-        state.sync.wait(SYNC_EVERY).await;
+        let every = if state.sync.status().online == Some(false) { RETRY_OFFLINE_EVERY } else { SYNC_EVERY };
+        state.sync.wait(every).await;
     }
 }
 
