@@ -4,7 +4,7 @@ import { emit } from '@tauri-apps/api/event';
 import { describe, expect, it } from 'vitest';
 import App from './App.svelte';
 import { overviewOf, PAYG, PREPAID } from './dev/fixtures';
-import type { AppStatus, GroupSummary, Preferences } from './lib/bindings';
+import type { AppStatus, GroupSummary, OpenOrder, Preferences, SyncStatus } from './lib/bindings';
 import { fakeRust, ipcError } from './test/ipc';
 
 const status = (groups: number, hasSampleData = groups > 0): AppStatus => ({
@@ -240,6 +240,130 @@ describe('welcome', () => {
     await user.click(await screen.findByRole('button', { name: 'Explore with sample data' }));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('The sample data is already loaded.'));
     expect((screen.getByRole('button', { name: 'Explore with sample data' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+});
+
+describe('connecting', () => {
+  const syncing = (done: number, total: number): SyncStatus => ({
+    running: true,
+    progress: { phase: 'pull', item: 'office5678.o365.ovh.com', done, total },
+    online: null,
+    lastSyncAt: null,
+    lastError: null,
+    accounts: 1,
+  });
+
+  it('tries the demo account from the welcome screen: progress, then the groups once the first sync ends', async () => {
+    let groups: GroupSummary[] = [];
+    const rust = fakeRust({
+      get_preferences: english,
+      get_app_status: () => status(groups.length, false),
+      list_groups: () => groups,
+      report_first_paint: null,
+      connect_demo: { accountId: 3, validationUrl: null },
+      sync_now: null,
+    });
+    const user = userEvent.setup();
+    render(App);
+    await screen.findByRole('heading', { level: 1, name: 'Welcome to Seatkeeper' });
+    await frames();
+    expect(screen.getByText(/a simulated OVHcloud running on this computer/)).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: 'Try the demo account' }));
+    expect(rust.callsOf('connect_demo')).toHaveLength(1);
+    await screen.findByText('Reading the groups of the simulated OVHcloud…');
+    expect((screen.getByRole('button', { name: 'Try the demo account' }) as HTMLButtonElement).disabled).toBe(true);
+
+    await emit('sync-status', syncing(1, 2));
+    await waitFor(() => expect((screen.getAllByRole('progressbar')[0] as HTMLProgressElement).value).toBe(1));
+    const main = screen.getByRole('main');
+    const bar = within(main).getByRole('progressbar') as HTMLProgressElement;
+    expect(bar.max).toBe(2);
+    expect(main.textContent?.replace(/\s+/g, ' ')).toContain('Syncing… reading 1/2 · office5678.o365.ovh.com');
+    // Still the welcome screen while it syncs.
+    expect(rust.callsOf('list_groups')).toHaveLength(1);
+
+    groups = [{ ...PREPAID, id: 10, isSample: false, displayName: 'Contoso — Apps for business' }];
+    await emit('sync-status', { ...syncing(2, 2), running: false, progress: null, online: true, lastSyncAt: new Date().toISOString() });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Licence groups' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Contoso — Apps for business' })).toBeTruthy();
+  });
+
+  it('a first demo sync that fails says why, on the welcome screen', async () => {
+    fakeRust({
+      get_preferences: english,
+      get_app_status: status(0),
+      list_groups: [],
+      report_first_paint: null,
+      connect_demo: { accountId: 3, validationUrl: null },
+      sync_now: null,
+    });
+    const user = userEvent.setup();
+    render(App);
+    await user.click(await screen.findByRole('button', { name: 'Try the demo account' }));
+    await screen.findByText('Reading the groups of the simulated OVHcloud…');
+    await emit('sync-status', { ...syncing(0, 0), running: false, progress: null, online: true, lastSyncAt: new Date().toISOString(), lastError: 'Demo: something broke.' });
+    await waitFor(() => expect(screen.getAllByRole('alert')[0]?.textContent).toContain('Demo: something broke.'));
+    expect((screen.getByRole('button', { name: 'Try the demo account' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('opens the connect form from the welcome screen; Cancel closes it', async () => {
+    fakeRust({
+      get_preferences: english,
+      get_app_status: status(0),
+      list_groups: [],
+      report_first_paint: null,
+      list_accounts: [],
+    });
+    const user = userEvent.setup();
+    render(App);
+    const connect = await screen.findByRole('button', { name: 'Connect an OVHcloud account' });
+    await user.click(connect);
+    const dialog = screen.getByRole('dialog', { name: 'Connect an OVHcloud account' });
+    expect(document.activeElement).toBe(within(dialog).getByLabelText('Account name'));
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(connect);
+  });
+
+  it('pays a demo order from Orders in progress, then wakes the sync; a real order keeps its payment page', async () => {
+    const order = (id: number, isDemo: boolean): OpenOrder => ({
+      id,
+      accountLabel: isDemo ? 'Demo (simulated OVHcloud)' : 'Acme',
+      groupId: 1,
+      groupName: 'Boulangerie Lefèvre',
+      licenceType: 'officeBusiness',
+      quantity: isDemo ? 2 : 5,
+      renewalPeriod: 'P1M',
+      state: 'awaitingPayment',
+      paymentUrl: isDemo ? 'http://127.0.0.1:4000/pay/1' : 'https://www.ovh.com/cgi-bin/order/display-order.cgi?orderId=1',
+      createdAt: '2026-11-23T10:00:00Z',
+      isDemo,
+    });
+    const rust = fakeRust({
+      get_preferences: english,
+      get_app_status: status(1),
+      list_groups: [PREPAID],
+      report_first_paint: null,
+      list_open_orders: [order(8, true), order(7, false)],
+      pay_demo_order: null,
+      sync_now: null,
+      open_external: null,
+    });
+    const user = userEvent.setup();
+    render(App);
+    const section = await screen.findByRole('region', { name: 'Orders in progress' });
+    const [demo, real] = within(section).getAllByRole('listitem');
+    expect(within(demo!).queryByRole('button', { name: /payment page/ })).toBeNull();
+    expect(within(real!).queryByRole('button', { name: /Pay \(demo\)/ })).toBeNull();
+    await user.click(within(real!).getByRole('button', { name: /payment page/ }));
+    expect(rust.callsOf('open_external')[0]?.args).toEqual({ url: 'https://www.ovh.com/cgi-bin/order/display-order.cgi?orderId=1' });
+
+    await user.click(within(demo!).getByRole('button', { name: 'Pay (demo) the order of 2 × Apps for business for Boulangerie Lefèvre' }));
+    await screen.findByText('Demo order paid. Its licences arrive as empty slots with the next sync.');
+    expect(rust.callsOf('pay_demo_order')[0]?.args).toEqual({ orderId: 8 });
+    expect(rust.callsOf('sync_now')).toHaveLength(1);
+    expect(within(demo!).getByText('Paid — waiting for the sync')).toBeTruthy();
   });
 });
 

@@ -148,6 +148,10 @@ export function createFakeBackend(scenario: string, systemTag?: string) {
         return null;
       case 'open_external':
         return null;
+      case 'get_sync_status':
+        return { running: false, progress: null, online: null, lastSyncAt: null, lastError: null, accounts: 0 };
+      case 'sync_now':
+        return null;
       case 'report_first_paint':
         return null;
       default:

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatMoney, moneyAmount, parseDate } from './format';
+import { formatDate, formatDateTime, formatMoney, moneyAmount, parseDate, timeAgo } from './format';
 
 // Intl puts (narrow) no-break spaces in French numbers; compare with plain spaces.
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
@@ -39,5 +39,22 @@ describe('dates', () => {
     expect(plain(formatDateTime('2026-11-23T22:04:05Z', 'en'))).toBe('Nov 23, 2026, 10:04 PM');
     expect(formatDateTime('2026-11-23T22:04:05Z', 'fr')).toBe('23 nov. 2026, 22:04');
     expect(formatDate('2026-11-22T09:30:00Z', 'fr')).toBe('22 nov. 2026');
+  });
+});
+
+describe('time ago', () => {
+  const now = new Date('2026-11-23T10:00:00Z');
+
+  it('says minutes, hours, then days, in the language', () => {
+    expect(timeAgo('2026-11-23T09:58:00Z', 'en', now)).toBe('2 minutes ago');
+    expect(timeAgo('2026-11-23T09:59:00Z', 'en', now)).toBe('1 minute ago');
+    expect(timeAgo('2026-11-23T07:00:00Z', 'en', now)).toBe('3 hours ago');
+    expect(timeAgo('2026-11-21T09:00:00Z', 'en', now)).toBe('2 days ago');
+    expect(plain(timeAgo('2026-11-23T09:58:00Z', 'fr', now) ?? '')).toBe('il y a 2 minutes');
+  });
+
+  it('is null under a minute, or for what cannot be read', () => {
+    expect(timeAgo('2026-11-23T09:59:30Z', 'en', now)).toBeNull();
+    expect(timeAgo('soon', 'en', now)).toBeNull();
   });
 });

@@ -45,3 +45,19 @@ export function todayIso(now: Date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
+
+/**
+ * How long ago `value` (a timestamp) was, e.g. "2 minutes ago" / "il y a 2 minutes";
+ * null under a minute (the caller says "just now") or when it cannot be read.
+ */
+export function timeAgo(value: string, lang: Lang, now: Date = new Date()): string | null {
+  const date = parseDate(value);
+  if (!date) return null;
+  const minutes = Math.floor((now.getTime() - date.getTime()) / 60_000);
+  if (minutes < 1) return null;
+  const format = new Intl.RelativeTimeFormat(lang, { numeric: 'always' });
+  if (minutes < 60) return format.format(-minutes, 'minute');
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return format.format(-hours, 'hour');
+  return format.format(-Math.floor(hours / 24), 'day');
+}

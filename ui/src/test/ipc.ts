@@ -8,11 +8,25 @@ export type Args = Record<string, unknown>;
 /** A fixed answer, or a function of the arguments (which may throw to reject). */
 export type Handler = ((args: Args) => unknown) | null | string | number | boolean | object;
 
+/** No account connected, nothing synced yet: what `get_sync_status` answers by default. */
+export const NOT_CONNECTED = {
+  running: false,
+  progress: null,
+  online: null,
+  lastSyncAt: null,
+  lastError: null,
+  accounts: 0,
+};
+
 /**
- * Reads every screen makes in the background (the header's pending-changes count, the
- * groups list's open orders): empty unless a test gives its own handler.
+ * Reads every screen makes in the background (the header's pending-changes count and
+ * sync status, the open orders): empty unless a test gives its own handler.
  */
-const BACKGROUND: Record<string, Handler> = { list_pending_changes: [], list_open_orders: [] };
+const BACKGROUND: Record<string, Handler> = {
+  list_pending_changes: [],
+  list_open_orders: [],
+  get_sync_status: NOT_CONNECTED,
+};
 
 export function fakeRust(given: Record<string, Handler>): { calls: Call[]; callsOf: (cmd: string) => Call[] } {
   const calls: Call[] = [];

@@ -6,6 +6,8 @@ import { cleanup } from '@testing-library/svelte';
 import { afterEach } from 'vitest';
 import { locale } from '../i18n/index.svelte';
 import { resetFirstPaintForTests } from '../lib/firstPaint';
+import { pending } from '../lib/pending.svelte';
+import { accountsUi } from '../screens/accounts/accounts.svelte';
 
 // jsdom does no layout and has no ResizeObserver (Svelte's bind:clientHeight uses one):
 // sizes stay 0 and components fall back to their default sizes.
@@ -20,4 +22,7 @@ afterEach(() => {
   clearMocks();
   locale.apply({ language: 'en', chosenLanguage: null });
   resetFirstPaintForTests();
+  pending.close();
+  accountsUi.close();
+  accountsUi.awaiting = null;
 });

@@ -1,0 +1,235 @@
+import { render, screen, waitFor, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { AccountSummary } from '../../lib/bindings';
+import AppHeader from '../../lib/AppHeader.svelte';
+import { fakeRust, ipcError, type Args } from '../../test/ipc';
+
+const SAMPLE: AccountSummary = { id: 1, label: 'Sample data', endpoint: 'ovh-eu', isSample: true };
+const ACME: AccountSummary = { id: 2, label: 'Acme', endpoint: 'ovh-ca', isSample: false };
+const DEMO: AccountSummary = { id: 3, label: 'Demo (simulated OVHcloud)', endpoint: 'demo', isSample: false };
+
+async function openAccounts(user: ReturnType<typeof userEvent.setup>): Promise<HTMLElement> {
+  await user.click(screen.getByRole('button', { name: 'Accounts' }));
+  return screen.getByRole('dialog');
+}
+
+function input(dialog: HTMLElement, label: string | RegExp): HTMLInputElement {
+  return within(dialog).getByLabelText(label, { selector: 'input, select' }) as HTMLInputElement;
+}
+
+describe('accounts dialog', () => {
+  it('lists the connected accounts (not the sample) and disconnects one after confirming', async () => {
+    let accounts = [SAMPLE, ACME, DEMO];
+    const rust = fakeRust({
+      list_accounts: () => accounts,
+      disconnect_account: ({ accountId }: Args) => {
+        accounts = accounts.filter((a) => a.id !== accountId);
+        return null;
+      },
+      sync_now: null,
+    });
+    const user = userEvent.setup();
+    render(AppHeader, { props: { onError: () => {} } });
+    const dialog = await openAccounts(user);
+    expect(dialog.getAttribute('aria-modal')).toBe('true');
+    expect(within(dialog).getByRole('heading', { name: 'OVHcloud accounts' })).toBeTruthy();
+    const list = await within(dialog).findByRole('list');
+    const items = within(list).getAllByRole('listitem');
+    expect(items.map((li) => li.querySelector('.name')?.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
+      'Acme',
+      'Demo (simulated OVHcloud) Demo',
+    ]);
+    expect(within(items[0]!).getByText('OVHcloud Canada')).toBeTruthy();
+    expect(within(items[1]!).getByText('Simulated OVHcloud on this computer')).toBeTruthy();
+    expect(within(dialog).queryByText('Sample data')).toBeNull();
+
+    // Cancel first: nothing happens, back on the list.
+    await user.click(within(dialog).getByRole('button', { name: 'Disconnect Acme' }));
+    expect(within(dialog).getByRole('heading', { name: 'Disconnect Acme?' })).toBeTruthy();
+    expect(dialog.textContent).toContain('removes this account’s keys from the system keychain');
+    expect(dialog.textContent).toContain('deletes its groups, licences, installs and history from this computer');
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(within(dialog).getByRole('heading', { name: 'OVHcloud accounts' })).toBeTruthy();
+    expect(rust.callsOf('disconnect_account')).toHaveLength(0);
+
+    await user.click(within(dialog).getByRole('button', { name: 'Disconnect Acme' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Disconnect' }));
+    await within(dialog).findByText('Account “Acme” disconnected.');
+    expect(rust.callsOf('disconnect_account')[0]?.args).toEqual({ accountId: 2 });
+    expect(rust.callsOf('sync_now')).toHaveLength(1);
+    await waitFor(() => expect(within(dialog).queryByRole('button', { name: 'Disconnect Acme' })).toBeNull());
+    expect(within(dialog).getByRole('button', { name: 'Disconnect Demo (simulated OVHcloud)' })).toBeTruthy();
+
+    // Escape closes the dialog, the focus back on the header's button.
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Accounts' }));
+  });
+
+  it('connects an account: checks the form, sends exactly its fields, shows errors where they belong', async () => {
+    let answer: (args: Args) => unknown = () => ipcError('remote', 'OVHcloud refused the request: Invalid application key.');
+    const rust = fakeRust({
+      list_accounts: [],
+      connect_account: (args: Args) => answer(args),
+      open_external: null,
+    });
+    const user = userEvent.setup();
+    render(AppHeader, { props: { onError: () => {} } });
+    const dialog = await openAccounts(user);
+    expect(await within(dialog).findByText('No OVHcloud account is connected yet.')).toBeTruthy();
+    await user.click(within(dialog).getByRole('button', { name: 'Connect an OVHcloud account' }));
+    expect(within(dialog).getByRole('heading', { name: 'Connect an OVHcloud account' })).toBeTruthy();
+    const name = input(dialog, 'Account name');
+    expect(document.activeElement).toBe(name);
+
+    // The secrets are password fields, never remembered by the browser.
+    const secret = input(dialog, 'Application secret');
+    const consumer = input(dialog, 'Consumer key (optional)');
+    for (const field of [secret, consumer]) {
+      expect(field.type).toBe('password');
+      expect(field.getAttribute('autocomplete')).toBe('off');
+    }
+    expect(consumer.getAttribute('aria-describedby')).toBeTruthy();
+    expect(document.getElementById(consumer.getAttribute('aria-describedby')!)?.textContent).toBe(
+      'Leave empty to have OVHcloud issue one: you will allow Seatkeeper in your browser.',
+    );
+    const show = within(dialog).getByRole('button', { name: 'Show the application secret' });
+    await user.click(show);
+    expect(secret.type).toBe('text');
+    expect(show.getAttribute('aria-pressed')).toBe('true');
+    await user.click(show);
+    expect(secret.type).toBe('password');
+
+    // Where the keys are created follows the region.
+    await user.click(within(dialog).getByRole('button', { name: 'Open OVHcloud’s application page' }));
+    expect(rust.callsOf('open_external')[0]?.args).toEqual({ url: 'https://eu.api.ovh.com/createApp/' });
+    await user.selectOptions(input(dialog, 'Region'), 'ovh-us');
+    await user.click(within(dialog).getByRole('button', { name: 'Open OVHcloud’s application page' }));
+    expect(rust.callsOf('open_external')[1]?.args).toEqual({ url: 'https://api.us.ovhcloud.com/createApp/' });
+
+    // Nothing typed: each missing field says so, beside it; nothing is sent.
+    await user.selectOptions(input(dialog, 'Region'), 'other');
+    await user.type(input(dialog, 'API address'), 'http://api.example.com');
+    await user.click(within(dialog).getByRole('button', { name: 'Connect' }));
+    for (const [label, message] of [
+      ['Account name', 'Give the account a name.'],
+      ['API address', 'Enter an address starting with https://, for example https://eu.api.ovh.com/1.0'],
+      ['Application key', 'Enter the application key.'],
+      ['Application secret', 'Enter the application secret.'],
+    ] as const) {
+      const field = input(dialog, label);
+      expect(field.getAttribute('aria-invalid'), label).toBe('true');
+      const described = (field.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent);
+      expect(described, label).toContain(message);
+    }
+    expect(document.activeElement).toBe(name);
+    expect(rust.callsOf('connect_account')).toHaveLength(0);
+
+    await user.type(name, '  Boulangerie  ');
+    const url = input(dialog, 'API address');
+    await user.clear(url);
+    await user.type(url, 'https://api.example.com/1.0');
+    await user.type(input(dialog, 'Application key'), 'AK123');
+    await user.type(secret, 's3cr3t');
+
+    // OVHcloud refuses: its message in the dialog's alert; the fields stay to be corrected.
+    await user.click(within(dialog).getByRole('button', { name: 'Connect' }));
+    await within(dialog).findByText('OVHcloud refused the request: Invalid application key.');
+    expect(within(dialog).getByRole('alert').textContent).toContain('Invalid application key');
+    expect(rust.callsOf('connect_account')[0]?.args).toEqual({
+      label: 'Boulangerie',
+      endpoint: 'https://api.example.com/1.0',
+      applicationKey: 'AK123',
+      applicationSecret: 's3cr3t',
+      consumerKey: null,
+    });
+
+    // Rust's rule about the name goes beside the name.
+    answer = () => ipcError('invalidInput', 'The name is too long.', { field: 'displayName', rule: 'name.length' });
+    await user.click(within(dialog).getByRole('button', { name: 'Connect' }));
+    await waitFor(() => expect(name.getAttribute('aria-invalid')).toBe('true'));
+    expect(within(dialog).getByText('The name is too long.')).toBeTruthy();
+    expect(within(dialog).getByRole('alert').textContent).toBe('');
+
+    // Unreachable: said in words.
+    answer = () => ipcError('offline', 'OVHcloud cannot be reached (dns error).');
+    await user.click(within(dialog).getByRole('button', { name: 'Connect' }));
+    await within(dialog).findByText(/OVHcloud could not be reached: check the internet connection/);
+
+    // Connected, with a key OVHcloud issued: its page opens, the dialog waits, the secrets are gone.
+    answer = () => ({ accountId: 5, validationUrl: 'https://eu.api.ovh.com/auth/?credentialToken=tok' });
+    await user.type(consumer, '   ');
+    await user.click(within(dialog).getByRole('button', { name: 'Connect' }));
+    await within(dialog).findByText('Waiting for you to allow Seatkeeper at OVHcloud… then press Sync now.');
+    expect(rust.callsOf('connect_account')[3]?.args).toMatchObject({ consumerKey: null, applicationSecret: 's3cr3t' });
+    expect(rust.callsOf('open_external').at(-1)?.args).toEqual({ url: 'https://eu.api.ovh.com/auth/?credentialToken=tok' });
+    expect(within(dialog).getByRole('heading', { name: 'Allow Seatkeeper at OVHcloud' })).toBeTruthy();
+    expect(dialog.querySelector('input')).toBeNull();
+    // Nothing of the secrets is left: the form, opened again, is empty.
+    await user.click(within(dialog).getByRole('button', { name: 'Done' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Connect an OVHcloud account' }));
+    for (const label of ['Account name', 'Application key', 'Application secret', 'Consumer key (optional)']) {
+      expect(input(dialog, label).value, label).toBe('');
+    }
+  });
+
+  it('the waiting state offers Sync now and opening the page again; a form cancelled is emptied', async () => {
+    const rust = fakeRust({
+      list_accounts: [],
+      connect_account: { accountId: 5, validationUrl: 'https://ca.api.ovh.com/auth/?credentialToken=x' },
+      open_external: null,
+      sync_now: null,
+    });
+    const user = userEvent.setup();
+    render(AppHeader, { props: { onError: () => {} } });
+    let dialog = await openAccounts(user);
+    await user.click(within(dialog).getByRole('button', { name: 'Connect an OVHcloud account' }));
+    await user.type(input(dialog, 'Account name'), 'Acme');
+    await user.type(input(dialog, 'Application key'), 'AK');
+    await user.type(input(dialog, 'Application secret'), 'topsecret');
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    // Back on the list; the form, opened again, is empty.
+    await user.click(within(dialog).getByRole('button', { name: 'Connect an OVHcloud account' }));
+    expect(input(dialog, 'Account name').value).toBe('');
+    expect(input(dialog, 'Application secret').value).toBe('');
+
+    await user.type(input(dialog, 'Account name'), 'Acme');
+    await user.selectOptions(input(dialog, 'Region'), 'ovh-ca');
+    await user.type(input(dialog, 'Application key'), 'AK');
+    await user.type(input(dialog, 'Application secret'), 'topsecret');
+    await user.click(within(dialog).getByRole('button', { name: 'Connect' }));
+    await within(dialog).findByText('Waiting for you to allow Seatkeeper at OVHcloud… then press Sync now.');
+    expect(rust.callsOf('connect_account')[0]?.args).toMatchObject({ label: 'Acme', endpoint: 'ovh-ca' });
+    await user.click(within(dialog).getByRole('button', { name: 'Sync now' }));
+    expect(rust.callsOf('sync_now')).toHaveLength(1);
+    await user.click(within(dialog).getByRole('button', { name: 'Open the page again' }));
+    expect(rust.callsOf('open_external')).toHaveLength(2);
+
+    // Closed and opened again: still waiting, one click away.
+    await user.keyboard('{Escape}');
+    dialog = await openAccounts(user);
+    expect(within(dialog).getByRole('heading', { name: 'Allow Seatkeeper at OVHcloud' })).toBeTruthy();
+    await user.click(within(dialog).getByRole('button', { name: 'Done' }));
+    expect(within(dialog).getByRole('heading', { name: 'OVHcloud accounts' })).toBeTruthy();
+  });
+
+  it('connects the demo account', async () => {
+    let accounts: AccountSummary[] = [];
+    const rust = fakeRust({
+      list_accounts: () => accounts,
+      connect_demo: () => {
+        accounts = [DEMO];
+        return { accountId: 3, validationUrl: null };
+      },
+    });
+    const user = userEvent.setup();
+    render(AppHeader, { props: { onError: () => {} } });
+    const dialog = await openAccounts(user);
+    await user.click(within(dialog).getByRole('button', { name: 'Try the demo account' }));
+    await within(dialog).findByText('Demo account connected. Its groups arrive with the first sync.');
+    expect(rust.callsOf('connect_demo')).toHaveLength(1);
+    expect(await within(dialog).findByRole('button', { name: 'Disconnect Demo (simulated OVHcloud)' })).toBeTruthy();
+  });
+});
