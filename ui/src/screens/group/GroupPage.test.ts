@@ -93,6 +93,40 @@ describe('group page, overview', () => {
     expect(within(tile('Pending changes')).getByText('2 changes waiting')).toBeTruthy();
   });
 
+  it('a demo order awaiting payment is paid from the overview (Pay (demo)), then the sync is woken', async () => {
+    const overview = overviewOf(PREPAID);
+    const rust = fakeRust({
+      get_group_overview: overview,
+      list_open_orders: [
+        {
+          id: 7,
+          accountLabel: 'Demo (simulated OVHcloud)',
+          groupId: 1,
+          groupName: PREPAID.displayName,
+          licenceType: 'officeBusiness',
+          quantity: 5,
+          renewalPeriod: 'P1M',
+          state: 'awaitingPayment',
+          paymentUrl: null,
+          createdAt: '2026-11-22T09:30:00Z',
+          isDemo: true,
+        },
+      ],
+      pay_demo_order: null,
+      sync_now: null,
+    });
+    const user = userEvent.setup();
+    render(GroupPage, { props: { group: PREPAID, onBack: () => {} } });
+    const orders = await screen.findByRole('region', { name: 'Orders in progress' });
+    const pay = await within(orders).findByRole('button', { name: 'Pay (demo) the order of 5 × Apps for business' });
+    expect(within(orders).queryByRole('button', { name: /payment page/ })).toBeNull();
+    await user.click(pay);
+    await within(orders).findByText('Demo order paid. Its licences arrive as empty slots with the next sync.');
+    expect(rust.callsOf('pay_demo_order')[0]?.args).toEqual({ orderId: 7 });
+    expect(rust.callsOf('sync_now')).toHaveLength(1);
+    expect(within(orders).getByText('Paid — waiting for the sync')).toBeTruthy();
+  });
+
   it('an external link Rust refuses shows in the alert region', async () => {
     fakeRust({
       get_group_overview: overviewOf(PREPAID),
