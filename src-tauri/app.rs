@@ -39,6 +39,7 @@ pub fn main(args: impl IntoIterator<Item = String>, started: Instant) -> ExitCod
 /// while OVHcloud is unreachable, so waiting changes leave soon after it is back.
 const SYNC_EVERY: std::time::Duration = std::time::Duration::from_secs(120);
 const RETRY_OFFLINE_EVERY: std::time::Duration = std::time::Duration::from_secs(20);
+const FOLLOW_TASKS_EVERY: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// Syncs the connected accounts in the background: at start, every few minutes, and
 /// whenever a change is queued or the user asks. Reports through `sync-status` events.
@@ -46,11 +47,12 @@ async fn sync_loop(app: tauri::AppHandle) {
     use tauri::Emitter;
     loop {
         let state = app.state::<AppState>();
+        let mut reports = Vec::new();
         if let Ok(store) = state.store() {
             let emit = |status: crate::sync::SyncStatus| {
                 let _ = app.emit("sync-status", status);
             };
-            let reports = state.sync.run_once(store, state.secrets(), state.lang(), &emit).await.unwrap_or_default();
+            reports = state.sync.run_once(store, state.secrets(), state.lang(), &emit).await.unwrap_or_default();
             // An order just placed: its payment page opens in the system browser (only
             // OVHcloud's own pages; the demo's are paid from the window).
             for url in reports.iter().flat_map(|r| &r.changes).filter_map(|c| c.payment_url.as_deref()) {
@@ -59,7 +61,15 @@ async fn sync_loop(app: tauri::AppHandle) {
                 }
             }
         }
-        let every = if state.sync.status().online == Some(false) { RETRY_OFFLINE_EVERY } else { SYNC_EVERY };
+        // A change sent and still running at OVHcloud is looked at again soon.
+        let waiting = reports.iter().flat_map(|r| &r.changes).any(|c| c.state == "waitingRemote");
+        let every = if state.sync.status().online == Some(false) {
+            RETRY_OFFLINE_EVERY
+        } else if waiting {
+            FOLLOW_TASKS_EVERY
+        } else {
+            SYNC_EVERY
+        };
         state.sync.wait(every).await;
     }
 }

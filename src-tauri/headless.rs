@@ -168,12 +168,7 @@ fn account_add(
     application_key: &str,
     lang: Lang,
 ) -> Result<bool> {
-    let parsed: Endpoint = endpoint.parse().map_err(|_| {
-        Error::Internal(match lang {
-            Lang::En => format!("“{endpoint}” is not an endpoint: use ovh-eu, ovh-ca, ovh-us or an https address"),
-            Lang::Fr => format!("« {endpoint} » n'est pas un point d'accès : utilisez ovh-eu, ovh-ca, ovh-us ou une adresse https"),
-        })
-    })?;
+    let parsed: Endpoint = endpoint.parse().map_err(|_| Error::Rule(crate::domain::RuleError::EndpointInvalid))?;
     let (secret, consumer) = read_stdin_lines();
     let secret = secret.ok_or_else(|| {
         Error::Internal(lang.pick("the application secret is missing from standard input", "le secret d'application manque sur l'entrée standard").into())

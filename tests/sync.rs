@@ -340,7 +340,10 @@ mod service {
 
         // A bad endpoint is refused and leaves nothing behind.
         let bad = service.connect(&store, &secrets, "Nowhere", "not an endpoint", "k", Secret::new("s"), None).await;
-        assert!(bad.is_err());
+        let ipc = bad.unwrap_err().to_ipc(Lang::Fr);
+        assert_eq!((ipc.rule.as_deref(), ipc.field.map(|f| serde_json::to_value(f).unwrap())), (Some("endpoint.invalid"), Some(serde_json::json!("endpoint"))));
+        let blank = service.connect(&store, &secrets, " ", &sim.base_url(), APP_KEY, Secret::new(APP_SECRET), None).await;
+        assert_eq!(serde_json::to_value(blank.unwrap_err().to_ipc(Lang::En).field).unwrap(), "accountName");
         assert!(store.list_accounts().unwrap().iter().all(|a| a.label != "Nowhere"));
     }
 }

@@ -77,6 +77,11 @@ pub fn check_email(value: &str) -> Result<(), RuleError> {
     if ok { Ok(()) } else { Err(RuleError::EmailInvalid) }
 }
 
+/// The name a user gives an OVHcloud account in Seatkeeper.
+pub fn check_account_name(value: &str) -> Result<(), RuleError> {
+    check_name(value, Field::AccountName, NAME_MAX)
+}
+
 /// The name a user gives a device in the installs ledger.
 pub fn check_device_name(value: &str) -> Result<(), RuleError> {
     check_name(value, Field::DeviceName, NAME_MAX)

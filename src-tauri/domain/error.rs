@@ -20,6 +20,8 @@ pub enum Field {
     NotifyEmail,
     RenewalPeriod,
     InstalledOn,
+    AccountName,
+    Endpoint,
 }
 
 /// A broken licence rule. Each variant has a stable code (`code()`) the UI and tests
@@ -48,6 +50,8 @@ pub enum RuleError {
     PasswordClasses,
     #[error("password contains login")]
     PasswordContainsLogin,
+    #[error("endpoint invalid")]
+    EndpointInvalid,
     #[error("date invalid")]
     DateInvalid { field: Field },
     #[error("email invalid")]
@@ -77,6 +81,7 @@ impl RuleError {
             RuleError::PasswordContainsLogin => "password.containsLogin",
             RuleError::EmailInvalid => "email.invalid",
             RuleError::DateInvalid { .. } => "date.invalid",
+            RuleError::EndpointInvalid => "endpoint.invalid",
             RuleError::QuantityNotPositive => "quantity.notPositive",
             RuleError::GroupCapacity { .. } => "group.capacity",
             RuleError::InstallLimit { .. } => "install.limit",
@@ -99,6 +104,7 @@ impl RuleError {
             | RuleError::PasswordContainsLogin => Field::Password,
             RuleError::EmailInvalid => Field::NotifyEmail,
             RuleError::DateInvalid { field } => *field,
+            RuleError::EndpointInvalid => Field::Endpoint,
             RuleError::QuantityNotPositive | RuleError::GroupCapacity { .. } => Field::Quantity,
             RuleError::InstallLimit { .. } => Field::DeviceName,
         }
@@ -124,6 +130,8 @@ fn field_name(field: Field, lang: Lang) -> &'static str {
         Field::NotifyEmail => lang.pick("e-mail address", "adresse e-mail"),
         Field::RenewalPeriod => lang.pick("renewal", "renouvellement"),
         Field::InstalledOn => lang.pick("installation date", "date d'installation"),
+        Field::AccountName => lang.pick("account name", "nom du compte"),
+        Field::Endpoint => lang.pick("region", "région"),
     }
 }
 
@@ -202,6 +210,12 @@ impl Localize for RuleError {
             (RuleError::PasswordContainsLogin, Lang::Fr) => {
                 "Le mot de passe ne peut pas contenir l'identifiant de l'utilisateur.".into()
             }
+            (RuleError::EndpointInvalid, Lang::En) => {
+                "Choose OVHcloud Europe, Canada or United States, or give an https address of an OVHcloud API.".into()
+            }
+            (RuleError::EndpointInvalid, Lang::Fr) => {
+                "Choisissez OVHcloud Europe, Canada ou États-Unis, ou donnez l'adresse https d'une API OVHcloud.".into()
+            }
             (RuleError::DateInvalid { field }, Lang::En) => format!(
                 "The {} must be a real date (YYYY-MM-DD), not in the future.",
                 field_name(*field, lang)
@@ -255,6 +269,7 @@ mod tests {
             RuleError::PasswordContainsLogin,
             RuleError::EmailInvalid,
             RuleError::DateInvalid { field: Field::InstalledOn },
+            RuleError::EndpointInvalid,
             RuleError::QuantityNotPositive,
             RuleError::GroupCapacity {
                 licence_type: LicenceType::OfficeBusiness,

@@ -12,7 +12,7 @@ mod offer;
 mod password;
 
 pub use account::{
-    activation_email, check_account, check_device_name, check_display_name, check_email, check_first_name, check_last_name,
+    activation_email, check_account, check_account_name, check_device_name, check_display_name, check_email, check_first_name, check_last_name,
     check_login, check_usage_location, AccountInput, LOGIN_MAX, LOGIN_MIN, NAME_MAX,
 };
 pub use error::{Field, RuleError};

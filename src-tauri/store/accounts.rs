@@ -17,7 +17,7 @@ pub struct AccountRecord {
 }
 
 pub fn add(tx: &Transaction, label: &str, endpoint: &str, application_key: &str, at: &str) -> Result<i64> {
-    crate::domain::check_display_name(label)?;
+    crate::domain::check_account_name(label)?;
     tx.execute(
         "INSERT INTO accounts (label, endpoint, application_key, created_at) VALUES (?1, ?2, ?3, ?4)",
         params![label.trim(), endpoint, application_key.trim(), at],

@@ -171,7 +171,7 @@ impl SyncService {
         application_secret: Secret,
         consumer_key: Option<Secret>,
     ) -> Result<Connected> {
-        let parsed: Endpoint = endpoint.trim().parse().map_err(|e| Error::Internal(format!("{e}")))?;
+        let parsed: Endpoint = endpoint.trim().parse().map_err(|_| Error::Rule(crate::domain::RuleError::EndpointInvalid))?;
         let at = timestamp(now());
         let account_id = store.write(|tx| accounts::add(tx, label, &parsed.to_string(), application_key, &at))?;
         let result = async {

@@ -2,7 +2,7 @@
 
 export type Lang = "en" | "fr";
 
-export type Field = "firstName" | "lastName" | "login" | "usageLocation" | "password" | "displayName" | "quantity" | "deviceName" | "notifyEmail" | "renewalPeriod" | "installedOn";
+export type Field = "firstName" | "lastName" | "login" | "usageLocation" | "password" | "displayName" | "quantity" | "deviceName" | "notifyEmail" | "renewalPeriod" | "installedOn" | "accountName" | "endpoint";
 
 export type LicenceType = "officeBusiness" | "officeProPlus";
 

@@ -147,7 +147,7 @@ describe('accounts dialog', () => {
     });
 
     // Rust's rule about the name goes beside the name.
-    answer = () => ipcError('invalidInput', 'The name is too long.', { field: 'displayName', rule: 'name.length' });
+    answer = () => ipcError('invalidInput', 'The name is too long.', { field: 'accountName', rule: 'name.tooLong' });
     await user.click(within(dialog).getByRole('button', { name: 'Connect' }));
     await waitFor(() => expect(name.getAttribute('aria-invalid')).toBe('true'));
     expect(within(dialog).getByText('The name is too long.')).toBeTruthy();
