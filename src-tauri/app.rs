@@ -40,6 +40,27 @@ pub fn main(args: impl IntoIterator<Item = String>, started: Instant) -> ExitCod
 const SYNC_EVERY: std::time::Duration = std::time::Duration::from_secs(120);
 const RETRY_OFFLINE_EVERY: std::time::Duration = std::time::Duration::from_secs(20);
 const FOLLOW_TASKS_EVERY: std::time::Duration = std::time::Duration::from_secs(10);
+/// How often the window looks whether another process (a scheduled `seatkeeper sync`)
+/// wrote to the database, to reload what it shows.
+const WATCH_DATABASE_EVERY: std::time::Duration = std::time::Duration::from_millis(1000);
+
+/// Tells the window when another process changed the database (`data-changed`), so
+/// it never shows stale state after a scheduled sync. SQLite's `data_version` moves
+/// only for commits made by other connections: the window's own writes do not count.
+async fn watch_database(app: tauri::AppHandle) {
+    use tauri::Emitter;
+    let mut seen = None;
+    loop {
+        tokio::time::sleep(WATCH_DATABASE_EVERY).await;
+        let state = app.state::<AppState>();
+        let Ok(store) = state.store() else { return };
+        let Ok(version) = store.data_version() else { continue };
+        if seen.is_some_and(|v| v != version) {
+            let _ = app.emit("data-changed", ());
+        }
+        seen = Some(version);
+    }
+}
 
 /// Syncs the connected accounts in the background: at start, every few minutes, and
 /// whenever a change is queued or the user asks. Reports through `sync-status` events.
@@ -62,10 +83,19 @@ async fn sync_loop(app: tauri::AppHandle) {
             }
         }
         // A change sent and still running at OVHcloud is looked at again soon.
-        let waiting = reports.iter().flat_map(|r| &r.changes).any(|c| c.state == "waitingRemote");
-        let every = if state.sync.status().online == Some(false) {
+        let waiting = reports
+            .iter()
+            .flat_map(|r| &r.changes)
+            .any(|c| matches!(c.state, crate::store::ChangeState::WaitingRemote | crate::store::ChangeState::Queued));
+        let status = state.sync.status();
+        let every = if let Some(until) = status.retry_at.as_deref().and_then(|t| {
+            time::OffsetDateTime::parse(t, &time::format_description::well_known::Rfc3339).ok()
+        }) {
+            // OVHcloud asked to slow down: not before then (a nudge still wakes the loop).
+            std::time::Duration::try_from(until - time::OffsetDateTime::now_utc()).unwrap_or(FOLLOW_TASKS_EVERY)
+        } else if status.online == Some(false) {
             RETRY_OFFLINE_EVERY
-        } else if waiting {
+        } else if status.busy_elsewhere || waiting {
             FOLLOW_TASKS_EVERY
         } else {
             SYNC_EVERY
@@ -88,6 +118,7 @@ pub fn run_window(data_dir: Option<PathBuf>, started: Instant) -> ExitCode {
             let installation = store.as_ref().ok().and_then(|s| s.installation_id().ok()).unwrap_or_default();
             app.manage(AppState::new(store, Box::new(Keychain::for_installation(installation)), started));
             tauri::async_runtime::spawn(sync_loop(app.handle().clone()));
+            tauri::async_runtime::spawn(watch_database(app.handle().clone()));
             Ok(())
         })
         .invoke_handler(crate::app_invoke_handler!())

@@ -22,15 +22,21 @@ Commands:
                                  (no consumer key: asks OVHcloud for one and prints the
                                  address where you validate it)
   account list                   list the connected accounts
-  sync [--account NAME]          read OVHcloud, then send the waiting changes; exit 0 only
-                                 if every change went through
+  sync [--account NAME] [--wait] read OVHcloud, then send the waiting changes; one sync at a
+                                 time per database: with --wait, waits for one already running
+  change retry ID                put a failed or parked change back in the queue
+  change dismiss ID              let a failed or parked change go (it is kept in the history)
   status [--json]                what the database holds and what waits to be sent
   export --csv FILE [--group SERVICE]
                                  write licences to a CSV file (all groups without --group)
   import --csv FILE --group SERVICE
                                  activate the users of a CSV file on the group's free licences
   sample load [--payg-users N]   load the sample data (N pay-as-you-go users, default 12)
-  sample remove                  remove the sample data";
+  sample remove                  remove the sample data
+
+Exit status: 0 done (for sync: every change went through and none failed or waits for
+you); 1 something failed (for sync: a change failed or waits for you, now or from an
+earlier sync); 2 the command line is wrong; 3 another sync is running on this database.";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
@@ -42,7 +48,9 @@ pub enum Command {
     Status { json: bool },
     AccountAdd { name: String, endpoint: String, application_key: String },
     AccountList,
-    Sync { account: Option<String> },
+    Sync { account: Option<String>, wait: bool },
+    ChangeRetry { id: i64 },
+    ChangeDismiss { id: i64 },
     Export { csv: PathBuf, group: Option<String> },
     Import { csv: PathBuf, group: String },
 }
@@ -143,8 +151,22 @@ pub fn parse<I: IntoIterator<Item = String>>(args: I) -> Result<Cli, CliError> {
             None => return Err(CliError::MissingValue("account".into())),
         },
         Some("sync") => {
-            let opts = options(&mut words, &["--account"])?;
-            Command::Sync { account: opts.get("--account").cloned() }
+            let mut rest: Vec<String> = words.by_ref().collect();
+            let wait = rest.iter().any(|w| w == "--wait");
+            rest.retain(|w| w != "--wait");
+            let opts = options(&mut rest.into_iter(), &["--account"])?;
+            Command::Sync { account: opts.get("--account").cloned(), wait }
+        }
+        Some("change") => {
+            let action = words.next();
+            let id = words.next().ok_or_else(|| CliError::MissingValue("change".into()))?;
+            let id = id.parse().map_err(|_| CliError::BadNumber(id.clone()))?;
+            match action.as_deref() {
+                Some("retry") => Command::ChangeRetry { id },
+                Some("dismiss") => Command::ChangeDismiss { id },
+                Some(other) => return Err(CliError::Unknown(other.to_string())),
+                None => return Err(CliError::MissingValue("change".into())),
+            }
         }
         Some("export") => {
             let opts = options(&mut words, &["--csv", "--group"])?;
@@ -223,8 +245,11 @@ mod tests {
             Command::AccountAdd { name: "Bureau".into(), endpoint: "ovh-eu".into(), application_key: "AK".into() }
         );
         assert_eq!(p(&["account", "add", "--name", "B"]), Err(CliError::MissingValue("--endpoint".into())));
-        assert_eq!(p(&["sync"]).unwrap().command, Command::Sync { account: None });
-        assert_eq!(p(&["sync", "--account", "B"]).unwrap().command, Command::Sync { account: Some("B".into()) });
+        assert_eq!(p(&["sync"]).unwrap().command, Command::Sync { account: None, wait: false });
+        assert_eq!(p(&["sync", "--account", "B"]).unwrap().command, Command::Sync { account: Some("B".into()), wait: false });
+        assert_eq!(p(&["sync", "--wait", "--account", "B"]).unwrap().command, Command::Sync { account: Some("B".into()), wait: true });
+        assert_eq!(p(&["change", "retry", "12"]).unwrap().command, Command::ChangeRetry { id: 12 });
+        assert_eq!(p(&["change", "dismiss", "x"]), Err(CliError::BadNumber("x".into())));
         assert_eq!(p(&["status", "--json"]).unwrap().command, Command::Status { json: true });
         assert_eq!(
             p(&["import", "--csv", "u.csv", "--group", "g"]).unwrap().command,

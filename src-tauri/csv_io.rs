@@ -179,10 +179,25 @@ pub fn parse_users(bytes: &[u8], default_location: &str) -> Result<Vec<ParsedRow
     Ok(rows)
 }
 
-/// The licence list as CSV (UTF-8, comma-separated, header in `lang`).
-pub fn export_licences(rows: &[LicenceRow], lang: Lang) -> Vec<u8> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let header = match lang {
+/// A cell as a spreadsheet will read it: text that would start a formula (`=`, `+`,
+/// `-`, `@`, a tab or a carriage return first) gets a leading `'`, so opening an
+/// export never runs what someone typed into a name at OVHcloud.
+pub fn safe_cell(value: &str) -> std::borrow::Cow<'_, str> {
+    match value.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => std::borrow::Cow::Owned(format!("'{value}")),
+        _ => std::borrow::Cow::Borrowed(value),
+    }
+}
+
+/// Which account and group the rows of a several-group export belong to.
+pub struct ExportGroup<'a> {
+    pub account: &'a str,
+    pub group: &'a str,
+    pub rows: &'a [LicenceRow],
+}
+
+fn licence_header(lang: Lang) -> [&'static str; 9] {
+    match lang {
         Lang::En => [
             "First name", "Last name", "Activation e-mail", "Licence type", "State", "Computers", "Tablets", "Phones",
             "Pending change",
@@ -191,21 +206,50 @@ pub fn export_licences(rows: &[LicenceRow], lang: Lang) -> Vec<u8> {
             "Prénom", "Nom", "E-mail d'activation", "Type de licence", "État", "Ordinateurs", "Tablettes", "Téléphones",
             "Modification en attente",
         ],
-    };
-    let _ = writer.write_record(header);
+    }
+}
+
+fn licence_cells(row: &LicenceRow, lang: Lang) -> Vec<String> {
+    let state = if row.is_virtual { "notConfigured" } else { row.state.as_str() };
+    [
+        row.first_name.as_deref().unwrap_or_default(),
+        row.last_name.as_deref().unwrap_or_default(),
+        row.activation_email.as_deref().unwrap_or_default(),
+        row.licence_type.wire_name(),
+        state,
+        &row.installs.computers.to_string(),
+        &row.installs.tablets.to_string(),
+        &row.installs.phones.to_string(),
+        if row.has_pending_change { lang.pick("yes", "oui") } else { "" },
+    ]
+    .iter()
+    .map(|c| safe_cell(c).into_owned())
+    .collect()
+}
+
+/// The licence list as CSV (UTF-8, comma-separated, header in `lang`).
+pub fn export_licences(rows: &[LicenceRow], lang: Lang) -> Vec<u8> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let _ = writer.write_record(licence_header(lang));
     for row in rows {
-        let state = if row.is_virtual { "notConfigured" } else { row.state.as_str() };
-        let _ = writer.write_record([
-            row.first_name.as_deref().unwrap_or_default(),
-            row.last_name.as_deref().unwrap_or_default(),
-            row.activation_email.as_deref().unwrap_or_default(),
-            row.licence_type.wire_name(),
-            state,
-            &row.installs.computers.to_string(),
-            &row.installs.tablets.to_string(),
-            &row.installs.phones.to_string(),
-            if row.has_pending_change { lang.pick("yes", "oui") } else { "" },
-        ]);
+        let _ = writer.write_record(licence_cells(row, lang));
+    }
+    writer.into_inner().unwrap_or_default()
+}
+
+/// Licences of several groups in one file: each row starts with its account and its
+/// group, so rows of different groups cannot be mistaken for one another.
+pub fn export_groups(groups: &[ExportGroup], lang: Lang) -> Vec<u8> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut header = vec![lang.pick("Account", "Compte"), lang.pick("Licence group", "Groupe de licences")];
+    header.extend(licence_header(lang));
+    let _ = writer.write_record(header);
+    for g in groups {
+        for row in g.rows {
+            let mut cells = vec![safe_cell(g.account).into_owned(), safe_cell(g.group).into_owned()];
+            cells.extend(licence_cells(row, lang));
+            let _ = writer.write_record(cells);
+        }
     }
     writer.into_inner().unwrap_or_default()
 }
@@ -246,6 +290,21 @@ pub fn write_export(
         }
     }
     Err(crate::error::Error::Internal("too many exports with the same name".into()))
+}
+
+#[cfg(test)]
+mod export_tests {
+    use super::*;
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_are_neutralised() {
+        for formula in ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(safe_cell(formula), format!("'{formula}"), "{formula:?}");
+        }
+        for plain in ["Ada", "ada@office.com", "", "O'Neil", "1+1"] {
+            assert_eq!(safe_cell(plain), plain);
+        }
+    }
 }
 
 #[cfg(test)]

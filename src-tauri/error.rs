@@ -23,6 +23,17 @@ pub enum Entity {
     PendingChange,
 }
 
+/// Who holds a database's sync lock, as the holder wrote it down.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SyncHolder {
+    pub pid: u32,
+    /// `window` or `command line`.
+    pub what: String,
+    /// RFC 3339.
+    pub since: String,
+}
+
 /// Something the current state of the data does not allow (not a fault).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Precondition {
@@ -48,6 +59,12 @@ pub enum Precondition {
     AlreadySignedOut,
     /// Only orders of the demo account are paid from the window.
     NotDemo,
+    /// The change was moved on by someone else meanwhile (another process, an undo).
+    ChangeMoved,
+    /// Only a parked or failed change can be retried or dismissed.
+    ChangeNotParked,
+    /// Another process is syncing this database: who, if it said.
+    SyncRunning { holder: Option<SyncHolder> },
 }
 
 #[derive(Debug, Error)]
@@ -266,6 +283,34 @@ impl Localize for Error {
             Error::Precondition(Precondition::AlreadySignedOut) => lang
                 .pick("This device was already signed out.", "Cet appareil a déjà été déconnecté.")
                 .into(),
+            Error::Precondition(Precondition::ChangeMoved) => lang
+                .pick(
+                    "This change was handled meanwhile (by another Seatkeeper window or a scheduled sync); the list has been refreshed.",
+                    "Cette modification a été traitée entre-temps (par une autre fenêtre de Seatkeeper ou une synchronisation programmée) ; la liste a été actualisée.",
+                )
+                .into(),
+            Error::Precondition(Precondition::ChangeNotParked) => lang
+                .pick(
+                    "Only a change that failed or waits for you can be retried or dismissed.",
+                    "Seule une modification en échec ou qui vous attend peut être relancée ou abandonnée.",
+                )
+                .into(),
+            Error::Precondition(Precondition::SyncRunning { holder }) => {
+                let who = holder.as_ref().map(|o| match lang {
+                    Lang::En => format!(" ({}, process {}, since {})", o.what, o.pid, o.since),
+                    Lang::Fr => format!(" ({}, processus {}, depuis {})", o.what, o.pid, o.since),
+                });
+                match lang {
+                    Lang::En => format!(
+                        "A sync is already running on this database{}. It will be done shortly; try again then.",
+                        who.unwrap_or_default()
+                    ),
+                    Lang::Fr => format!(
+                        "Une synchronisation est déjà en cours sur cette base{}. Elle sera bientôt terminée ; réessayez ensuite.",
+                        who.unwrap_or_default()
+                    ),
+                }
+            }
             Error::DatabaseTooNew { found, supported } => match lang {
                 Lang::En => format!(
                     "This database was written by a newer version of Seatkeeper (schema {found}; this version reads up to {supported}). It was left untouched: update Seatkeeper to open it."

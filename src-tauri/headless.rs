@@ -9,14 +9,24 @@ use std::process::ExitCode;
 use serde_json::json;
 
 use crate::cli::{Cli, Command};
-use crate::error::{Error, Result};
+use crate::error::{Error, Precondition, Result};
 use crate::i18n::{Lang, Localize};
-use crate::ovh::models::{AccessRule, CredentialRequest};
-use crate::ovh::{Client, ClientConfig, Endpoint};
-use crate::secrets::{Keychain, Secret, SecretKey, SecretStore};
+use crate::secrets::{Keychain, Secret, SecretStore};
 use crate::store::sample::SampleSize;
-use crate::store::{accounts, timestamp, Store};
-use crate::sync::{client_for, Engine, Progress};
+use crate::store::{ChangeState, Store};
+use crate::sync::{client_for, Engine, Progress, SyncLock, DEMO_ENDPOINT};
+
+/// Exit statuses of the command line (documented in `seatkeeper --help` and the README).
+pub mod exit {
+    /// Done; for `sync`, every change went through and none needs the user.
+    pub const OK: u8 = 0;
+    /// Something failed, or (for `sync`) a change failed or waits for the user.
+    pub const FAILED: u8 = 1;
+    /// The command line itself is wrong.
+    pub const USAGE: u8 = 2;
+    /// Another sync is running on this database (the window's, or another command's).
+    pub const SYNC_RUNNING: u8 = 3;
+}
 
 /// Where the window keeps its data: `<OS data dir>/app.seatkeeper.desktop`.
 pub fn default_data_dir() -> Option<PathBuf> {
@@ -42,11 +52,14 @@ pub fn run(cli: &Cli, lang: Lang) -> ExitCode {
         execute(&cli.command, &store, &keychain, lang)
     });
     match result {
-        Ok(true) => ExitCode::SUCCESS,
-        Ok(false) => ExitCode::FAILURE,
+        Ok(true) => ExitCode::from(exit::OK),
+        Ok(false) => ExitCode::from(exit::FAILED),
         Err(e) => {
             eprintln!("seatkeeper: {}", e.localize(lang));
-            ExitCode::FAILURE
+            match e {
+                Error::Precondition(Precondition::SyncRunning { .. }) => ExitCode::from(exit::SYNC_RUNNING),
+                _ => ExitCode::from(exit::FAILED),
+            }
         }
     }
 }
@@ -92,19 +105,18 @@ fn execute(command: &Command, store: &Store, keychain: &dyn SecretStore, lang: L
             }
             Ok(true)
         }
-        Command::Sync { account } => sync(store, keychain, account.as_deref(), lang),
+        Command::Sync { account, wait } => sync(store, keychain, account.as_deref(), *wait, lang),
+        Command::ChangeRetry { id } => {
+            let change = store.retry_change(*id, now())?;
+            println!("change {}\t{}\t{}", change.id, change.kind.as_str(), change.state.as_str());
+            Ok(true)
+        }
+        Command::ChangeDismiss { id } => store.dismiss_change(keychain, *id, now()).map(|_| true),
         Command::Export { csv, group } => {
-            let groups = match group {
-                Some(service) => vec![group_id(store, service)?],
-                None => store.list_groups()?.into_iter().map(|g| g.id).collect(),
+            let bytes = match group {
+                Some(service) => store.export_licences_csv(group_id(store, service)?, None, lang)?,
+                None => store.export_all_groups_csv(lang)?,
             };
-            let mut bytes = Vec::new();
-            for (i, id) in groups.iter().enumerate() {
-                let part = store.export_licences_csv(*id, None, lang)?;
-                // One header for the whole file.
-                let body = if i == 0 { &part[..] } else { part.splitn(2, |b| *b == b'\n').nth(1).unwrap_or_default() };
-                bytes.extend_from_slice(body);
-            }
             std::fs::write(csv, &bytes).map_err(|e| Error::io(csv.display().to_string(), e))?;
             println!("{}", csv.display());
             Ok(true)
@@ -127,8 +139,8 @@ fn execute(command: &Command, store: &Store, keychain: &dyn SecretStore, lang: L
 fn status(store: &Store, as_json: bool) -> Result<bool> {
     let status = store.app_status()?;
     let groups = store.list_groups()?;
-    let changes = store.list_pending_changes(None)?;
-    let open: Vec<_> = changes.iter().filter(|c| c.state != crate::store::ChangeState::Done).collect();
+    let changes = crate::sync::pending_changes(store, None)?;
+    let open: Vec<_> = changes.iter().filter(|c| c.state != ChangeState::Done).collect();
     if as_json {
         let value = json!({
             "database": status.database_path,
@@ -148,6 +160,15 @@ fn status(store: &Store, as_json: bool) -> Result<bool> {
             );
         }
         println!("pending changes: {}", open.len());
+        for c in &open {
+            println!(
+                "change {}\t{}\t{}{}",
+                c.id,
+                c.kind.as_str(),
+                c.state.as_str(),
+                c.last_error.as_deref().map(|m| format!("\t{m}")).unwrap_or_default()
+            );
+        }
     }
     Ok(true)
 }
@@ -168,45 +189,36 @@ fn account_add(
     application_key: &str,
     lang: Lang,
 ) -> Result<bool> {
-    let parsed: Endpoint = endpoint.parse().map_err(|_| Error::Rule(crate::domain::RuleError::EndpointInvalid))?;
     let (secret, consumer) = read_stdin_lines();
     let secret = secret.ok_or_else(|| {
         Error::Internal(lang.pick("the application secret is missing from standard input", "le secret d'application manque sur l'entrée standard").into())
     })?;
-    let at = timestamp(now());
-    let account_id = store.write(|tx| accounts::add(tx, name, &parsed.to_string(), application_key, &at))?;
-    let stored = keychain
-        .set(SecretKey::ApplicationSecret { account_id }, &Secret::new(secret.clone()))
-        .and_then(|_| match &consumer {
-            Some(ck) => keychain.set(SecretKey::ConsumerKey { account_id }, &Secret::new(ck.clone())),
-            None => Ok(()),
-        });
-    if let Err(e) = stored {
-        // Nothing half-connected is left behind.
-        store.write(|tx| accounts::remove(tx, account_id))?;
-        return Err(e);
-    }
-    if consumer.is_none() {
-        let client = Client::new(ClientConfig::new(parsed, application_key, Secret::new(secret)))
-            .map_err(crate::sync::engine::remote_error)?;
-        let request = CredentialRequest { access_rules: AccessRule::seatkeeper(), redirection: None, allowed_ips: None };
-        let pending = runtime()?.block_on(client.request_credential(&request)).map_err(crate::sync::engine::remote_error)?;
-        keychain.set(SecretKey::ConsumerKey { account_id }, &pending.consumer_key)?;
-        println!(
-            "{}\n{}",
+    let connected = runtime()?.block_on(crate::sync::service::connect_account(
+        store,
+        keychain,
+        name,
+        endpoint,
+        application_key,
+        Secret::new(secret),
+        consumer.map(Secret::new),
+    ))?;
+    match connected.validation_url {
+        Some(url) => println!(
+            "{}\n{url}",
             lang.pick(
                 "Open this address, sign in to OVHcloud and allow Seatkeeper; then run `seatkeeper sync`:",
                 "Ouvrez cette adresse, connectez-vous à OVHcloud et autorisez Seatkeeper ; puis lancez `seatkeeper sync` :"
-            ),
-            pending.validation_url
-        );
-    } else {
-        println!("{} {name}", lang.pick("Connected:", "Connecté :"));
+            )
+        ),
+        None => println!("{} {name}", lang.pick("Connected:", "Connecté :")),
     }
     Ok(true)
 }
 
-fn sync(store: &Store, keychain: &dyn SecretStore, only: Option<&str>, lang: Lang) -> Result<bool> {
+/// One sync of every connected account (or one), holding the database's sync lock
+/// throughout. One account failing does not stop the others. `Ok(true)` only when
+/// every change went through and none, from this run or before, failed or waits for the user.
+fn sync(store: &Store, keychain: &dyn SecretStore, only: Option<&str>, wait: bool, lang: Lang) -> Result<bool> {
     let accounts: Vec<_> = store
         .list_accounts()?
         .into_iter()
@@ -218,18 +230,42 @@ fn sync(store: &Store, keychain: &dyn SecretStore, only: Option<&str>, lang: Lan
         return Err(Error::NotFound { what: crate::error::Entity::Account, id: name.to_string() });
     }
     let rt = runtime()?;
+    let lock = if wait {
+        let poll = std::time::Duration::from_millis(200);
+        rt.block_on(SyncLock::acquire(store.path(), "command line", None, poll))?
+    } else {
+        SyncLock::try_for(store, "command line")?
+    };
     let mut all_sent = true;
     let progress = |p: Progress| {
         if p.total > 0 && p.done < p.total {
-            eprint!("\r{} {}/{} {}        ", p.phase, p.done + 1, p.total, p.item);
+            eprint!("\r{} {}/{} {}        ", p.phase.as_str(), p.done + 1, p.total, p.item);
             let _ = std::io::stderr().flush();
         }
     };
     for account in accounts {
-        let client = client_for(store, keychain, account.id)?;
-        let engine = Engine { store, secrets: keychain, client: &client, account_id: account.id, progress: &progress };
-        let report = rt.block_on(engine.sync())?;
+        if account.endpoint == DEMO_ENDPOINT {
+            // The demo's simulated OVHcloud lives inside the window.
+            println!(
+                "{}: {}",
+                account.label,
+                lang.pick("skipped (the demo account syncs in the window)", "ignoré (le compte de démonstration se synchronise dans la fenêtre)")
+            );
+            continue;
+        }
+        let result = client_for(store, keychain, account.id).and_then(|client| {
+            let engine = Engine { store, secrets: keychain, client: &client, account_id: account.id, progress: &progress, lock: &lock };
+            rt.block_on(engine.sync())
+        });
         eprintln!();
+        let report = match result {
+            Ok(report) => report,
+            Err(e) => {
+                println!("{}: {}", account.label, e.localize(lang));
+                all_sent = false;
+                continue;
+            }
+        };
         println!(
             "{}: {} {}, {} {}{}",
             account.label,
@@ -239,16 +275,33 @@ fn sync(store: &Store, keychain: &dyn SecretStore, only: Option<&str>, lang: Lan
             lang.pick("licences", "licences"),
             if report.offline { lang.pick(" (OVHcloud unreachable)", " (OVHcloud injoignable)") } else { "" }
         );
+        for g in &report.stale_groups {
+            println!("{}\t{}\t{}", lang.pick("not read", "non lu"), g.service_name, g.reason);
+        }
+        if let Some(at) = &report.retry_at {
+            println!("{} {at}", lang.pick("OVHcloud asked to wait; next try after", "OVHcloud demande d'attendre ; prochain essai après"));
+        }
         for c in &report.changes {
             println!(
                 "change {}\t{}\t{}{}",
                 c.change_id,
                 c.kind.as_str(),
-                c.state,
+                c.state.as_str(),
                 c.message.as_deref().map(|m| format!("\t{m}")).unwrap_or_default()
             );
         }
         all_sent &= report.all_sent();
     }
-    Ok(all_sent)
+    drop(lock);
+    let attention = store.changes_needing_attention(None)?;
+    if attention > 0 {
+        println!(
+            "{attention} {}",
+            lang.pick(
+                "change(s) failed or wait for you: see `seatkeeper status`, then `seatkeeper change retry ID` or `change dismiss ID`",
+                "modification(s) en échec ou en attente de vous : voir `seatkeeper status`, puis `seatkeeper change retry ID` ou `change dismiss ID`"
+            )
+        );
+    }
+    Ok(all_sent && attention == 0)
 }

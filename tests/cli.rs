@@ -173,7 +173,7 @@ async fn a_sync_killed_at_random_moments_loses_nothing_and_applies_nothing_twice
     for _ in 0..20 {
         let out = run(dir.path(), &["sync"], "");
         let store = Store::open_in(dir.path()).unwrap();
-        let open = store.list_pending_changes(None).unwrap().into_iter().filter(|c| c.state != ChangeState::Done).count();
+        let open = seatkeeper::sync::pending_changes(&store, None).unwrap().into_iter().filter(|c| c.state != ChangeState::Done).count();
         if out.status.success() && open == 0 {
             done = true;
             break;
@@ -190,7 +190,7 @@ async fn a_sync_killed_at_random_moments_loses_nothing_and_applies_nothing_twice
             Ok(())
         })
         .unwrap();
-    let changes = store.list_pending_changes(None).unwrap();
+    let changes = seatkeeper::sync::pending_changes(&store, None).unwrap();
     assert_eq!(changes.len(), 12, "no change lost");
     assert!(changes.iter().all(|c| c.state == ChangeState::Done), "{changes:?}");
     // Each new user was created exactly once at OVHcloud: one successful POST each.

@@ -44,7 +44,7 @@ fn first_user(f: &Fixture, group: i64) -> i64 {
 }
 
 fn open_changes(f: &Fixture) -> usize {
-    f.store.list_pending_changes(None).unwrap().iter().filter(|c| c.state != ChangeState::Done).count()
+    seatkeeper::sync::pending_changes(&f.store, None).unwrap().iter().filter(|c| c.state != ChangeState::Done).count()
 }
 
 #[test]
@@ -59,12 +59,12 @@ fn activating_a_slot_queues_the_request_and_shows_at_once() {
     assert_eq!(row.usage_location.as_deref(), Some("FR"));
     assert!(row.has_pending_change);
 
-    let changes = f.store.list_pending_changes(Some(f.prepaid.id)).unwrap();
+    let changes = seatkeeper::sync::pending_changes(&f.store, Some(f.prepaid.id)).unwrap();
     let change = &changes[0];
     assert_eq!((change.kind, change.state, change.can_undo), (ChangeKind::Activate, ChangeState::Queued, true));
     assert_eq!(change.preview[0].method, "PUT");
     assert_eq!(change.preview[0].path, format!("/license/officePrepaid/{}", f.store.licence(slot).unwrap().remote_id));
-    assert_eq!(change.preview[0].body.as_ref().unwrap()["usageLocation"], "fr");
+    assert_eq!(body(&change.preview[0])["usageLocation"], "fr");
 
     let history = f.store.list_history(f.prepaid.id, &HistoryFilter { licence_id: Some(slot), kind: None }, 10).unwrap();
     assert_eq!(history[0].kind, "licenceActivated");
@@ -100,7 +100,7 @@ fn pay_as_you_go_groups_take_users_directly_and_undo_removes_them() {
     let row = f.store.add_user(f.payg.id, &account("Paul", "Martin", "paul.martin"), LicenceType::OfficeProPlus, NOW).unwrap();
     assert_eq!(row.remote_id, "paul.martin@office7421.o365.ovh.com");
     assert_eq!(f.store.list_licences(f.payg.id).unwrap().len(), 13);
-    let change = f.store.list_pending_changes(Some(f.payg.id)).unwrap().remove(0);
+    let change = seatkeeper::sync::pending_changes(&f.store, Some(f.payg.id)).unwrap().remove(0);
     assert_eq!(change.preview[0].path, "/license/office/office7421.o365.ovh.com/user");
     f.store.undo_change(&MemorySecrets::default(), change.id, NOW).unwrap();
     assert_eq!(f.store.list_licences(f.payg.id).unwrap().len(), 12);
@@ -119,7 +119,7 @@ fn undo_restores_exactly_what_the_change_altered() {
     f.store.free_licences(&[user], NOW).unwrap();
     assert_eq!(f.store.licence(user).unwrap().state, "deleting");
 
-    let changes = f.store.list_pending_changes(Some(f.prepaid.id)).unwrap();
+    let changes = seatkeeper::sync::pending_changes(&f.store, Some(f.prepaid.id)).unwrap();
     let (free, edit) = (&changes[0], &changes[1]);
     assert_eq!((free.kind, free.can_undo), (ChangeKind::Free, true));
     assert_eq!((edit.kind, edit.can_undo), (ChangeKind::EditAccount, false), "the later change comes first");
@@ -137,7 +137,7 @@ fn undo_restores_exactly_what_the_change_altered() {
     // Renames undo to the name before the first queued rename.
     f.store.rename_group(f.prepaid.id, "One", NOW).unwrap();
     f.store.rename_group(f.prepaid.id, "Two", NOW).unwrap();
-    let rename = f.store.list_pending_changes(Some(f.prepaid.id)).unwrap().remove(0);
+    let rename = seatkeeper::sync::pending_changes(&f.store, Some(f.prepaid.id)).unwrap().remove(0);
     f.store.undo_change(&MemorySecrets::default(), rename.id, NOW).unwrap();
     assert_eq!(f.store.group_overview(f.prepaid.id).unwrap().group.display_name, f.prepaid.display_name);
 }
@@ -147,11 +147,11 @@ fn a_change_on_its_way_cannot_be_undone_or_overtaken() {
     let f = fixture();
     let user = first_user(&f, f.payg.id);
     f.store.free_licences(&[user], NOW).unwrap();
-    let change = f.store.list_pending_changes(None).unwrap().remove(0);
+    let change = seatkeeper::sync::pending_changes(&f.store, None).unwrap().remove(0);
     f.store.write(|tx| Ok(tx.execute("UPDATE pending_changes SET state = 'sending' WHERE id = ?1", [change.id])?)).unwrap();
     let err = f.store.undo_change(&MemorySecrets::default(), change.id, NOW).unwrap_err();
     assert!(matches!(err, Error::Precondition(Precondition::ChangeNotQueued)));
-    assert!(!f.store.list_pending_changes(None).unwrap()[0].can_undo);
+    assert!(!seatkeeper::sync::pending_changes(&f.store, None).unwrap()[0].can_undo);
     let err = f.store.change_password(&MemorySecrets::default(), user, PasswordRequest::Generate, None, NOW).unwrap_err();
     assert!(matches!(err, Error::Precondition(Precondition::LicenceBusy)));
 }
@@ -177,9 +177,9 @@ fn passwords_go_to_the_keychain_only() {
         let bytes = std::fs::read(entry.unwrap().path()).unwrap();
         assert!(!bytes.windows(generated.len()).any(|w| w == generated.as_bytes()), "password found on disk");
     }
-    let change = f.store.list_pending_changes(None).unwrap().remove(0);
-    assert_eq!(change.preview[0].body.as_ref().unwrap()["password"], "<from the keychain>");
-    assert_eq!(change.preview[0].body.as_ref().unwrap()["notifyEmail"], "boss@example.com");
+    let change = seatkeeper::sync::pending_changes(&f.store, None).unwrap().remove(0);
+    assert_eq!(body(&change.preview[0])["password"], "<from the keychain>");
+    assert_eq!(body(&change.preview[0])["notifyEmail"], "boss@example.com");
 
     // Undo takes it out of the keychain.
     f.store.undo_change(&secrets, set.change_id, NOW).unwrap();
@@ -296,10 +296,10 @@ fn an_order_is_queued_with_its_cart_plan_and_undone_cleanly() {
     let placed = f.store.place_order(&request(&f, None, LicenceType::OfficeProPlus, 4), NOW).unwrap();
     let open = f.store.list_open_orders().unwrap();
     assert!(open.iter().any(|o| o.id == placed.id && o.group_id.is_none() && o.quantity == 4));
-    let change = f.store.list_pending_changes(None).unwrap().remove(0);
+    let change = seatkeeper::sync::pending_changes(&f.store, None).unwrap().remove(0);
     assert_eq!(change.kind, ChangeKind::Order);
     assert_eq!(change.preview.len(), 4);
-    assert_eq!(change.preview[2].body.as_ref().unwrap()["planCode"], "microsoft-365-apps-for-enterprise-pp-nce");
+    assert_eq!(body(&change.preview[2])["planCode"], "microsoft-365-apps-for-enterprise-pp-nce");
     f.store.undo_change(&MemorySecrets::default(), change.id, NOW).unwrap();
     assert!(!f.store.list_open_orders().unwrap().iter().any(|o| o.id == placed.id));
 }
@@ -367,4 +367,9 @@ fn csv_export_has_the_visible_columns_and_a_selection() {
     let b = seatkeeper::csv_io::write_export(dir.path(), "office4417.o365.ovh.com", some.as_bytes(), NOW).unwrap();
     assert_ne!(a, b, "an export never replaces another");
     assert_eq!(std::fs::read_to_string(a).unwrap(), some);
+}
+
+/// A previewed request's JSON body, parsed.
+fn body(request: &seatkeeper::sync::PlannedRequest) -> serde_json::Value {
+    serde_json::from_str(request.body.as_deref().expect("a body")).expect("JSON")
 }

@@ -8,7 +8,7 @@ use seatkeeper::ovh::{Client, RateLimit};
 use seatkeeper::secrets::{MemorySecrets, Secret, SecretKey, SecretStore};
 use seatkeeper::simulator::{Fault, FaultRule, Seed, Simulator, SimulatorConfig, SimulatorHandle, APP_KEY, APP_SECRET, CONSUMER_KEY};
 use seatkeeper::store::{accounts, ChangeState, GroupSummary, OrderRequest, PasswordRequest, Store};
-use seatkeeper::sync::{client_config_for, Engine, Progress, SyncReport};
+use seatkeeper::sync::{client_config_for, Engine, Phase, Progress, SyncLock, SyncReport};
 
 struct World {
     _dir: tempfile::TempDir,
@@ -17,6 +17,7 @@ struct World {
     sim: SimulatorHandle,
     account: i64,
     client: Client,
+    lock: SyncLock,
 }
 
 fn quiet(_: Progress) {}
@@ -31,7 +32,8 @@ impl World {
         secrets.set(SecretKey::ApplicationSecret { account_id: account }, &Secret::new(APP_SECRET)).unwrap();
         secrets.set(SecretKey::ConsumerKey { account_id: account }, &Secret::new(CONSUMER_KEY)).unwrap();
         let client = World::client(&store, &secrets, account);
-        World { _dir: dir, store, secrets, sim, account, client }
+        let lock = SyncLock::try_for(&store, "test").unwrap();
+        World { _dir: dir, store, secrets, sim, account, client, lock }
     }
 
     fn client(store: &Store, secrets: &MemorySecrets, account: i64) -> Client {
@@ -43,7 +45,7 @@ impl World {
     }
 
     fn engine(&self) -> Engine<'_> {
-        Engine { store: &self.store, secrets: &self.secrets, client: &self.client, account_id: self.account, progress: &quiet }
+        Engine { store: &self.store, secrets: &self.secrets, client: &self.client, account_id: self.account, progress: &quiet, lock: &self.lock }
     }
 
     async fn sync(&self) -> SyncReport {
@@ -55,7 +57,7 @@ impl World {
     }
 
     fn open(&self) -> Vec<ChangeState> {
-        self.store.list_pending_changes(None).unwrap().iter().map(|c| c.state).filter(|s| *s != ChangeState::Done).collect()
+        seatkeeper::sync::pending_changes(&self.store, None).unwrap().iter().map(|c| c.state).filter(|s| *s != ChangeState::Done).collect()
     }
 
     /// Lets the simulator's tasks finish, then syncs until nothing waits.
@@ -67,7 +69,7 @@ impl World {
                 return;
             }
         }
-        panic!("changes still open: {:?}", self.store.list_pending_changes(None).unwrap());
+        panic!("changes still open: {:?}", seatkeeper::sync::pending_changes(&self.store, None).unwrap());
     }
 }
 
@@ -134,7 +136,7 @@ async fn every_kind_of_change_reaches_ovhcloud_once() {
     assert!(w.store.list_licences(payg.id).unwrap().iter().any(|l| l.remote_id.starts_with("alan.turing@")));
     assert!(!w.store.list_licences(payg.id).unwrap().iter().any(|l| l.remote_id == other.remote_id), "freed user gone");
     // The password left the keychain once sent.
-    let change = w.store.list_pending_changes(None).unwrap().into_iter().find(|c| c.kind == seatkeeper::store::ChangeKind::ChangePassword).unwrap();
+    let change = seatkeeper::sync::pending_changes(&w.store, None).unwrap().into_iter().find(|c| c.kind == seatkeeper::store::ChangeKind::ChangePassword).unwrap();
     assert_eq!(w.secrets.get(SecretKey::LicencePassword { change_id: change.id }).unwrap(), None);
     // The order has its payment page.
     let order = w.store.group_overview(prepaid.id).unwrap().orders_in_progress.into_iter().find(|o| o.quantity == 3).unwrap();
@@ -232,7 +234,7 @@ async fn a_slot_given_to_someone_else_meanwhile_is_not_overwritten() {
     w.client.configure_licence(&slot.remote_id, &other).await.unwrap();
     w.sim.advance(Duration::from_secs(60));
     w.sync().await;
-    let change = w.store.list_pending_changes(None).unwrap().remove(0);
+    let change = seatkeeper::sync::pending_changes(&w.store, None).unwrap().remove(0);
     assert_eq!(change.state, ChangeState::Failed);
     assert!(change.last_error.as_deref().is_some_and(|e| e.contains("bob@")), "{change:?}");
     assert_eq!(w.sim.count("PUT", &format!("/license/officePrepaid/{}", slot.remote_id)), 1, "only Bob's PUT");
@@ -250,7 +252,7 @@ async fn a_change_the_server_refuses_is_parked_with_its_reason() {
     w.store.free_licences(&[user.id], time::OffsetDateTime::now_utc()).unwrap();
     w.sim.expire_service(&user.remote_id);
     w.sync().await;
-    let change = w.store.list_pending_changes(None).unwrap().remove(0);
+    let change = seatkeeper::sync::pending_changes(&w.store, None).unwrap().remove(0);
     assert_eq!(change.state, ChangeState::Failed);
     assert!(change.last_error.as_deref().is_some_and(|e| !e.is_empty()), "{change:?}");
     // Parked, not dropped: it stays visible, and later syncs do not resend it.
@@ -281,7 +283,7 @@ mod service {
         assert_eq!(reports[0].groups, 2);
         let seen = seen.into_inner().unwrap();
         assert!(seen.first().unwrap().running, "progress starts as running");
-        assert!(seen.iter().any(|s| s.progress.as_ref().is_some_and(|p| p.phase == "pull")));
+        assert!(seen.iter().any(|s| s.progress.as_ref().is_some_and(|p| p.phase == Phase::Pull)));
         let last = seen.last().unwrap();
         assert!(!last.running);
         assert_eq!((last.online, last.last_error.as_deref()), (Some(true), None));

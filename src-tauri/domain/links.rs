@@ -1,21 +1,27 @@
 use url::Url;
 
-/// Sites Seatkeeper may send the user to: OVHcloud (control panel, orders, payment,
-/// API consumer-key validation) and Microsoft (installs, device sign-out, docs).
-const TRUSTED_DOMAINS: &[&str] = &[
-    "ovh.com",
-    "ovhcloud.com",
-    "ovh.ca",
-    "ovh.us",
-    "ovh.net",
-    "microsoft.com",
-    "office.com",
-    "microsoft365.com",
-    "live.com",
+/// The exact hosts Seatkeeper may send the user to, and why. Nothing else opens, not
+/// even another host of the same domains.
+const TRUSTED_HOSTS: &[&str] = &[
+    // OVHcloud's purchase-order (payment) pages and control panels, per region.
+    "www.ovh.com",
+    "www.ovhcloud.com",
+    "ca.ovh.com",
+    "us.ovhcloud.com",
+    // Where a new consumer key is allowed (the API's `validationUrl`), per region.
+    "eu.api.ovh.com",
+    "ca.api.ovh.com",
+    "api.us.ovhcloud.com",
+    // OVHcloud's guides.
+    "docs.ovh.com",
+    "help.ovhcloud.com",
+    // Microsoft 365: installing Office, signing devices out.
+    "portal.office.com",
+    "account.microsoft.com",
 ];
 
-/// Parses `raw` and keeps it only if it is an `https` address on a trusted domain (or
-/// one of its subdomains), with no credentials and the default port.
+/// Parses `raw` and keeps it only if it is an `https` address on a trusted host, with
+/// no credentials and the default port.
 pub fn trusted_url(raw: &str) -> Option<Url> {
     let url = Url::parse(raw.trim()).ok()?;
     if url.scheme() != "https" || !url.username().is_empty() || url.password().is_some() || url.port().is_some() {
@@ -26,10 +32,7 @@ pub fn trusted_url(raw: &str) -> Option<Url> {
         _ => return None,
     };
     let host = host.trim_end_matches('.');
-    let trusted = TRUSTED_DOMAINS
-        .iter()
-        .any(|d| host == *d || host.strip_suffix(d).is_some_and(|rest| rest.ends_with('.')));
-    trusted.then_some(url)
+    TRUSTED_HOSTS.contains(&host).then_some(url)
 }
 
 #[cfg(test)]
@@ -60,6 +63,11 @@ mod tests {
             "https://user:pw@www.ovh.com/",
             "https://www.ovh.com:8443/",
             "https://192.168.1.1/",
+            // Same domains, hosts Seatkeeper has no business sending anyone to.
+            "https://login.live.com/",
+            "https://files.ovh.net/",
+            "https://phishing.ovh.com/",
+            "https://anything.microsoft.com/",
             "file:///etc/passwd",
             "javascript:alert(1)",
             "ovh.com",

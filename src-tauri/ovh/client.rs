@@ -171,6 +171,12 @@ impl Request {
         self
     }
 
+    /// A body given as the exact bytes to sign and send (a planned request's preview).
+    pub fn raw_json(mut self, body: impl Into<Vec<u8>>) -> Request {
+        self.body = Some(body.into());
+        self
+    }
+
     /// Marks the request safe to send twice, so transient failures are retried.
     pub fn idempotent(mut self, idempotent: bool) -> Request {
         self.idempotent = idempotent;
@@ -313,6 +319,10 @@ impl Client {
         loop {
             let result = self.send_once(request, offset).await;
             match result {
+                // A server asking for a longer wait than the client ever sleeps gets the
+                // error back at once: the caller gives up this sync and says when it
+                // will try again, instead of holding everything for an hour.
+                Err(e) if e.retry_after().is_some_and(|wait| wait > self.inner.retry.max_delay) => return Err(e),
                 Err(e) if e.is_retry_safe() && attempt < max_attempts => {
                     tokio::time::sleep(self.inner.retry.delay(attempt, e.retry_after())).await;
                     attempt += 1;

@@ -49,6 +49,16 @@ impl Endpoint {
         }
     }
 
+    /// The OVHcloud subsidiary its orders and catalog go to (`order.cart.Creation`'s
+    /// `ovhSubsidiary`). The only place this mapping lives.
+    pub fn subsidiary(&self) -> &'static str {
+        match self {
+            Endpoint::Ca => "CA",
+            Endpoint::Us => "US",
+            Endpoint::Eu | Endpoint::Custom(_) => "FR",
+        }
+    }
+
     /// The model generation this endpoint serves; custom endpoints are assumed current.
     pub fn generation(&self) -> Generation {
         match self {
@@ -66,14 +76,16 @@ impl fmt::Display for Endpoint {
 
 /// Why a string is not an endpoint.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown OVHcloud endpoint {0:?}: expected ovh-eu, ovh-ca, ovh-us or an http(s) URL")]
+#[error("unknown OVHcloud endpoint {0:?}: expected ovh-eu, ovh-ca, ovh-us or an https URL (http only on this computer)")]
 pub struct BadEndpoint(pub String);
 
 impl FromStr for Endpoint {
     type Err = BadEndpoint;
 
     /// Accepts `ovh-eu`, `ovh-ca`, `ovh-us` (case-insensitive), one of their base URLs,
-    /// or any `http://`/`https://` URL with a host.
+    /// or any `https://` URL with a host. Plain `http://` only for this computer
+    /// (`127.0.0.1`, `::1`, `localhost`: the simulator): keys and signatures never cross
+    /// a network in clear text.
     fn from_str(s: &str) -> Result<Endpoint, BadEndpoint> {
         let trimmed = s.trim();
         match trimmed.to_ascii_lowercase().as_str() {
@@ -89,11 +101,20 @@ impl FromStr for Endpoint {
             }
         }
         match url::Url::parse(base) {
-            Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() && u.query().is_none() => {
+            Ok(u) if u.host().is_some() && u.query().is_none() && (u.scheme() == "https" || (u.scheme() == "http" && is_loopback(&u))) => {
                 Ok(Endpoint::Custom(base.to_string()))
             }
             _ => Err(BadEndpoint(s.to_string())),
         }
+    }
+}
+
+fn is_loopback(u: &url::Url) -> bool {
+    match u.host() {
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+        None => false,
     }
 }
 
@@ -125,5 +146,20 @@ mod tests {
         for bad in ["", "ovh-xx", "ftp://x/1.0", "eu.api.ovh.com", "http://x/1.0?a=b"] {
             assert!(bad.parse::<Endpoint>().is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn plain_http_only_on_this_computer() {
+        for bad in ["http://api.example.com/1.0", "http://192.168.1.10:8080/1.0", "http://127.0.0.1.example.com/1.0"] {
+            assert!(bad.parse::<Endpoint>().is_err(), "{bad}");
+        }
+        for good in ["https://api.example.com/1.0", "http://127.0.0.1:8080/1.0", "http://[::1]:9/1.0", "http://localhost:1/1.0"] {
+            assert!(good.parse::<Endpoint>().is_ok(), "{good}");
+        }
+    }
+
+    #[test]
+    fn subsidiaries_follow_the_region() {
+        assert_eq!((Endpoint::Eu.subsidiary(), Endpoint::Ca.subsidiary(), Endpoint::Us.subsidiary()), ("FR", "CA", "US"));
     }
 }

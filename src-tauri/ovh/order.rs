@@ -178,6 +178,13 @@ impl Client {
         self.call(Request::new(Method::POST, path).json(&body)).await
     }
 
+    /// `GET /order/cart/{cartId}/item/{itemId}/configuration?label=`: the ids of the
+    /// item's configurations with that label.
+    pub async fn item_configurations(&self, cart_id: &str, item_id: i64, label: &str) -> Result<Vec<i64>, ApiError> {
+        let path = format!("{}/item/{item_id}/configuration", cart_path(cart_id));
+        self.call(Request::get(path).query("label", label)).await
+    }
+
     /// `GET /order/cart/{cartId}/checkout`: the order as it would be (no `order_id`).
     pub async fn checkout_preview(&self, cart_id: &str) -> Result<Order, ApiError> {
         self.call(Request::get(format!("{}/checkout", cart_path(cart_id)))).await

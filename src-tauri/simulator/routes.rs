@@ -186,7 +186,7 @@ pub fn router(sim: Sim) -> Router {
         .route("/1.0/order/cart/{cart}", get(cart_get))
         .route("/1.0/order/cart/{cart}/assign", post(cart_assign))
         .route("/1.0/order/cart/{cart}/officePrepaid", post(cart_add_prepaid))
-        .route("/1.0/order/cart/{cart}/item/{item}/configuration", post(item_configure))
+        .route("/1.0/order/cart/{cart}/item/{item}/configuration", get(item_configurations).post(item_configure))
         .route("/1.0/order/cart/{cart}/checkout", get(checkout_preview).post(checkout))
         .route("/1.0/me/order", get(me_orders))
         .route("/1.0/me/order/{id}", get(me_order))
@@ -358,6 +358,10 @@ async fn item_configure(AxumState(sim): S, Path((cart, item)): Path<(String, Str
     sim.open(&call, |st, a| st.item_configure(a, &cart, parse_id(&item, "itemId")?, &call.body))
 }
 
+async fn item_configurations(AxumState(sim): S, Path((cart, item)): Path<(String, String)>, call: Call) -> Response {
+    sim.open(&call, |st, a| st.item_configurations(a, &cart, parse_id(&item, "itemId")?, call.query.get("label").map(String::as_str)))
+}
+
 async fn checkout_preview(AxumState(sim): S, Path(cart): Path<String>, call: Call) -> Response {
     sim.authed(&call, |st, a| st.checkout_preview(a, &cart))
 }
@@ -391,9 +395,22 @@ fn fault_body(status: u16) -> Value {
     serde_json::json!({ "class": class, "message": message })
 }
 
+/// Whether a request's `Host` names this simulator on loopback (`127.0.0.1:PORT` or
+/// `localhost:PORT`): a page elsewhere that got a browser to call it (DNS rebinding)
+/// names its own host, and is refused.
+fn host_is_ours(sim: &Sim, headers: &HeaderMap) -> bool {
+    let Some(host) = headers.get("Host").and_then(|v| v.to_str().ok()) else { return false };
+    let ours = sim.origin.trim_start_matches("http://");
+    let port = ours.rsplit_once(':').map(|(_, p)| p).unwrap_or_default();
+    host == ours || host == format!("localhost:{port}")
+}
+
 /// Applies the configured faults, runs the handler, stamps `X-Ovh-QueryID`, and logs
 /// the exchange.
 async fn faults_and_log(AxumState(sim): S, request: Request, next: Next) -> Response {
+    if !host_is_ours(&sim, request.headers()) {
+        return error_response(&SimError::api(421, "Client::MisdirectedRequest", "This server answers only for its own address"));
+    }
     let (parts, body) = request.into_parts();
     let body = axum::body::to_bytes(body, 16 << 20).await.unwrap_or_default();
     let method = parts.method.to_string();
@@ -446,13 +463,13 @@ async fn faults_and_log(AxumState(sim): S, request: Request, next: Next) -> Resp
             r
         }
         Some(Fault::Hang) => {
-            sim.lock().log.push(exchange);
+            sim.lock().record(exchange);
             let mut stop = sim.shutdown.clone();
             let _ = stop.wait_for(|stopped| *stopped).await;
             return json_response(503, &fault_body(503));
         }
         Some(Fault::DropConnection) => {
-            sim.lock().log.push(exchange);
+            sim.lock().record(exchange);
             if let Some(killer) = parts.extensions.get::<ConnectionKiller>() {
                 killer.0.notify_one();
             }
@@ -480,6 +497,6 @@ async fn faults_and_log(AxumState(sim): S, request: Request, next: Next) -> Resp
     parts.headers.insert("X-Ovh-QueryID", HeaderValue::from_str(&query_id).expect("ascii"));
     exchange.status = parts.status.as_u16();
     exchange.response_body = String::from_utf8_lossy(&bytes).into_owned();
-    sim.lock().log.push(exchange);
+    sim.lock().record(exchange);
     Response::from_parts(parts, Body::from(bytes))
 }

@@ -265,6 +265,11 @@ pub struct OrderRec {
     pub delivered: Vec<String>,
 }
 
+/// The most exchanges the simulator keeps in its log.
+pub const MAX_LOG: usize = 20_000;
+/// The most finished tasks it keeps (running ones are always kept).
+pub const MAX_FINISHED_TASKS: usize = 5_000;
+
 /// One request and its answer, as the simulator saw them.
 #[derive(Debug, Clone)]
 pub struct Exchange {
@@ -432,6 +437,7 @@ impl State {
 
     /// Moves every task to the status the clock says, applying the effects of those done.
     pub fn settle(&mut self) {
+        self.forget_old();
         let now = self.now();
         let step = time::Duration::try_from(self.task_step).unwrap_or(time::Duration::ZERO);
         let ids: Vec<i64> = self.tasks.values().filter(|t| t.status == "todo" || t.status == "doing").map(|t| t.id).collect();
@@ -1010,16 +1016,61 @@ impl State {
         json!(self
             .carts
             .values()
-            .filter(|c| c.owner.as_deref() == Some(account))
+            .filter(|c| c.owner.as_deref() == Some(account) && c.expire.is_none_or(|e| e > self.now()))
             .filter(|c| query.get("description").is_none_or(|d| &c.description == d))
             .map(|c| &c.cart_id)
             .collect::<Vec<_>>())
     }
 
     fn cart(&self, account: Option<&str>, cart_id: &str) -> SimResult<&CartRec> {
+        let now = self.now();
         match self.carts.get(cart_id) {
-            Some(c) if c.owner.is_none() || c.owner.as_deref() == account => Ok(c),
+            Some(c) if (c.owner.is_none() || c.owner.as_deref() == account) && c.expire.is_none_or(|e| e > now) => Ok(c),
             _ => Err(SimError::not_found("cartId", cart_id)),
+        }
+    }
+
+    /// `GET /order/cart/{cartId}/item/{itemId}/configuration?label=`: configuration ids.
+    pub fn item_configurations(&self, account: Option<&str>, cart_id: &str, item_id: i64, label: Option<&str>) -> SimResult {
+        self.cart(account, cart_id)?;
+        let item = self.items.get(&item_id).filter(|i| i.cart_id == cart_id);
+        let item = item.ok_or_else(|| SimError::not_found("itemId", &item_id.to_string()))?;
+        Ok(json!(item
+            .configurations
+            .iter()
+            .filter(|(_, l, _)| label.is_none_or(|want| want == l))
+            .map(|(id, _, _)| *id)
+            .collect::<Vec<_>>()))
+    }
+
+    /// Logs an exchange, keeping at most [`MAX_LOG`] (the oldest go first): a demo
+    /// left running for days stays small.
+    pub fn record(&mut self, exchange: Exchange) {
+        if self.log.len() >= MAX_LOG {
+            self.log.drain(..MAX_LOG / 10);
+        }
+        self.log.push(exchange);
+    }
+
+    /// Forgets expired carts, and finished tasks beyond [`MAX_FINISHED_TASKS`].
+    fn forget_old(&mut self) {
+        let now = self.now();
+        let expired: Vec<String> =
+            self.carts.values().filter(|c| c.expire.is_some_and(|e| e <= now)).map(|c| c.cart_id.clone()).collect();
+        for id in expired {
+            if let Some(cart) = self.carts.remove(&id) {
+                for item in cart.items {
+                    self.items.remove(&item);
+                }
+            }
+        }
+        let finished: Vec<i64> =
+            self.tasks.values().filter(|t| t.status != "todo" && t.status != "doing").map(|t| t.id).collect();
+        if finished.len() > MAX_FINISHED_TASKS {
+            // Ids grow with time: the smallest are the oldest.
+            for id in &finished[..finished.len() - MAX_FINISHED_TASKS] {
+                self.tasks.remove(id);
+            }
         }
     }
 

@@ -4,7 +4,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::changes::{self, ChangeKind, NewChange};
+use super::changes::{self, ChangePayload, GroupRename, NewChange};
 use super::history::{self, NewEntry, Origin};
 use crate::domain::{check_display_name, GroupFamily, LicenceType};
 use crate::error::{Entity, Error, Result};
@@ -30,6 +30,10 @@ pub struct GroupSummary {
     pub is_sample: bool,
     /// Changes made here and not yet confirmed by OVHcloud.
     pub pending_changes: u32,
+    /// Why OVHcloud could not be read for this group at the last sync (expired,
+    /// gone…): what is shown may be out of date.
+    pub sync_error: Option<String>,
+    pub sync_error_since: Option<String>,
 }
 
 /// An amount in OVHcloud's micro-cents (1 unit = 10⁻⁸ of the currency).
@@ -90,7 +94,8 @@ const SUMMARY_SELECT: &str = "
            (SELECT count(*) FROM licences l WHERE l.group_id = g.id AND l.is_virtual = 0),
            (SELECT count(*) FROM licences l WHERE l.group_id = g.id),
            g.next_payment_on, a.is_sample,
-           (SELECT count(*) FROM pending_changes p WHERE p.group_id = g.id AND p.state <> 'done')
+           (SELECT count(*) FROM pending_changes p WHERE p.group_id = g.id AND p.state <> 'done'),
+           g.sync_error, g.sync_error_at
     FROM licence_groups g JOIN accounts a ON a.id = g.account_id";
 
 fn enum_from_sql<T>(value: String, parse: fn(&str) -> Option<T>, col: usize) -> rusqlite::Result<T> {
@@ -122,6 +127,8 @@ fn summary_from_row(row: &Row) -> rusqlite::Result<GroupSummary> {
         next_payment_on: row.get(10)?,
         is_sample: row.get(11)?,
         pending_changes: row.get(12)?,
+        sync_error: row.get(13)?,
+        sync_error_since: row.get(14)?,
     })
 }
 
@@ -271,13 +278,13 @@ pub fn rename(tx: &Transaction, group_id: i64, new_name: &str, at: &str) -> Resu
         return summary(tx, group_id);
     }
     tx.execute("UPDATE licence_groups SET display_name = ?1 WHERE id = ?2", params![new_name, group_id])?;
-    let payload = serde_json::json!({ "displayName": new_name });
+    let payload = ChangePayload::RenameGroup(GroupRename { display_name: new_name.to_string() });
     // A rename still waiting in the queue is updated: it keeps the name from before the
     // first rename, which is what undo restores.
     let updated = tx.execute(
         "UPDATE pending_changes SET payload = ?1, updated_at = ?2
          WHERE group_id = ?3 AND kind = 'renameGroup' AND state = 'queued'",
-        params![payload.to_string(), at, group_id],
+        params![payload.to_json(), at, group_id],
     )?;
     if updated == 0 {
         changes::enqueue(
@@ -286,7 +293,6 @@ pub fn rename(tx: &Transaction, group_id: i64, new_name: &str, at: &str) -> Resu
                 account_id,
                 group_id: Some(group_id),
                 licence_id: None,
-                kind: ChangeKind::RenameGroup,
                 payload,
                 undo: Some(serde_json::json!({ "displayName": old_name })),
                 at,

@@ -86,7 +86,7 @@ fn row_from_sql(r: &rusqlite::Row) -> rusqlite::Result<LicenceRow> {
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde_json::json;
 
-use super::changes::{self, licence_snapshot, ChangeKind, NewChange};
+use super::changes::{self, licence_snapshot, AccountChange, ChangePayload, NewChange, PasswordChange};
 use super::history::{self, NewEntry, Origin};
 use crate::domain::{activation_email, check_account, check_email, check_group_capacity, AccountInput, GroupFamily};
 use crate::error::{Entity, Error, Precondition};
@@ -158,15 +158,15 @@ fn checked(input: &AccountInput) -> Result<AccountInput> {
     })
 }
 
-fn account_payload(input: &AccountInput, domain: &str, licence_type: LicenceType) -> serde_json::Value {
-    json!({
-        "firstName": input.first_name,
-        "lastName": input.last_name,
-        "login": input.login,
-        "domain": domain,
-        "usageLocation": input.usage_location,
-        "licenceType": licence_type.wire_name(),
-    })
+fn account_payload(input: &AccountInput, domain: &str, licence_type: LicenceType) -> AccountChange {
+    AccountChange {
+        first_name: input.first_name.clone(),
+        last_name: input.last_name.clone(),
+        login: input.login.clone(),
+        domain: domain.to_string(),
+        usage_location: input.usage_location.clone(),
+        licence_type,
+    }
 }
 
 fn log(tx: &Transaction, t: &Target, licence_id: Option<i64>, kind: &str, at: &str, details: serde_json::Value) -> Result<()> {
@@ -200,8 +200,7 @@ pub fn activate(tx: &Transaction, licence_id: i64, input: &AccountInput, at: &st
             account_id: t.account_id,
             group_id: Some(t.group_id),
             licence_id: Some(t.id),
-            kind: ChangeKind::Activate,
-            payload: account_payload(&input, &t.domain, t.licence_type),
+            payload: ChangePayload::Activate(account_payload(&input, &t.domain, t.licence_type)),
             undo: Some(snapshot),
             at,
         },
@@ -253,8 +252,7 @@ pub fn add_user(
             account_id,
             group_id: Some(group_id),
             licence_id: Some(licence_id),
-            kind: ChangeKind::Activate,
-            payload: account_payload(&input, &domain, licence_type),
+            payload: ChangePayload::Activate(account_payload(&input, &domain, licence_type)),
             undo: Some(json!({ "created": true })),
             at,
         },
@@ -289,8 +287,7 @@ pub fn edit_account(tx: &Transaction, licence_id: i64, input: &AccountInput, at:
             account_id: t.account_id,
             group_id: Some(t.group_id),
             licence_id: Some(t.id),
-            kind: ChangeKind::EditAccount,
-            payload: account_payload(&input, &t.domain, t.licence_type),
+            payload: ChangePayload::EditAccount(account_payload(&input, &t.domain, t.licence_type)),
             undo: Some(snapshot.clone()),
             at,
         },
@@ -336,8 +333,10 @@ pub fn queue_password_change(
             account_id: t.account_id,
             group_id: Some(t.group_id),
             licence_id: Some(t.id),
-            kind: ChangeKind::ChangePassword,
-            payload: json!({ "hasPassword": true, "notifyEmail": notify }),
+            payload: ChangePayload::ChangePassword(PasswordChange {
+                has_password: true,
+                notify_email: notify.map(str::to_string),
+            }),
             undo: None,
             at,
         },
@@ -365,8 +364,7 @@ pub fn free(tx: &Transaction, licence_id: i64, at: &str) -> Result<i64> {
             account_id: t.account_id,
             group_id: Some(t.group_id),
             licence_id: Some(t.id),
-            kind: ChangeKind::Free,
-            payload: json!({}),
+            payload: ChangePayload::Free,
             undo: Some(snapshot.clone()),
             at,
         },

@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_licence_search.sql"),
     include_str!("migrations/0003_pending_change_undo.sql"),
+    include_str!("migrations/0004_exactly_once.sql"),
 ];
 
 /// The schema version this build writes.
@@ -53,7 +54,14 @@ pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<MigrationRep
     }
     for (index, sql) in MIGRATIONS.iter().enumerate().skip(from_version as usize) {
         let version = index as i64 + 1;
-        let tx = conn.transaction()?;
+        // Immediate: a second process opening the same database waits here, then sees
+        // the version the first one reached and skips what is already done.
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        if user_version(&tx)? >= version {
+            tx.commit()?;
+            report.to_version = version;
+            continue;
+        }
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", version)?;
         tx.commit()?;

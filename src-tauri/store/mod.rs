@@ -7,14 +7,14 @@
 //! Never stores a secret.
 
 pub mod accounts;
-mod changes;
+pub mod changes;
 mod groups;
 mod history;
 mod import;
 mod installs;
 mod licences;
 mod migrations;
-mod orders;
+pub mod orders;
 pub mod remote;
 pub mod sample;
 mod settings;
@@ -55,7 +55,10 @@ impl std::fmt::Debug for PasswordSet {
     }
 }
 
-pub use changes::{ChangeKind, ChangeState, PendingChange};
+pub use changes::{
+    AccountChange, ChangeFilter, ChangeKind, ChangePayload, ChangeRow, ChangeState, GroupRename, OrderChange, PasswordChange,
+    Transition,
+};
 pub use groups::{GroupOverview, GroupSummary, Money, OrderSummary, TypeCounts};
 pub use history::{HistoryEntry, HistoryFilter, Origin};
 pub use import::ImportPreview;
@@ -127,11 +130,48 @@ impl Store {
     /// (nothing written) if it returns an error or panics.
     pub fn write<T>(&self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
         let mut conn = self.lock();
+        Store::transaction(&mut conn, f)
+    }
+
+    fn transaction<T>(conn: &mut Connection, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let value = f(&tx)?;
         tx.commit()?;
         Ok(value)
     }
+
+    /// Like [`write`](Self::write), but the commit reaches the disk before this returns
+    /// (`synchronous=FULL` for this one transaction): what it records survives a power
+    /// cut, not only a crash. For the mark that a request is about to leave.
+    pub fn write_durable<T>(&self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let mut conn = self.lock();
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        let result = Store::transaction(&mut conn, f);
+        let restored = conn.pragma_update(None, "synchronous", "NORMAL");
+        let value = result?;
+        restored?;
+        Ok(value)
+    }
+
+    /// SQLite's count of commits made by *other* connections (another process, another
+    /// window): when it moves, what the window shows may be stale.
+    pub fn data_version(&self) -> Result<i64> {
+        self.read(|conn| Ok(conn.query_row("PRAGMA data_version", [], |r| r.get(0))?))
+    }
+}
+
+/// The password to set, and the one to show once when Seatkeeper generated it.
+fn choose_password(request: PasswordRequest, login: &str) -> Result<(Secret, Option<String>)> {
+    Ok(match request {
+        PasswordRequest::Generate => {
+            let p = generate_password(12, login).map_err(|e| Error::Internal(e.to_string()))?;
+            (Secret::new(p.clone()), Some(p))
+        }
+        PasswordRequest::Own(p) => {
+            check_password(p.expose(), login)?;
+            (p, None)
+        }
+    })
 }
 
 /// The current instant as stored: RFC 3339 in UTC, to the second.
@@ -265,16 +305,7 @@ impl Store {
         let at = timestamp(now);
         self.write(|tx| {
             let (change_id, login) = licences::queue_password_change(tx, licence_id, notify_email, &at)?;
-            let (password, shown) = match request {
-                PasswordRequest::Generate => {
-                    let p = generate_password(12, &login).map_err(|e| Error::Internal(e.to_string()))?;
-                    (Secret::new(p.clone()), Some(p))
-                }
-                PasswordRequest::Own(p) => {
-                    check_password(p.expose(), &login)?;
-                    (p, None)
-                }
-            };
+            let (password, shown) = choose_password(request, &login)?;
             secrets.set(SecretKey::LicencePassword { change_id }, &password)?;
             Ok(PasswordSet { change_id, password: shown })
         })
@@ -291,11 +322,12 @@ impl Store {
         })
     }
 
-    pub fn list_pending_changes(&self, group_id: Option<i64>) -> Result<Vec<PendingChange>> {
-        self.read(|conn| changes::list(conn, group_id))
+    /// Pending changes, newest first (see [`changes::list`]).
+    pub fn list_changes(&self, filter: ChangeFilter) -> Result<Vec<ChangeRow>> {
+        self.read(|conn| changes::list(conn, filter))
     }
 
-    /// Undoes a queued change; its waiting password, if any, leaves the keychain.
+    /// Undoes a queued (or parked) change; its waiting password, if any, leaves the keychain.
     pub fn undo_change(&self, secrets: &dyn SecretStore, change_id: i64, now: OffsetDateTime) -> Result<()> {
         let at = timestamp(now);
         let secret = self.write(|tx| changes::undo(tx, change_id, &at))?;
@@ -303,6 +335,53 @@ impl Store {
             secrets.delete(key)?;
         }
         Ok(())
+    }
+
+    /// Puts a parked or failed change back in the queue.
+    pub fn retry_change(&self, change_id: i64, now: OffsetDateTime) -> Result<ChangeRow> {
+        let at = timestamp(now);
+        self.write(|tx| changes::retry(tx, change_id, &at))
+    }
+
+    /// Dismisses a failed change, or gives up on a parked one; a password it held leaves
+    /// the keychain.
+    pub fn dismiss_change(&self, secrets: &dyn SecretStore, change_id: i64, now: OffsetDateTime) -> Result<()> {
+        let at = timestamp(now);
+        if let Some(key) = self.write(|tx| changes::acknowledge(tx, change_id, &at))? {
+            secrets.delete(key)?;
+        }
+        Ok(())
+    }
+
+    /// Gives a parked password change its password again (the keychain lost it) and
+    /// queues it. A generated password is returned, to be shown once.
+    pub fn set_password_again(
+        &self,
+        secrets: &dyn SecretStore,
+        change_id: i64,
+        request: PasswordRequest,
+        now: OffsetDateTime,
+    ) -> Result<PasswordSet> {
+        let at = timestamp(now);
+        self.write(|tx| {
+            let change = changes::get(tx, change_id)?;
+            let Some(key) = change.payload.password_key(change_id) else {
+                return Err(Error::Precondition(crate::error::Precondition::ChangeNotParked));
+            };
+            if change.state != ChangeState::Parked {
+                return Err(Error::Precondition(crate::error::Precondition::ChangeNotParked));
+            }
+            let login = change.licence_id.map(|id| licences::get(tx, id)).transpose()?.and_then(|l| l.login).unwrap_or_default();
+            let (password, shown) = choose_password(request, &login)?;
+            changes::transition(tx, change_id, Transition::new(ChangeState::Parked, ChangeState::Queued), &at)?;
+            secrets.set(key, &password)?;
+            Ok(PasswordSet { change_id, password: shown })
+        })
+    }
+
+    /// Changes that need the user: parked, or failed and not dismissed.
+    pub fn changes_needing_attention(&self, account_id: Option<i64>) -> Result<u32> {
+        self.read(|conn| changes::needing_attention(conn, account_id))
     }
 
     pub fn list_installs(&self, group_id: i64) -> Result<Vec<UserInstalls>> {
@@ -364,6 +443,21 @@ impl Store {
             rows.retain(|r| ids.contains(&r.id));
         }
         Ok(crate::csv_io::export_licences(&rows, lang))
+    }
+
+    /// Every group's licences in one CSV, each row with its account and group.
+    pub fn export_all_groups_csv(&self, lang: Lang) -> Result<Vec<u8>> {
+        let groups = self.list_groups()?;
+        let mut rows = Vec::new();
+        for g in &groups {
+            rows.push(self.list_licences(g.id)?);
+        }
+        let parts: Vec<crate::csv_io::ExportGroup> = groups
+            .iter()
+            .zip(&rows)
+            .map(|(g, rows)| crate::csv_io::ExportGroup { account: &g.account_label, group: &g.service_name, rows })
+            .collect();
+        Ok(crate::csv_io::export_groups(&parts, lang))
     }
 
     /// Reads a CSV of users and says, row by row, what importing it would do. Queues nothing.

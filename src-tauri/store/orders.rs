@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use ts_rs::TS;
 
-use super::changes::{self, ChangeKind, NewChange};
+use super::changes::{self, ChangePayload, NewChange, OrderChange};
 use super::groups::{licence_type_from_sql, Money, OrderSummary};
 use super::history::{self, NewEntry, Origin};
 use crate::domain::{check_group_capacity, GroupFamily, LicenceType};
@@ -191,14 +191,13 @@ pub fn place(tx: &Transaction, request: &OrderRequest, at: &str) -> Result<Order
             account_id: request.account_id,
             group_id: request.group_id,
             licence_id: None,
-            kind: ChangeKind::Order,
-            payload: json!({
-                "orderId": order_id,
-                "planCode": quote.plan_code,
-                "licenceType": request.licence_type.wire_name(),
-                "renewalPeriod": request.renewal_period,
-                "quantity": request.quantity,
-                "existingTenant": tenant,
+            payload: ChangePayload::Order(OrderChange {
+                order_id,
+                plan_code: quote.plan_code.clone(),
+                licence_type: request.licence_type,
+                renewal_period: request.renewal_period.clone(),
+                quantity: i64::from(request.quantity),
+                existing_tenant: tenant,
             }),
             undo: None,
             at,
@@ -224,6 +223,17 @@ pub fn place(tx: &Transaction, request: &OrderRequest, at: &str) -> Result<Order
         payment_url: None,
         created_at: at.to_string(),
     })
+}
+
+/// An order's OVHcloud id (once sent) and its account's endpoint.
+pub fn remote_of(conn: &Connection, order_id: i64) -> Result<Option<(Option<i64>, String)>> {
+    Ok(conn
+        .query_row(
+            "SELECT o.remote_order_id, a.endpoint FROM orders o JOIN accounts a ON a.id = o.account_id WHERE o.id = ?1",
+            [order_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?)
 }
 
 #[cfg(test)]

@@ -8,10 +8,10 @@ use std::collections::{HashMap, HashSet};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde_json::{json, Value};
 
-use super::changes::ChangeKind;
+use super::changes::{self, ChangePayload, ChangeRow, ChangeState, Transition};
 use super::history::{self, NewEntry, Origin};
 use crate::domain::{GroupFamily, LicenceType};
-use crate::error::{Entity, Error, Result};
+use crate::error::{Error, Result};
 
 /// A licence group as OVHcloud describes it.
 #[derive(Debug, Clone, PartialEq)]
@@ -80,7 +80,7 @@ pub fn write_group(
     // A rename of ours not yet confirmed keeps the name the user gave.
     let renaming: bool = match existing {
         Some(id) => tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM pending_changes WHERE group_id = ?1 AND kind = 'renameGroup' AND state IN ('queued', 'sending', 'waitingRemote'))",
+            "SELECT EXISTS (SELECT 1 FROM pending_changes WHERE group_id = ?1 AND kind = 'renameGroup' AND state IN ('queued', 'sending', 'waitingRemote', 'parked'))",
             [id],
             |r| r.get(0),
         )?,
@@ -91,7 +91,7 @@ pub fn write_group(
             tx.execute(
                 "UPDATE licence_groups SET family = ?2, display_name = CASE WHEN ?11 THEN display_name ELSE ?3 END,
                         offer = ?4, status = ?5, domain = ?6, created_on = ?7, next_payment_on = ?8,
-                        renewal_period = ?9, mca_agreed = ?10, synced_at = ?12
+                        renewal_period = ?9, mca_agreed = ?10, synced_at = ?12, sync_error = NULL, sync_error_at = NULL
                  WHERE id = ?1",
                 params![
                     id,
@@ -136,15 +136,30 @@ pub fn write_group(
 
     // Local licences, and which of them have a change of ours on its way (a failed
     // change no longer holds the licence: OVHcloud's state shows again).
-    let mut local: HashMap<String, (i64, bool)> = HashMap::new();
+    let mut local: HashMap<String, (i64, bool, bool)> = HashMap::new();
     {
         let mut stmt = tx.prepare_cached(
-            "SELECT l.remote_id, l.id, EXISTS (SELECT 1 FROM pending_changes p WHERE p.licence_id = l.id AND p.state IN ('queued', 'sending', 'waitingRemote'))
+            "SELECT l.remote_id, l.id, EXISTS (SELECT 1 FROM pending_changes p WHERE p.licence_id = l.id
+                        AND p.state IN ('queued', 'sending', 'waitingRemote', 'parked')),
+                    l.is_virtual
              FROM licences l WHERE l.group_id = ?1",
         )?;
-        for row in stmt.query_map([group_id], |r| Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get(2)?))))? {
+        for row in stmt.query_map([group_id], |r| Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get(2)?, r.get(3)?))))? {
             let (remote_id, value) = row?;
             local.insert(remote_id, value);
+        }
+    }
+    // A pay-as-you-go user whose login we are changing may already show at OVHcloud
+    // under the new e-mail (the edit landed, its answer did not): that is the same row.
+    let mut renamed: HashSet<String> = HashSet::new();
+    {
+        let mut stmt = tx.prepare_cached(
+            "SELECT lower(json_extract(p.payload, '$.login') || '@' || json_extract(p.payload, '$.domain'))
+             FROM pending_changes p JOIN licences l ON l.id = p.licence_id
+             WHERE l.group_id = ?1 AND p.kind = 'editAccount' AND p.state IN ('queued', 'sending', 'waitingRemote', 'parked')",
+        )?;
+        for email in stmt.query_map([group_id], |r| r.get::<_, Option<String>>(0))? {
+            renamed.extend(email?);
         }
     }
     let mut counts = PullCounts::default();
@@ -152,8 +167,12 @@ pub fn write_group(
     for licence in licences {
         seen.insert(licence.remote_id.as_str());
         match local.get(&licence.remote_id) {
-            Some(&(_, true)) => {} // ours to keep until confirmed
-            Some(&(id, false)) => {
+            Some(&(_, true, _)) => {} // ours to keep until confirmed
+            Some(&(id, false, was_slot)) => {
+                if licence.is_virtual && !was_slot {
+                    // Freed at OVHcloud (not by us): its user's installs go with them.
+                    tx.execute("DELETE FROM installs WHERE licence_id = ?1", [id])?;
+                }
                 let changed = tx.execute(
                     "UPDATE licences SET licence_type = ?2, state = ?3, is_virtual = ?4, first_name = ?5, last_name = ?6,
                             login = ?7, activation_email = ?8, usage_location = ?9, pending_task_id = ?10, updated_at = ?11
@@ -176,6 +195,7 @@ pub fn write_group(
                 )?;
                 counts.updated += changed as u32;
             }
+            None if renamed.contains(&licence.remote_id.to_lowercase()) => {}
             None => {
                 tx.execute(
                     "INSERT INTO licences (group_id, remote_id, licence_type, state, is_virtual, first_name, last_name,
@@ -200,7 +220,7 @@ pub fn write_group(
             }
         }
     }
-    for (remote_id, (id, has_change)) in &local {
+    for (remote_id, (id, has_change, _)) in &local {
         if !seen.contains(remote_id.as_str()) && !has_change {
             tx.execute("DELETE FROM licences WHERE id = ?1", [id])?;
             counts.removed += 1;
@@ -246,77 +266,89 @@ pub fn write_prices(tx: &Transaction, account_id: i64, prices: &[(String, Licenc
     Ok(())
 }
 
-/// A pending change as the sender needs it.
-#[derive(Debug, Clone)]
-pub struct OutboxItem {
-    pub id: i64,
-    pub kind: ChangeKind,
-    pub state: String,
-    pub payload: Value,
-    pub remote_ref: Option<String>,
-    pub group_id: Option<i64>,
-    pub licence_id: Option<i64>,
-    pub family: Option<GroupFamily>,
-    pub group_service_name: Option<String>,
-    pub licence_remote_id: Option<String>,
-    /// Any licence of the group (prepaid group routes hang off a licence).
-    pub any_licence: Option<String>,
-    pub created_at: String,
-}
-
-/// The account's changes not yet done nor failed, oldest first.
-pub fn open_changes(conn: &Connection, account_id: i64) -> Result<Vec<OutboxItem>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT p.id, p.kind, p.state, p.payload, p.remote_ref, p.group_id, p.licence_id, g.family, g.service_name,
-                l.remote_id, (SELECT min(remote_id) FROM licences x WHERE x.group_id = p.group_id AND x.is_virtual IS NOT NULL),
-                p.created_at
-         FROM pending_changes p
-         LEFT JOIN licence_groups g ON g.id = p.group_id
-         LEFT JOIN licences l ON l.id = p.licence_id
-         WHERE p.account_id = ?1 AND p.state IN ('queued', 'sending', 'waitingRemote')
-         ORDER BY p.id",
-    )?;
-    let rows = stmt.query_map([account_id], |r| {
-        let kind: String = r.get(1)?;
-        let payload: String = r.get(3)?;
-        let family: Option<String> = r.get(7)?;
-        Ok(OutboxItem {
-            id: r.get(0)?,
-            kind: ChangeKind::parse(&kind).unwrap_or(ChangeKind::RenameGroup),
-            state: r.get(2)?,
-            payload: serde_json::from_str(&payload).unwrap_or(Value::Null),
-            remote_ref: r.get(4)?,
-            group_id: r.get(5)?,
-            licence_id: r.get(6)?,
-            family: family.as_deref().and_then(GroupFamily::from_wire),
-            group_service_name: r.get(8)?,
-            licence_remote_id: r.get(9)?,
-            any_licence: r.get(10)?,
-            created_at: r.get(11)?,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-/// Moves a change along: `sending` is written (and committed) before the request
-/// goes out, so a crash leaves a record that the outcome must be checked.
-pub fn set_change_state(
+/// Ends a change that was `from` (sending, or waiting on a task): done or failed, in
+/// one transaction with its history row and what its end means locally — a freed slot
+/// loses the installs of the user who left, a pay-as-you-go user whose login changed
+/// is known by the new one, a failed order stops counting as on order.
+pub fn finish_change(
     tx: &Transaction,
-    change_id: i64,
-    state: &str,
+    change: &ChangeRow,
+    from: ChangeState,
+    to: ChangeState,
+    reason: Option<&str>,
     remote_ref: Option<&str>,
-    error: Option<&str>,
     at: &str,
 ) -> Result<()> {
-    let updated = tx.execute(
-        "UPDATE pending_changes SET state = ?2, remote_ref = coalesce(?3, remote_ref), last_error = ?4, updated_at = ?5,
-                attempts = attempts + (?2 = 'sending')
-         WHERE id = ?1",
-        params![change_id, state, remote_ref, error, at],
-    )?;
-    if updated == 0 {
-        return Err(Error::NotFound { what: Entity::PendingChange, id: change_id.to_string() });
+    let mut t = Transition::new(from, to);
+    t.error = reason;
+    t.remote_ref = remote_ref;
+    changes::transition(tx, change.id, t, at)?;
+    let kind = if to == ChangeState::Done { "changeSent" } else { "changeFailed" };
+    log_change(tx, change, kind, json!({ "change": change.kind.as_str(), "reason": reason }), at)?;
+    match (&change.payload, to) {
+        (ChangePayload::Free, ChangeState::Done) => {
+            if let Some(licence) = change.licence_id {
+                clear_installs(tx, change, licence, at)?;
+            }
+        }
+        (ChangePayload::EditAccount(a), ChangeState::Done) if change.family == Some(GroupFamily::PayAsYouGo) => {
+            // A pay-as-you-go user is known by their e-mail: follow the new one, so the
+            // next pull updates this row (and its installs) instead of replacing it.
+            if let (Some(licence), Some(group)) = (change.licence_id, change.group_id) {
+                let email = a.email();
+                tx.execute(
+                    "DELETE FROM licences WHERE group_id = ?1 AND remote_id = ?2 AND id <> ?3",
+                    params![group, email, licence],
+                )?;
+                tx.execute("UPDATE licences SET remote_id = ?2 WHERE id = ?1", params![licence, email])?;
+            }
+        }
+        (ChangePayload::Order(o), ChangeState::Failed) => {
+            update_order(tx, o.order_id, None, None, "failed", at)?;
+        }
+        _ => {}
     }
+    Ok(())
+}
+
+/// The installs of a licence whose user left: removed (they were that user's devices),
+/// with a history row saying how many.
+fn clear_installs(tx: &Transaction, change: &ChangeRow, licence_id: i64, at: &str) -> Result<()> {
+    let removed = tx.execute("DELETE FROM installs WHERE licence_id = ?1", [licence_id])?;
+    if removed > 0 {
+        log_change(tx, change, "installsCleared", json!({ "count": removed }), at)?;
+    }
+    Ok(())
+}
+
+/// An order was placed at OVHcloud (now, or found placed by an earlier attempt): the
+/// change is done and the local order is followed and payable.
+pub fn order_placed(tx: &Transaction, change: &ChangeRow, order_id: i64, payment_url: &str, at: &str) -> Result<()> {
+    let ChangePayload::Order(order) = &change.payload else {
+        return Err(Error::Internal("not an order".into()));
+    };
+    update_order(tx, order.order_id, Some(order_id), Some(payment_url), "awaitingPayment", at)?;
+    let reference = format!("order:{order_id}");
+    changes::transition(tx, change.id, Transition::new(ChangeState::Sending, ChangeState::Done).with_ref(&reference), at)?;
+    log_change(tx, change, "changeSent", json!({ "change": change.kind.as_str(), "orderId": order_id }), at)
+}
+
+/// OVHcloud order ids this account already follows.
+pub fn known_remote_orders(conn: &Connection, account_id: i64) -> Result<HashSet<i64>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT remote_order_id FROM orders WHERE account_id = ?1 AND remote_order_id IS NOT NULL")?;
+    let ids = stmt.query_map([account_id], |r| r.get(0))?;
+    Ok(ids.collect::<rusqlite::Result<_>>()?)
+}
+
+/// A group OVHcloud would not describe at this sync: it keeps what was known, marked
+/// with the reason (shown on the group) until a pull reads it again.
+pub fn mark_group_stale(tx: &Transaction, account_id: i64, service_name: &str, reason: &str, at: &str) -> Result<()> {
+    tx.execute(
+        "UPDATE licence_groups SET sync_error = ?3, sync_error_at = coalesce(sync_error_at, ?4)
+         WHERE account_id = ?1 AND service_name = ?2",
+        params![account_id, service_name, reason, at],
+    )?;
     Ok(())
 }
 
@@ -349,14 +381,14 @@ pub fn orders_to_follow(conn: &Connection, account_id: i64) -> Result<Vec<(i64, 
 }
 
 /// Logs the fate of a change sent to OVHcloud.
-pub fn log_change(tx: &Transaction, account_id: i64, item: &OutboxItem, kind: &str, details: Value, at: &str) -> Result<()> {
+pub fn log_change(tx: &Transaction, change: &ChangeRow, kind: &str, details: Value, at: &str) -> Result<()> {
     history::record(
         tx,
         NewEntry {
             at,
-            account_id,
-            group_id: item.group_id,
-            licence_id: item.licence_id,
+            account_id: change.account_id,
+            group_id: change.group_id,
+            licence_id: change.licence_id,
             origin: Origin::Sync,
             kind,
             details,

@@ -1,15 +1,90 @@
 //! Sending the outbox to OVHcloud and reading OVHcloud back into the store.
 //!
-//! For now this holds the plan of each pending change: the exact requests it becomes
-//! (`plan.rs`), which the Pending changes panel previews and the sender will follow,
-//! so what the user is shown is what is sent. Never imports Tauri; never holds a
-//! secret in a plan (a password is shown as a placeholder and read from the keychain
-//! only when sending).
+//! `plan.rs`: the exact requests each pending change becomes, which the Pending changes
+//! panel previews and the sender sends. `pull.rs` reads OVHcloud, `push.rs` sends the
+//! outbox exactly once, `engine.rs` ties them together and follows OVHcloud's tasks,
+//! `lock.rs` keeps one sync at a time per database across processes, `service.rs`
+//! syncs inside the running app. Never imports Tauri; never holds a secret in a plan (a
+//! password is shown as a placeholder and read from the keychain only when sending).
 
 pub mod engine;
+pub mod lock;
 pub mod plan;
+pub mod pull;
+mod push;
 pub mod service;
 
-pub use engine::{client_config_for, client_for, ChangeOutcome, Engine, Progress, SyncReport};
+use serde::Serialize;
+use ts_rs::TS;
+
+pub use engine::{
+    client_config_at, client_config_for, client_for, remote_error, ChangeOutcome, Engine, Phase, Progress, StaleGroup,
+    SyncReport,
+};
+pub use lock::{SyncLock, SyncOwner};
+pub use plan::{order_reference, Plan, PlannedRequest, PASSWORD_PLACEHOLDER};
 pub use service::{Connected, SyncService, SyncStatus, DEMO_ENDPOINT, DEMO_LABEL};
-pub use plan::{plan_change, ChangeContext, PlannedRequest};
+
+use crate::error::Result;
+use crate::store::changes::ParkReason;
+use crate::store::{ChangeFilter, ChangeKind, ChangeRow, ChangeState, Store};
+
+/// A row of the Pending changes panel.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PendingChange {
+    pub id: i64,
+    pub kind: ChangeKind,
+    pub state: ChangeState,
+    pub group_id: Option<i64>,
+    pub group_name: Option<String>,
+    pub licence_id: Option<i64>,
+    /// Who the change is about: the user's name, or the licence's e-mail.
+    pub licence_label: Option<String>,
+    pub attempts: u32,
+    /// Why it failed, as OVHcloud or the sender said.
+    pub last_error: Option<String>,
+    /// Why it waits for the user, when parked.
+    pub parked_reason: Option<ParkReason>,
+    pub created_at: String,
+    pub updated_at: String,
+    /// Still queued (or parked) and the latest change of its licence or group.
+    pub can_undo: bool,
+    /// Parked or failed: it can be put back in the queue.
+    pub can_retry: bool,
+    /// Failed and not yet dismissed, or parked: the user can let it go.
+    pub can_dismiss: bool,
+    /// Exactly what will be sent.
+    pub preview: Vec<PlannedRequest>,
+}
+
+impl From<ChangeRow> for PendingChange {
+    fn from(c: ChangeRow) -> PendingChange {
+        let preview = Plan::for_change(&c).map(|p| p.preview()).unwrap_or_default();
+        let unordered = c.checkout_sent_at.is_none();
+        PendingChange {
+            id: c.id,
+            kind: c.kind,
+            state: c.state,
+            group_id: c.group_id,
+            group_name: c.group_name,
+            licence_id: c.licence_id,
+            licence_label: c.licence_label,
+            attempts: c.attempts,
+            last_error: c.last_error,
+            parked_reason: c.parked_reason,
+            created_at: c.created_at,
+            updated_at: c.updated_at,
+            can_undo: c.can_undo && unordered,
+            can_retry: matches!(c.state, ChangeState::Parked | ChangeState::Failed),
+            can_dismiss: c.state == ChangeState::Parked || (c.state == ChangeState::Failed && c.acknowledged_at.is_none()),
+            preview,
+        }
+    }
+}
+
+/// The Pending changes panel: of one group, or of every group, newest first.
+pub fn pending_changes(store: &Store, group_id: Option<i64>) -> Result<Vec<PendingChange>> {
+    let rows = store.list_changes(ChangeFilter { group_id, ..ChangeFilter::default() })?;
+    Ok(rows.into_iter().map(PendingChange::from).collect())
+}

@@ -8,14 +8,15 @@ use std::sync::Mutex;
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::engine::{client_config_for, remote_error, Engine, Progress, SyncReport};
-use crate::error::{Error, Result};
+use super::engine::{client_config_at, remote_error, Engine, Progress, SyncReport};
+use super::lock::SyncLock;
+use crate::error::{Error, Precondition, Result};
 use crate::i18n::{Lang, Localize};
 use crate::ovh::models::{AccessRule, CredentialRequest};
-use crate::ovh::{Client, ClientConfig, Endpoint, RateLimit};
+use crate::ovh::{Client, ClientConfig, Endpoint, RateLimit, RetryPolicy};
 use crate::secrets::{Secret, SecretKey, SecretStore};
 use crate::simulator::{Simulator, SimulatorConfig, SimulatorHandle};
-use crate::store::{accounts, timestamp, Store};
+use crate::store::{accounts, changes, timestamp, Store};
 
 /// The endpoint stored for the demo account: the simulator's address changes with
 /// every start, so it is resolved when syncing.
@@ -35,6 +36,10 @@ pub struct SyncStatus {
     pub last_error: Option<String>,
     /// Connected accounts (the sample excluded).
     pub accounts: u32,
+    /// OVHcloud asked to slow down: the next sync waits until then (RFC 3339).
+    pub retry_at: Option<String>,
+    /// Another process (a scheduled `seatkeeper sync`) is syncing this database.
+    pub busy_elsewhere: bool,
 }
 
 /// How connecting an account went.
@@ -91,26 +96,25 @@ impl SyncService {
         Ok(demo.as_ref().map(SimulatorHandle::endpoint).expect("started"))
     }
 
-    async fn client(&self, store: &Store, secrets: &dyn SecretStore, account_id: i64) -> Result<Client> {
+    async fn client_config(&self, store: &Store, secrets: &dyn SecretStore, account_id: i64) -> Result<ClientConfig> {
         let account = store.read(|c| accounts::get(c, account_id))?;
-        let config = if account.endpoint == DEMO_ENDPOINT {
-            let secret = secrets
-                .get(SecretKey::ApplicationSecret { account_id })?
-                .ok_or_else(|| Error::Keychain("no application secret for this account".into()))?;
-            let mut config = ClientConfig::new(self.demo_endpoint().await?, account.application_key, secret);
-            if let Some(ck) = secrets.get(SecretKey::ConsumerKey { account_id })? {
-                config = config.with_consumer_key(ck);
-            }
+        if account.endpoint == DEMO_ENDPOINT {
+            let mut config = client_config_at(secrets, account_id, self.demo_endpoint().await?, &account.application_key)?;
             // The demo server is on this machine: no need for OVHcloud's fair-use pace.
             config.rate_limit = RateLimit { per_minute: 6_000.0, burst: 100 };
-            config
-        } else {
-            client_config_for(store, secrets, account_id)?
-        };
-        Client::new(config).map_err(remote_error)
+            return Ok(config);
+        }
+        let endpoint: Endpoint = account.endpoint.parse().map_err(|e| Error::Internal(format!("endpoint: {e}")))?;
+        client_config_at(secrets, account_id, endpoint, &account.application_key)
     }
 
-    /// Syncs every connected account once; `progress` sees each step.
+    async fn client(&self, store: &Store, secrets: &dyn SecretStore, account_id: i64) -> Result<Client> {
+        Client::new(self.client_config(store, secrets, account_id).await?).map_err(remote_error)
+    }
+
+    /// Syncs every connected account once; `progress` sees each step. One account
+    /// failing does not stop the others. When another process holds the database's
+    /// sync lock, nothing is synced and the status says so.
     pub async fn run_once(
         &self,
         store: &Store,
@@ -120,24 +124,45 @@ impl SyncService {
     ) -> Result<Vec<SyncReport>> {
         let _one = self.one_at_a_time.lock().await;
         let list: Vec<_> = store.list_accounts()?.into_iter().filter(|a| !a.is_sample).collect();
+        if list.is_empty() {
+            progress(self.update(|s| s.accounts = 0));
+            return Ok(Vec::new());
+        }
+        let lock = match SyncLock::try_for(store, "window") {
+            Ok(lock) => lock,
+            Err(e @ Error::Precondition(Precondition::SyncRunning { .. })) => {
+                progress(self.update(|s| {
+                    s.busy_elsewhere = true;
+                    s.running = false;
+                    s.last_error = Some(e.localize(lang));
+                }));
+                return Ok(Vec::new());
+            }
+            Err(e) => return Err(e),
+        };
         progress(self.update(|s| {
-            s.running = !list.is_empty();
+            s.running = true;
+            s.busy_elsewhere = false;
             s.accounts = list.len() as u32;
             s.last_error = None;
         }));
         let mut reports = Vec::new();
         let mut failure = None;
         let mut offline = false;
+        let mut retry_at: Option<String> = None;
         for account in &list {
             let step = |p: Progress| progress(self.update(|s| s.progress = Some(p)));
             let result = async {
                 let client = self.client(store, secrets, account.id).await?;
-                Engine { store, secrets, client: &client, account_id: account.id, progress: &step }.sync().await
+                Engine { store, secrets, client: &client, account_id: account.id, progress: &step, lock: &lock }.sync().await
             }
             .await;
             match result {
                 Ok(report) => {
                     offline |= report.offline;
+                    if report.retry_at > retry_at {
+                        retry_at = report.retry_at.clone();
+                    }
                     reports.push(report);
                 }
                 Err(e) => {
@@ -146,21 +171,20 @@ impl SyncService {
                 }
             }
         }
+        drop(lock);
         progress(self.update(|s| {
             s.running = false;
             s.progress = None;
-            if !list.is_empty() {
-                s.online = Some(!offline);
-                s.last_sync_at = Some(timestamp(now()));
-                s.last_error = failure;
-            }
+            s.online = Some(!offline);
+            s.last_sync_at = Some(timestamp(now()));
+            s.last_error = failure;
+            s.retry_at = retry_at;
         }));
         Ok(reports)
     }
 
-    /// Connects an OVHcloud account: its secrets go to the keychain, the rest to the
-    /// store. Without a consumer key, OVHcloud issues one and returns the address where
-    /// the user allows Seatkeeper.
+    /// Connects an OVHcloud account (see [`connect_account`]) and wakes the sync loop.
+    #[allow(clippy::too_many_arguments)]
     pub async fn connect(
         &self,
         store: &Store,
@@ -171,40 +195,10 @@ impl SyncService {
         application_secret: Secret,
         consumer_key: Option<Secret>,
     ) -> Result<Connected> {
-        let parsed: Endpoint = endpoint.trim().parse().map_err(|_| Error::Rule(crate::domain::RuleError::EndpointInvalid))?;
-        let at = timestamp(now());
-        let account_id = store.write(|tx| accounts::add(tx, label, &parsed.to_string(), application_key, &at))?;
-        let result = async {
-            secrets.set(SecretKey::ApplicationSecret { account_id }, &application_secret)?;
-            match consumer_key {
-                Some(ck) => {
-                    secrets.set(SecretKey::ConsumerKey { account_id }, &ck)?;
-                    Ok(None)
-                }
-                None => {
-                    let client = Client::new(ClientConfig::new(parsed, application_key.trim(), application_secret))
-                        .map_err(remote_error)?;
-                    let request = CredentialRequest { access_rules: AccessRule::seatkeeper(), redirection: None, allowed_ips: None };
-                    let pending = client.request_credential(&request).await.map_err(remote_error)?;
-                    secrets.set(SecretKey::ConsumerKey { account_id }, &pending.consumer_key)?;
-                    Ok(Some(pending.validation_url))
-                }
-            }
-        }
-        .await;
-        match result {
-            Ok(validation_url) => {
-                self.nudge();
-                Ok(Connected { account_id, validation_url })
-            }
-            Err(e) => {
-                // Nothing half-connected stays behind.
-                let _ = secrets.delete(SecretKey::ApplicationSecret { account_id });
-                let _ = secrets.delete(SecretKey::ConsumerKey { account_id });
-                store.write(|tx| accounts::remove(tx, account_id))?;
-                Err(e)
-            }
-        }
+        let connected =
+            connect_account(store, secrets, label, endpoint, application_key, application_secret, consumer_key).await?;
+        self.nudge();
+        Ok(connected)
     }
 
     /// Connects the demo account (once), backed by the simulator.
@@ -225,14 +219,7 @@ impl SyncService {
     /// Pays a demo order on the simulator, as a customer would on OVHcloud's payment
     /// page; its licences then arrive as empty slots at the next sync.
     pub async fn pay_demo_order(&self, store: &Store, order_id: i64) -> Result<()> {
-        let remote: Option<(Option<i64>, String)> = store.read(|c| {
-            Ok(c.query_row(
-                "SELECT o.remote_order_id, a.endpoint FROM orders o JOIN accounts a ON a.id = o.account_id WHERE o.id = ?1",
-                [order_id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .ok())
-        })?;
+        let remote = store.read(|c| crate::store::orders::remote_of(c, order_id))?;
         let Some((Some(remote_id), endpoint)) = remote else {
             return Err(Error::NotFound { what: crate::error::Entity::Order, id: order_id.to_string() });
         };
@@ -248,15 +235,77 @@ impl SyncService {
     }
 
     /// Disconnects an account: logs its consumer key out at OVHcloud when reachable,
-    /// deletes its secrets from the keychain, and removes its local data.
+    /// deletes its secrets (and the passwords its queued changes held) from the
+    /// keychain, and removes its local data. Waits a little for a sync running in
+    /// another process, never long.
     pub async fn disconnect(&self, store: &Store, secrets: &dyn SecretStore, account_id: i64) -> Result<()> {
         let _one = self.one_at_a_time.lock().await;
-        if let Ok(client) = self.client(store, secrets, account_id).await {
-            let _ = client.logout().await;
+        let _lock = SyncLock::acquire(store.path(), "window", Some(DISCONNECT_PATIENCE), LOCK_POLL).await?;
+        if let Ok(mut config) = self.client_config(store, secrets, account_id).await {
+            // Logging out is a courtesy: one quick try.
+            config.retry = RetryPolicy { max_attempts: 1, ..config.retry };
+            config.timeout = std::time::Duration::from_secs(5);
+            if let Ok(client) = Client::new(config) {
+                let _ = client.logout().await;
+            }
+        }
+        let passwords = store.read(|c| changes::passwords_of_account(c, account_id))?;
+        store.write(|tx| accounts::remove(tx, account_id))?;
+        for key in passwords {
+            secrets.delete(key)?;
         }
         secrets.delete(SecretKey::ApplicationSecret { account_id })?;
         secrets.delete(SecretKey::ConsumerKey { account_id })?;
-        store.write(|tx| accounts::remove(tx, account_id))?;
         Ok(())
+    }
+}
+
+/// How long disconnecting waits for a sync running in another process.
+const DISCONNECT_PATIENCE: std::time::Duration = std::time::Duration::from_secs(20);
+const LOCK_POLL: std::time::Duration = std::time::Duration::from_millis(200);
+
+/// Connects an OVHcloud account, for the window and the command line alike: its
+/// secrets go to the keychain, the rest to the store. Without a consumer key, OVHcloud
+/// issues one (asking only for the routes Seatkeeper uses) and the address where the
+/// user allows it is returned. Nothing half-connected is left behind on failure.
+pub async fn connect_account(
+    store: &Store,
+    secrets: &dyn SecretStore,
+    label: &str,
+    endpoint: &str,
+    application_key: &str,
+    application_secret: Secret,
+    consumer_key: Option<Secret>,
+) -> Result<Connected> {
+    let parsed: Endpoint = endpoint.trim().parse().map_err(|_| Error::Rule(crate::domain::RuleError::EndpointInvalid))?;
+    let application_key = application_key.trim();
+    let at = timestamp(now());
+    let account_id = store.write(|tx| accounts::add(tx, label, &parsed.to_string(), application_key, &at))?;
+    let result = async {
+        secrets.set(SecretKey::ApplicationSecret { account_id }, &application_secret)?;
+        match consumer_key {
+            Some(ck) => {
+                secrets.set(SecretKey::ConsumerKey { account_id }, &ck)?;
+                Ok(None)
+            }
+            None => {
+                let client =
+                    Client::new(ClientConfig::new(parsed, application_key, application_secret)).map_err(remote_error)?;
+                let request = CredentialRequest { access_rules: AccessRule::seatkeeper(), redirection: None, allowed_ips: None };
+                let pending = client.request_credential(&request).await.map_err(remote_error)?;
+                secrets.set(SecretKey::ConsumerKey { account_id }, &pending.consumer_key)?;
+                Ok(Some(pending.validation_url))
+            }
+        }
+    }
+    .await;
+    match result {
+        Ok(validation_url) => Ok(Connected { account_id, validation_url }),
+        Err(e) => {
+            let _ = secrets.delete(SecretKey::ApplicationSecret { account_id });
+            let _ = secrets.delete(SecretKey::ConsumerKey { account_id });
+            store.write(|tx| accounts::remove(tx, account_id))?;
+            Err(e)
+        }
     }
 }

@@ -14,7 +14,7 @@ use seatkeeper::ovh::{Client, RateLimit};
 use seatkeeper::secrets::{MemorySecrets, Secret, SecretKey, SecretStore};
 use seatkeeper::simulator::{Faults, PagingSupport, Seed, Simulator, SimulatorConfig, APP_KEY, APP_SECRET, CONSUMER_KEY};
 use seatkeeper::store::{accounts, Store};
-use seatkeeper::sync::{client_config_for, Engine, Progress};
+use seatkeeper::sync::{client_config_for, Engine, Progress, SyncLock};
 
 struct Run {
     requests: usize,
@@ -37,9 +37,10 @@ async fn pull(seed: Seed, paging: PagingSupport) -> Run {
     client_config.rate_limit = RateLimit { per_minute: 1_000_000.0, burst: 10_000 };
     let client = Client::new(client_config).expect("client");
     let quiet = |_: Progress| {};
-    let engine = Engine { store: &store, secrets: &secrets, client: &client, account_id: account, progress: &quiet };
+    let lock = SyncLock::try_for(&store, "bench").expect("lock");
+    let engine = Engine { store: &store, secrets: &secrets, client: &client, account_id: account, progress: &quiet, lock: &lock };
     let start = Instant::now();
-    let (_, licences) = engine.pull().await.expect("pull");
+    let licences = engine.pull().await.expect("pull").licences;
     let wall = start.elapsed();
     let requests = sim.requests().len();
     sim.shutdown().await;

@@ -251,6 +251,8 @@ describe('connecting', () => {
     lastSyncAt: null,
     lastError: null,
     accounts: 1,
+    retryAt: null,
+    busyElsewhere: false,
   });
 
   it('tries the demo account from the welcome screen: progress, then the groups once the first sync ends', async () => {

@@ -38,8 +38,10 @@ impl AccessRule {
         AccessRule { method, path: path.into() }
     }
 
-    /// The rules Seatkeeper asks for (reference §6.2): both licence families, the order
-    /// cart and order follow-up.
+    /// The rules Seatkeeper asks for: exactly the routes it calls — both licence
+    /// families, the order cart (to place orders, never to pay them), following its
+    /// orders, and its own credential. No payment route (`/me/order/*/pay`…), nothing
+    /// of `/me` beyond the orders.
     pub fn seatkeeper() -> Vec<AccessRule> {
         use HttpMethod::*;
         let mut rules = Vec::new();
@@ -48,12 +50,20 @@ impl AccessRule {
                 rules.push(AccessRule::new(method.clone(), path));
             }
         }
-        for method in [Get, Post] {
-            rules.push(AccessRule::new(method.clone(), "/order/*"));
-            rules.push(AccessRule::new(method, "/me/order/*"));
+        rules.push(AccessRule::new(Get, "/order/catalog/public/officePrepaid"));
+        rules.push(AccessRule::new(Get, "/order/cart"));
+        rules.push(AccessRule::new(Post, "/order/cart"));
+        rules.push(AccessRule::new(Get, "/order/cart/*"));
+        for path in [
+            "/order/cart/*/assign",
+            "/order/cart/*/officePrepaid",
+            "/order/cart/*/item/*/configuration",
+            "/order/cart/*/checkout",
+        ] {
+            rules.push(AccessRule::new(Post, path));
         }
         rules.push(AccessRule::new(Get, "/me/order"));
-        rules.push(AccessRule::new(Get, "/me"));
+        rules.push(AccessRule::new(Get, "/me/order/*"));
         rules.push(AccessRule::new(Get, "/auth/currentCredential"));
         rules.push(AccessRule::new(Post, "/auth/logout"));
         rules

@@ -26,6 +26,8 @@ export const PREPAID: GroupSummary = {
   nextPaymentOn: '2026-12-01',
   isSample: true,
   pendingChanges: 0,
+  syncError: null,
+  syncErrorSince: null,
 };
 
 export const PAYG: GroupSummary = {
@@ -42,6 +44,8 @@ export const PAYG: GroupSummary = {
   nextPaymentOn: null,
   isSample: true,
   pendingChanges: 2,
+  syncError: null,
+  syncErrorSince: null,
 };
 
 export function overviewOf(group: GroupSummary): GroupOverview {
@@ -198,14 +202,17 @@ export function pendingActivation(id: number, name = 'Zoé Arnaud', canUndo = tr
     licenceLabel: name,
     attempts: 0,
     lastError: null,
+    parkedReason: null,
     createdAt: '2026-11-23T10:00:00Z',
     updatedAt: '2026-11-23T10:00:00Z',
     canUndo,
+    canRetry: false,
+    canDismiss: false,
     preview: [
       {
         method: 'PUT',
         path: '/license/officePrepaid/office4417.o365.ovh.com-2223',
-        body: { activationEmail: `${login}@office4417.o365.ovh.com`, firstName: name.split(' ')[0], lastName: name.split(' ')[1], usageLocation: 'fr' },
+        body: JSON.stringify({ activationEmail: `${login}@office4417.o365.ovh.com`, firstName: name.split(' ')[0], lastName: name.split(' ')[1], usageLocation: 'fr' }),
       },
     ],
   };

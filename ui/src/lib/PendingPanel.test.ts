@@ -53,12 +53,12 @@ describe('pending changes panel', () => {
     expect(within(items[1]!).queryByRole('button', { name: /Undo/ })).toBeNull();
     expect(within(items[2]!).getByText('Done')).toBeTruthy();
 
-    // The disclosure shows the exact request, its JSON body pretty-printed.
+    // The disclosure shows the exact request, its body byte for byte as it is sent.
     const summary = within(items[0]!).getByText('What will be sent (1 request)');
     await user.click(summary);
     expect(items[0]!.textContent).toContain('PUT /license/officePrepaid/office4417.o365.ovh.com-2223');
     expect(items[0]!.querySelector('pre')?.textContent).toBe(
-      JSON.stringify({ activationEmail: 'zoe.arnaud@office4417.o365.ovh.com', firstName: 'Zoé', lastName: 'Arnaud', usageLocation: 'fr' }, null, 2),
+      JSON.stringify({ activationEmail: 'zoe.arnaud@office4417.o365.ovh.com', firstName: 'Zoé', lastName: 'Arnaud', usageLocation: 'fr' }),
     );
     expect(items[1]!.textContent).toContain('No body.');
 
@@ -76,6 +76,65 @@ describe('pending changes panel', () => {
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Pending changes: 1 open' }));
+  });
+
+  it('says why a change waits for the user, and offers a new password, a retry or letting it go', async () => {
+    const parked: PendingChange = {
+      ...pendingActivation(4, 'Louis Laurent', false),
+      kind: 'changePassword',
+      state: 'parked',
+      parkedReason: 'passwordMissing',
+      lastError: 'the keychain no longer holds the new password',
+      canUndo: true,
+      canRetry: true,
+      canDismiss: true,
+      preview: [],
+    };
+    const failed: PendingChange = {
+      ...pendingActivation(5, 'Ada Lovelace', false),
+      state: 'failed',
+      lastError: 'the licence was given to bob@office4417.o365.ovh.com at OVHcloud meanwhile',
+      canRetry: true,
+      canDismiss: true,
+    };
+    let changes: PendingChange[] = [parked, failed];
+    const rust = fakeRust({
+      list_pending_changes: () => changes,
+      set_password_again: ({ changeId }) => {
+        changes = changes.map((c) => (c.id === changeId ? { ...c, state: 'queued', parkedReason: null, canRetry: false, canDismiss: false } : c));
+        return { changeId, password: 'Generated-Pa55' };
+      },
+      dismiss_change: ({ changeId }) => {
+        changes = changes.map((c) => (c.id === changeId ? { ...c, canDismiss: false } : c));
+        return null;
+      },
+      retry_change: null,
+    });
+    const user = userEvent.setup();
+    render(AppHeader, { props: { onError: () => {} } });
+    pending.show(null);
+    const dialog = await screen.findByRole('dialog', { name: 'Pending changes' });
+    const items = await waitFor(() => {
+      const list = within(dialog).getAllByRole('listitem');
+      expect(list).toHaveLength(2);
+      expect(within(list[0]!).getByText('Waits for you')).toBeTruthy();
+      return list;
+    });
+    expect(items[0]!.textContent).toContain('The keychain no longer holds the new password, so nothing was sent.');
+
+    // A generated password is queued and shown once.
+    await user.click(within(items[0]!).getByRole('button', { name: 'Generate a new one' }));
+    await waitFor(() => expect(within(dialog).getByRole('status').textContent).toContain('New password queued'));
+    expect(rust.callsOf('set_password_again').at(-1)?.args).toEqual({ changeId: 4, password: null });
+    expect(within(dialog).getAllByRole('listitem')[0]!.textContent).toContain('Generated-Pa55');
+
+    // A failed change: try again, or let it go.
+    const second = within(dialog).getAllByRole('listitem')[1]!;
+    await user.click(within(second).getByRole('button', { name: 'Try again: Licence activation — Ada Lovelace' }));
+    await waitFor(() => expect(rust.callsOf('retry_change').at(-1)?.args).toEqual({ changeId: 5 }));
+    await user.click(within(second).getByRole('button', { name: 'Let it go: Licence activation — Ada Lovelace' }));
+    await waitFor(() => expect(rust.callsOf('dismiss_change').at(-1)?.args).toEqual({ changeId: 5 }));
+    await waitFor(() => expect(within(dialog).getByRole('status').textContent).toContain('It stays in the history'));
   });
 
   it('narrows to one group when opened from its page', async () => {

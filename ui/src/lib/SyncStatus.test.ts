@@ -15,6 +15,8 @@ const SYNCING: Status = {
   lastSyncAt: null,
   lastError: null,
   accounts: 1,
+  retryAt: null,
+  busyElsewhere: false,
 };
 
 function indicator(): HTMLElement {

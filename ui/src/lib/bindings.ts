@@ -70,7 +70,12 @@ licencesTotal: number, nextPaymentOn: string | null, isSample: boolean,
 /**
  * Changes made here and not yet confirmed by OVHcloud.
  */
-pendingChanges: number, };
+pendingChanges: number, 
+/**
+ * Why OVHcloud could not be read for this group at the last sync (expired,
+ * gone…): what is shown may be out of date.
+ */
+syncError: string | null, syncErrorSince: string | null, };
 
 export type Money = { ucents: number, currency: string, };
 
@@ -134,9 +139,15 @@ export type HistoryFilter = { licenceId: number | null, kind: string | null, };
 
 export type ChangeKind = "activate" | "editAccount" | "changePassword" | "free" | "renameGroup" | "order";
 
-export type ChangeState = "queued" | "sending" | "waitingRemote" | "done" | "failed";
+export type ChangeState = "queued" | "sending" | "waitingRemote" | "done" | "failed" | "parked";
 
-export type PlannedRequest = { method: string, path: string, body: unknown, };
+export type PlannedRequest = { method: string, path: string, 
+/**
+ * The JSON body, byte for byte.
+ */
+body: string | null, };
+
+export type ParkReason = "passwordMissing" | "keychainUnavailable" | "orderUnknown" | "notPlannable";
 
 export type PendingChange = { id: number, kind: ChangeKind, state: ChangeState, groupId: number | null, groupName: string | null, licenceId: number | null, 
 /**
@@ -146,11 +157,23 @@ licenceLabel: string | null, attempts: number,
 /**
  * Why it failed, as OVHcloud or the sender said.
  */
-lastError: string | null, createdAt: string, updatedAt: string, 
+lastError: string | null, 
 /**
- * Still queued and the latest change of its licence or group.
+ * Why it waits for the user, when parked.
+ */
+parkedReason: ParkReason | null, createdAt: string, updatedAt: string, 
+/**
+ * Still queued (or parked) and the latest change of its licence or group.
  */
 canUndo: boolean, 
+/**
+ * Parked or failed: it can be put back in the queue.
+ */
+canRetry: boolean, 
+/**
+ * Failed and not yet dismissed, or parked: the user can let it go.
+ */
+canDismiss: boolean, 
 /**
  * Exactly what will be sent.
  */
@@ -229,31 +252,43 @@ export type ImportPreview = { rows: Array<ImportRow>, accepted: number, refused:
  */
 freeSlots: number | null, };
 
-export type Progress = { 
-/**
- * `pull`, `push` or `follow`.
- */
-phase: string, 
+export type Phase = "pull" | "push" | "follow";
+
+export type Progress = { phase: Phase, 
 /**
  * What is being fetched or sent (a group's name, a change's kind).
  */
 item: string, done: number, total: number, };
 
-export type ChangeOutcome = { changeId: number, kind: ChangeKind, 
+export type ChangeOutcome = { changeId: number, kind: ChangeKind, state: ChangeState, 
 /**
- * `done`, `waitingRemote`, `failed` or `queued` (not sent: offline).
+ * Why it is not done: OVHcloud's message, or what the sender saw.
  */
-state: string, message: string | null, 
+message: string | null, 
+/**
+ * Why it waits for the user, when parked.
+ */
+parked: ParkReason | null, 
 /**
  * For an order just placed: the page where it is paid.
  */
 paymentUrl: string | null, };
 
+export type StaleGroup = { serviceName: string, reason: string, };
+
 export type SyncReport = { groups: number, licences: number, changes: Array<ChangeOutcome>, 
+/**
+ * Groups OVHcloud could not be read for; they keep what was known.
+ */
+staleGroups: Array<StaleGroup>, 
 /**
  * OVHcloud could not be reached; changes keep waiting.
  */
-offline: boolean, };
+offline: boolean, 
+/**
+ * OVHcloud asked to slow down: not before then (RFC 3339).
+ */
+retryAt: string | null, };
 
 export type SyncStatus = { running: boolean, progress: Progress | null, 
 /**
@@ -267,7 +302,15 @@ lastError: string | null,
 /**
  * Connected accounts (the sample excluded).
  */
-accounts: number, };
+accounts: number, 
+/**
+ * OVHcloud asked to slow down: the next sync waits until then (RFC 3339).
+ */
+retryAt: string | null, 
+/**
+ * Another process (a scheduled `seatkeeper sync`) is syncing this database.
+ */
+busyElsewhere: boolean, };
 
 export type Connected = { accountId: number, 
 /**

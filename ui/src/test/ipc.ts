@@ -16,6 +16,8 @@ export const NOT_CONNECTED = {
   lastSyncAt: null,
   lastError: null,
   accounts: 0,
+  retryAt: null,
+  busyElsewhere: false,
 };
 
 /**

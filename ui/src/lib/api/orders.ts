@@ -6,6 +6,7 @@ import type {
   OrderQuote,
   OrderRequest,
   OrderSummary,
+  PasswordSet,
   PendingChange,
 } from '../bindings';
 import { call } from './call';
@@ -26,3 +27,16 @@ export const listPendingChanges = (groupId: number | null = null): Promise<Pendi
   call('list_pending_changes', { groupId });
 
 export const undoChange = (changeId: number): Promise<null> => call('undo_change', { changeId });
+
+/** Puts a failed or parked change back in the queue (sent at the next sync). */
+export const retryChange = (changeId: number): Promise<null> => call('retry_change', { changeId });
+
+/** Lets a failed or parked change go; it stays in the history. */
+export const dismissChange = (changeId: number): Promise<null> => call('dismiss_change', { changeId });
+
+/**
+ * Gives a password change parked for want of its password a new one (`password` null:
+ * Seatkeeper generates one, returned once), and queues it.
+ */
+export const setPasswordAgain = (changeId: number, password: string | null): Promise<PasswordSet> =>
+  call('set_password_again', { changeId, password });

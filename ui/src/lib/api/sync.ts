@@ -43,3 +43,9 @@ export const payDemoOrder = (orderId: number): Promise<null> => call('pay_demo_o
 /** Calls `callback` with every `sync-status` event (while syncing, and when it ends). */
 export const onSyncStatus = (callback: (status: SyncStatus) => void): Promise<UnlistenFn> =>
   listen<SyncStatus>('sync-status', (event) => callback(event.payload));
+
+/**
+ * Calls `callback` whenever another process (a scheduled `seatkeeper sync`, another
+ * window) has written to the database, so what is shown can be read again.
+ */
+export const onDataChanged = (callback: () => void): Promise<UnlistenFn> => listen('data-changed', () => callback());
