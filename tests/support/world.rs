@@ -1,0 +1,79 @@
+//! A store, an in-memory keychain and a simulator with the demo account: the world the
+//! sync engine tests run in.
+
+use std::time::Duration;
+
+use seatkeeper::domain::{AccountInput, GroupFamily};
+use seatkeeper::ovh::{Client, RateLimit};
+use seatkeeper::secrets::{MemorySecrets, Secret, SecretKey, SecretStore};
+use seatkeeper::simulator::{Seed, Simulator, SimulatorConfig, SimulatorHandle, APP_KEY, APP_SECRET, CONSUMER_KEY};
+use seatkeeper::store::{accounts, ChangeState, GroupSummary, Store};
+use seatkeeper::sync::{client_config_for, Engine, Progress, SyncLock, SyncReport};
+
+pub struct World {
+    pub dir: tempfile::TempDir,
+    pub store: Store,
+    pub secrets: MemorySecrets,
+    pub sim: SimulatorHandle,
+    pub account: i64,
+    pub client: Client,
+    pub lock: SyncLock,
+}
+
+impl World {
+    pub async fn new() -> World {
+        let sim = Simulator::start(SimulatorConfig::for_tests(Seed::demo())).await.unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open_in(dir.path()).unwrap();
+        let account = store.write(|tx| accounts::add(tx, "Demo", &sim.base_url(), APP_KEY, "2026-11-23T10:00:00Z")).unwrap();
+        let secrets = MemorySecrets::default();
+        secrets.set(SecretKey::ApplicationSecret { account_id: account }, &Secret::new(APP_SECRET)).unwrap();
+        secrets.set(SecretKey::ConsumerKey { account_id: account }, &Secret::new(CONSUMER_KEY)).unwrap();
+        let client = World::client(&store, &secrets, account);
+        let lock = SyncLock::try_for(&store, "test").unwrap();
+        World { dir, store, secrets, sim, account, client, lock }
+    }
+
+    pub fn client(store: &Store, secrets: &MemorySecrets, account: i64) -> Client {
+        let mut config = client_config_for(store, secrets, account).unwrap();
+        config.rate_limit = RateLimit { per_minute: 60_000.0, burst: 1000 };
+        config.timeout = Duration::from_secs(2);
+        config.retry.max_attempts = 1;
+        Client::new(config).unwrap()
+    }
+
+    pub fn engine(&self) -> Engine<'_> {
+        Engine { store: &self.store, secrets: &self.secrets, client: &self.client, account_id: self.account, progress: &quiet, lock: &self.lock }
+    }
+
+    pub async fn sync(&self) -> SyncReport {
+        self.engine().sync().await.unwrap()
+    }
+
+    pub fn group(&self, family: GroupFamily) -> GroupSummary {
+        self.store.list_groups().unwrap().into_iter().find(|g| g.family == family).unwrap()
+    }
+
+    pub fn open(&self) -> Vec<ChangeState> {
+        seatkeeper::sync::pending_changes(&self.store, None).unwrap().iter().map(|c| c.state).filter(|s| *s != ChangeState::Done).collect()
+    }
+
+    /// Lets the simulator's tasks finish, then syncs until nothing waits.
+    pub async fn settle(&self) {
+        for _ in 0..5 {
+            self.sim.advance(Duration::from_secs(60));
+            self.sync().await;
+            if self.open().is_empty() {
+                return;
+            }
+        }
+        panic!("changes still open: {:?}", seatkeeper::sync::pending_changes(&self.store, None).unwrap());
+    }
+}
+
+
+pub fn quiet(_: Progress) {}
+
+pub fn account(first: &str, last: &str, login: &str) -> AccountInput {
+    AccountInput { first_name: first.into(), last_name: last.into(), login: login.into(), usage_location: "FR".into() }
+}
