@@ -11,7 +11,8 @@ use std::time::Duration;
 use seatkeeper::domain::{AccountInput, GroupFamily, LicenceType};
 use seatkeeper::secrets::{Keychain, SecretKey, SecretStore};
 use seatkeeper::simulator::{Faults, Seed, Simulator, SimulatorConfig, SimulatorHandle, ACCOUNT, APP_KEY, APP_SECRET, CONSUMER_KEY};
-use seatkeeper::store::{ChangeState, Store};
+use seatkeeper::store::{accounts, ChangeState, OrderRequest, PasswordRequest, Store};
+use seatkeeper::sync::SyncLock;
 
 const BIN: &str = env!("CARGO_BIN_EXE_seatkeeper");
 
@@ -72,7 +73,11 @@ async fn connect_sync_export_import_from_the_command_line() {
     let csv = dir.path().join("out.csv");
     let export = run(dir.path(), &["export", "--csv", csv.to_str().unwrap()], "");
     assert!(export.status.success(), "{}", text(&export));
-    assert_eq!(std::fs::read_to_string(&csv).unwrap().lines().count(), 1 + 30 + 12);
+    let exported = std::fs::read_to_string(&csv).unwrap();
+    assert_eq!(exported.lines().count(), 1 + 30 + 12);
+    // Several groups in one file: each row says its account and group.
+    assert!(exported.lines().next().unwrap().starts_with("Account,Licence group,"), "{exported}");
+    assert!(exported.lines().skip(1).all(|l| l.starts_with("Bureau,office")), "{exported}");
 
     let users = dir.path().join("users.csv");
     std::fs::write(&users, "first name,last name,login\nAda,Lovelace,ada.lovelace\nBad,Login,a..b\n").unwrap();
@@ -151,23 +156,52 @@ async fn a_sync_killed_at_random_moments_loses_nothing_and_applies_nothing_twice
             store.add_user(payg.id, &a, LicenceType::OfficeProPlus, now).unwrap();
         }
         store.rename_group(payg.id, "Renamed under fire", now).unwrap();
+        // An order, and two new passwords (kept in the real keychain).
+        let request = OrderRequest { account_id: payg.account_id, group_id: Some(prepaid.id), licence_type: LicenceType::OfficeBusiness, renewal_period: "P1M".into(), quantity: 2 };
+        store.place_order(&request, now).unwrap();
+        let keychain = Keychain::for_installation(store.installation_id().unwrap());
+        let users: Vec<_> = store.list_licences(prepaid.id).unwrap().into_iter().filter(|l| !l.is_virtual && l.state == "ok").take(2).collect();
+        for user in &users {
+            store.change_password(&keychain, user.id, PasswordRequest::Generate, None, now).unwrap();
+        }
     }
 
-    // Kill `seatkeeper sync` again and again, at random moments.
+    // Kill `seatkeeper sync` again and again, at random moments, and count the kills
+    // that landed while a request was on its way (a change left `sending`).
     let mut seed = 0x5EED_u64;
-    for _ in 0..12 {
-        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-        let delay = 30 + (seed >> 33) % 400;
+    let mut mid_push = 0;
+    let db = dir.path().join("seatkeeper.db");
+    let sending = || {
+        let conn = rusqlite::Connection::open_with_flags(&db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+        conn.busy_timeout(Duration::from_secs(1)).unwrap();
+        conn.query_row("SELECT count(*) FROM pending_changes WHERE state = 'sending'", [], |r| r.get::<_, i64>(0)).unwrap_or(0) > 0
+    };
+    for round in 0..16 {
         let mut child = Command::new(BIN)
             .args(["--data-dir", dir.path().to_str().unwrap(), "sync"])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        tokio::time::sleep(Duration::from_millis(delay)).await;
+        if round % 2 == 0 {
+            // At a random moment.
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            tokio::time::sleep(Duration::from_millis(60 + (seed >> 33) % 700)).await;
+        } else {
+            // The moment a request is seen on its way.
+            let start = std::time::Instant::now();
+            while !sending() && start.elapsed() < Duration::from_secs(3) {
+                tokio::time::sleep(Duration::from_millis(2)).await;
+            }
+        }
         let _ = child.kill(); // SIGKILL
         let _ = child.wait();
+        if sending() {
+            mid_push += 1;
+        }
     }
+    eprintln!("kills that landed mid-push: {mid_push} of 16");
+    assert!(mid_push > 0, "no kill landed while a request was on its way: the test proves nothing");
     // Then let it finish, as many times as the tasks need.
     let mut done = false;
     for _ in 0..20 {
@@ -191,12 +225,174 @@ async fn a_sync_killed_at_random_moments_loses_nothing_and_applies_nothing_twice
         })
         .unwrap();
     let changes = seatkeeper::sync::pending_changes(&store, None).unwrap();
-    assert_eq!(changes.len(), 12, "no change lost");
+    assert_eq!(changes.len(), 12 + 1 + 2, "no change lost");
     assert!(changes.iter().all(|c| c.state == ChangeState::Done), "{changes:?}");
+    // The order was checked out once; each new password reached OVHcloud and left the keychain.
+    assert_eq!(sim.requests().iter().filter(|e| e.path.ends_with("/checkout") && e.method == "POST" && e.status == 200).count(), 1);
+    let keychain = Keychain::for_installation(store.installation_id().unwrap());
+    for c in changes.iter().filter(|c| c.kind == seatkeeper::store::ChangeKind::ChangePassword) {
+        assert_eq!(keychain.get(SecretKey::LicencePassword { change_id: c.id }).unwrap(), None);
+    }
+    assert!(sim.count("POST", "/license/officePrepaid/*/changePassword") >= 2);
+    assert!(store.list_open_orders().unwrap().iter().any(|o| o.quantity == 2 && o.payment_url.is_some()), "the order is followed");
     // Each new user was created exactly once at OVHcloud: one successful POST each.
     let created = sim.requests().into_iter().filter(|e| e.method == "POST" && e.path.ends_with("/user") && (200..300).contains(&e.status)).count();
     assert_eq!(created, 6);
     let payg_users = store.list_groups().unwrap().into_iter().find(|g| g.family == GroupFamily::PayAsYouGo).unwrap();
     assert_eq!(payg_users.licences_total, 12 + 6);
     assert_eq!(payg_users.display_name, "Renamed under fire");
+}
+
+/// Queues, in a fresh data directory connected to `sim`, the mix of changes the
+/// cross-process tests send: 3 new pay-as-you-go users, 2 prepaid activations, a new
+/// password and an order.
+fn queue_mix(dir: &Path, trial: usize) -> Vec<String> {
+    let store = Store::open_in(dir).unwrap();
+    let groups = store.list_groups().unwrap();
+    let prepaid = groups.iter().find(|g| g.family == GroupFamily::Prepaid).unwrap();
+    let payg = groups.iter().find(|g| g.family == GroupFamily::PayAsYouGo).unwrap();
+    let now = time::OffsetDateTime::now_utc();
+    let mut logins = Vec::new();
+    for i in 0..3 {
+        let login = format!("t{trial}.user{i}");
+        let a = AccountInput { first_name: "Twice".into(), last_name: format!("Never{i}"), login: login.clone(), usage_location: "FR".into() };
+        store.add_user(payg.id, &a, LicenceType::OfficeProPlus, now).unwrap();
+        logins.push(login);
+    }
+    let slots: Vec<_> = store.list_licences(prepaid.id).unwrap().into_iter().filter(|l| l.is_virtual).take(2).collect();
+    for (i, slot) in slots.iter().enumerate() {
+        let a = AccountInput { first_name: "Slot".into(), last_name: format!("Once{i}"), login: format!("t{trial}.slot{i}"), usage_location: "FR".into() };
+        store.activate_licence(slot.id, &a, now).unwrap();
+    }
+    let keychain = Keychain::for_installation(store.installation_id().unwrap());
+    let user = store.list_licences(payg.id).unwrap().into_iter().find(|l| l.state == "ok").unwrap();
+    store.change_password(&keychain, user.id, PasswordRequest::Generate, None, now).unwrap();
+    let request = OrderRequest { account_id: prepaid.account_id, group_id: Some(prepaid.id), licence_type: LicenceType::OfficeBusiness, renewal_period: "P1M".into(), quantity: 1 };
+    store.place_order(&request, now).unwrap();
+    logins
+}
+
+fn spawn_sync(dir: &Path, extra: &[&str]) -> std::process::Child {
+    Command::new(BIN)
+        .arg("--data-dir")
+        .arg(dir)
+        .arg("sync")
+        .args(extra)
+        .env("LANG", "C.UTF-8")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_syncs_started_together_send_every_change_exactly_once() {
+    let mut refused = 0;
+    for trial in 0..8 {
+        let sim = simulator(true).await;
+        sim.set_faults(Faults { latency: Duration::from_millis(5), ..Faults::default() });
+        let dir = tempfile::tempdir().unwrap();
+        connect(dir.path(), &sim);
+        assert!(run(dir.path(), &["sync"], "").status.success());
+        let logins = queue_mix(dir.path(), trial);
+        sim.clear_log();
+
+        // Two processes at the same moment: half the trials both wait their turn, the
+        // others let the second one say a sync is already running.
+        let extra: &[&str] = if trial % 2 == 0 { &["--wait"] } else { &[] };
+        let (a, b) = (spawn_sync(dir.path(), extra), spawn_sync(dir.path(), extra));
+        for child in [a, b] {
+            let out = child.wait_with_output().unwrap();
+            match out.status.code() {
+                Some(0) => {}
+                Some(3) if extra.is_empty() => {
+                    assert!(text(&out).contains("A sync is already running"), "{}", text(&out));
+                    refused += 1;
+                }
+                other => panic!("trial {trial}: exit {other:?}: {}", text(&out)),
+            }
+        }
+        // Then until OVHcloud's tasks are done.
+        for _ in 0..30 {
+            let out = run(dir.path(), &["sync"], "");
+            let store = Store::open_in(dir.path()).unwrap();
+            let open = seatkeeper::sync::pending_changes(&store, None).unwrap().into_iter().filter(|c| c.state != ChangeState::Done).count();
+            if out.status.success() && open == 0 {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let store = Store::open_in(dir.path()).unwrap();
+        let changes = seatkeeper::sync::pending_changes(&store, None).unwrap();
+        assert!(changes.iter().all(|c| c.state == ChangeState::Done), "trial {trial}: {changes:?}");
+        let log = sim.requests();
+        let sends = |method: &str, pattern: &str| log.iter().filter(|e| e.method == method && seatkeeper::simulator::path_matches(pattern, &e.path)).count();
+        for login in &logins {
+            let posts = log.iter().filter(|e| e.method == "POST" && e.path.ends_with("/user") && e.request_body.contains(&format!("\"login\":\"{login}\""))).count();
+            assert_eq!(posts, 1, "trial {trial}: {login} created once");
+        }
+        assert_eq!(sends("PUT", "/license/officePrepaid/*"), 2, "trial {trial}: each slot configured once");
+        assert_eq!(sends("POST", "/license/office/*/user/*/changePassword"), 1, "trial {trial}: one password change");
+        assert_eq!(sends("POST", "/order/cart"), 1, "trial {trial}: one cart");
+        assert_eq!(sends("POST", "/order/cart/*/checkout"), 1, "trial {trial}: one checkout");
+        sim.shutdown().await;
+    }
+    eprintln!("second processes refused: {refused} of 8");
+    assert!(refused > 0, "no trial had the second process refused: they never overlapped");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sync_says_plainly_when_another_sync_runs_and_waits_when_asked() {
+    let sim = simulator(false).await;
+    let dir = tempfile::tempdir().unwrap();
+    connect(dir.path(), &sim);
+    let lock = SyncLock::try_acquire(&dir.path().join("seatkeeper.db"), "window").unwrap();
+    let out = Command::new(BIN).args(["--data-dir", dir.path().to_str().unwrap(), "sync"]).env("LANG", "fr_FR.UTF-8").output().unwrap();
+    assert_eq!(out.status.code(), Some(3), "{}", text(&out));
+    assert!(text(&out).contains("Une synchronisation est déjà en cours") && text(&out).contains("window"), "{}", text(&out));
+    let waiting = spawn_sync(dir.path(), &["--wait"]);
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    assert!(sim.requests().is_empty(), "nothing sent while the lock is held");
+    drop(lock);
+    let out = waiting.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(!sim.requests().is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sync_fails_while_a_change_failed_until_the_user_lets_it_go() {
+    let sim = simulator(false).await;
+    let dir = tempfile::tempdir().unwrap();
+    connect(dir.path(), &sim);
+    assert!(run(dir.path(), &["sync"], "").status.success());
+    let id = {
+        let store = Store::open_in(dir.path()).unwrap();
+        let prepaid = store.list_groups().unwrap().into_iter().find(|g| g.family == GroupFamily::Prepaid).unwrap();
+        let user = store.list_licences(prepaid.id).unwrap().into_iter().find(|l| !l.is_virtual).unwrap();
+        store.free_licences(&[user.id], time::OffsetDateTime::now_utc()).unwrap();
+        sim.expire_service(&user.remote_id);
+        seatkeeper::sync::pending_changes(&store, None).unwrap()[0].id
+    };
+    let first = run(dir.path(), &["sync"], "");
+    assert_eq!(first.status.code(), Some(1), "{}", text(&first));
+    let again = run(dir.path(), &["sync"], "");
+    assert_eq!(again.status.code(), Some(1), "still failed, though nothing failed in this run: {}", text(&again));
+    assert!(text(&again).contains("change dismiss"), "{}", text(&again));
+    assert!(run(dir.path(), &["change", "dismiss", &id.to_string()], "").status.success());
+    let after = run(dir.path(), &["sync"], "");
+    assert!(after.status.success(), "{}", text(&after));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_demo_account_never_breaks_a_command_line_sync() {
+    let sim = simulator(false).await;
+    let dir = tempfile::tempdir().unwrap();
+    connect(dir.path(), &sim);
+    {
+        let store = Store::open_in(dir.path()).unwrap();
+        store.write(|tx| accounts::add(tx, seatkeeper::sync::DEMO_LABEL, seatkeeper::sync::DEMO_ENDPOINT, APP_KEY, "2026-11-23T10:00:00Z")).unwrap();
+    }
+    let out = run(dir.path(), &["sync"], "");
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("skipped"), "{}", text(&out));
 }

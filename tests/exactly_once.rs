@@ -449,7 +449,7 @@ async fn an_hour_long_retry_after_ends_the_sync_at_once_and_says_when() {
     let payg = w.group(GroupFamily::PayAsYouGo);
     w.store.rename_group(payg.id, "Later", now()).unwrap();
     let mut client_config = seatkeeper::sync::client_config_for(&w.store, &w.secrets, w.account).unwrap();
-    client_config.rate_limit = seatkeeper::ovh::RateLimit { per_minute: 60_000.0, burst: 1000 };
+    client_config.rate_limit = seatkeeper::ovh::RateLimit::UNLIMITED;
     let client = seatkeeper::ovh::Client::new(client_config).unwrap(); // default retries
     w.sim.inject(FaultRule::always("PUT", "/license/office/*", Fault::TooManyRequests { retry_after: 3600 }));
     let engine = Engine { client: &client, ..w.engine() };

@@ -603,23 +603,26 @@ async fn lists_come_in_pages_or_fall_back_to_one_get_per_object() {
 }
 
 #[tokio::test]
-async fn the_rate_limiter_delays_requests_over_budget() {
+async fn the_rate_limiter_keeps_any_window_under_its_limit() {
     let (sim, _) = start_demo().await;
     let mut config = fast_config(sim.endpoint());
-    config.rate_limit = RateLimit { per_minute: 600.0, burst: 3 };
+    config.rate_limit = RateLimit { max: 5, window: Duration::from_millis(500) };
     let client = Client::new(config).unwrap();
     let started = Instant::now();
     for _ in 0..12 {
         client.office_groups().await.unwrap();
     }
-    // 13 requests (with /auth/time) at 10 per second after a burst of 3: about 1 s.
+    // 13 requests (with /auth/time), 5 per half second: three full windows at least.
     let elapsed = started.elapsed();
-    assert!(elapsed >= Duration::from_millis(800), "{elapsed:?}");
+    assert!(elapsed >= Duration::from_millis(1000), "{elapsed:?}");
     assert!(elapsed < Duration::from_secs(5), "{elapsed:?}");
     let log = sim.requests();
-    let first = log[0].at;
-    let early = log.iter().filter(|e| e.at.duration_since(first) < Duration::from_millis(250)).count();
-    assert!(early <= 3 + 3, "at most the burst and 2.5 tokens in 250 ms, got {early}");
+    // The first five went at once; no half-second window, anywhere, holds more than five.
+    assert!(log[4].at.duration_since(log[0].at) < Duration::from_millis(200));
+    for (i, e) in log.iter().enumerate() {
+        let within = log[i..].iter().take_while(|x| x.at.duration_since(e.at) < Duration::from_millis(490)).count();
+        assert!(within <= 5, "{within} requests in half a second from request {i}");
+    }
     sim.shutdown().await;
 }
 

@@ -377,3 +377,57 @@ fn ten_thousand_licences_load_and_list() {
     let emails: std::collections::HashSet<_> = rows.iter().map(|r| r.remote_id.as_str()).collect();
     assert_eq!(emails.len(), rows.len(), "remote ids are unique");
 }
+
+#[test]
+fn an_outbox_from_version_3_keeps_its_changes_and_its_orders_names() {
+    let dir = temp();
+    let path = dir.path().join(DB_FILE);
+    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seatkeeper-v3.sqlite"), &path).unwrap();
+    let store = Store::open(&path).unwrap();
+    assert_eq!((store.migration().from_version, store.migration().to_version), (3, LATEST_VERSION));
+    let changes = store.list_changes(seatkeeper::store::ChangeFilter { open_only: true, ..Default::default() }).unwrap();
+    assert_eq!(changes.iter().map(|c| c.id).collect::<Vec<_>>(), [3, 4, 5], "every change kept, with its id");
+    // A change already on its way keeps the cart name it was sent with, so its order is
+    // found again rather than placed twice.
+    let order = changes.iter().find(|c| c.kind == seatkeeper::store::ChangeKind::Order).unwrap();
+    assert_eq!(order.state, seatkeeper::store::ChangeState::Sending);
+    assert_eq!(seatkeeper::sync::order_reference(&order.change_key), "seatkeeper-change-5");
+    // New changes get keys unique to this installation, and ids never handed out before.
+    let now = time::OffsetDateTime::now_utc();
+    store.undo_change(&seatkeeper::secrets::MemorySecrets::default(), 4, now).unwrap();
+    store.rename_group(1, "Renamed", now).unwrap();
+    let newest = store.list_changes(Default::default()).unwrap().remove(0);
+    assert_eq!(newest.id, 6, "ids are not reused after a deletion");
+    assert_eq!(newest.change_key, "0123456789abcdef-6");
+}
+
+#[test]
+fn two_processes_opening_an_old_database_at_once_migrate_it_once() {
+    let dir = temp();
+    let path = dir.path().join(DB_FILE);
+    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seatkeeper-v3.sqlite"), &path).unwrap();
+    let opened: Vec<_> = (0..4)
+        .map(|_| {
+            let path = path.clone();
+            std::thread::spawn(move || Store::open(&path).map(|s| s.migration().to_version))
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .map(|t| t.join().unwrap())
+        .collect();
+    assert!(opened.iter().all(|r| matches!(r, Ok(v) if *v == LATEST_VERSION)), "{opened:?}");
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.list_changes(Default::default()).unwrap().len(), 3);
+}
+
+#[test]
+fn the_window_sees_when_another_process_wrote() {
+    let dir = temp();
+    let window = Store::open_in(dir.path()).unwrap();
+    let other = Store::open_in(dir.path()).unwrap();
+    let before = window.data_version().unwrap();
+    window.load_sample(time::OffsetDateTime::now_utc(), Default::default()).unwrap();
+    assert_eq!(window.data_version().unwrap(), before, "its own writes do not count");
+    other.remove_sample().unwrap();
+    assert_ne!(window.data_version().unwrap(), before, "another connection's commit does");
+}

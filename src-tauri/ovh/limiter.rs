@@ -1,27 +1,35 @@
-//! Client-side throttling: a token bucket shared by every request of one client.
+//! Client-side throttling, shared by every request of one client.
 //!
-//! OVHcloud's only statement on limits is "fair use, about 60 requests per minute per
-//! consumer key" (reference §6.5), so the client keeps under that by itself instead of
-//! waiting for 429s.
+//! OVHcloud's only statement on limits is "fair use: not over 60 requests per minute
+//! per consumer key" (reference §6.5). The limiter keeps exactly that, and no tighter:
+//! a sliding window remembers when the last `max` requests left, and a request waits
+//! only if `max` of them left within the last `window`. So at most `max` requests go
+//! in **any** window-long span, and a sync that needs 30 requests sends them at once
+//! (within the client's in-flight bound).
 
+use std::collections::VecDeque;
 use std::time::Duration;
 
 use tokio::sync::Mutex;
 use tokio::time::Instant;
 
-/// How fast requests may go: `per_minute` sustained, with bursts of up to `burst`.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// At most `max` requests in any `window`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RateLimit {
-    pub per_minute: f64,
-    pub burst: u32,
+    pub max: u32,
+    pub window: Duration,
 }
 
 impl RateLimit {
-    /// OVHcloud's fair use: 60 requests per minute, bursts of 5.
-    pub const FAIR_USE: RateLimit = RateLimit { per_minute: 60.0, burst: 5 };
+    /// OVHcloud's fair use: 60 requests in any minute.
+    pub const FAIR_USE: RateLimit = RateLimit { max: 60, window: Duration::from_secs(60) };
 
-    /// No throttling at all (for benchmarks against the simulator).
-    pub const UNLIMITED: RateLimit = RateLimit { per_minute: f64::INFINITY, burst: u32::MAX };
+    /// No throttling at all (for benchmarks and tests against the simulator).
+    pub const UNLIMITED: RateLimit = RateLimit { max: u32::MAX, window: Duration::ZERO };
+
+    pub fn is_unlimited(&self) -> bool {
+        self.max == u32::MAX || self.window.is_zero()
+    }
 }
 
 impl Default for RateLimit {
@@ -30,47 +38,68 @@ impl Default for RateLimit {
     }
 }
 
-struct Bucket {
-    tokens: f64,
-    last: Instant,
-}
-
-/// A token bucket. Waiters queue on a fair mutex, so they are served in arrival order.
+/// A sliding-window limiter. Waiters queue on a fair mutex, so they are served in
+/// arrival order.
 pub struct RateLimiter {
     limit: RateLimit,
-    bucket: Mutex<Bucket>,
+    /// When the most recent requests (at most `max`) left, oldest first.
+    sent: Mutex<VecDeque<Instant>>,
+    /// Called with how long a request is about to wait (for a progress bar).
+    on_wait: std::sync::Mutex<Option<Box<dyn Fn(Duration) + Send + Sync>>>,
 }
 
 impl RateLimiter {
     pub fn new(limit: RateLimit) -> RateLimiter {
-        let burst = f64::from(limit.burst.max(1));
-        RateLimiter { limit, bucket: Mutex::new(Bucket { tokens: burst, last: Instant::now() }) }
+        RateLimiter { limit, sent: Mutex::new(VecDeque::new()), on_wait: std::sync::Mutex::new(None) }
     }
 
     pub fn limit(&self) -> RateLimit {
         self.limit
     }
 
-    /// Waits until one request may be sent, and takes its token.
+    /// Tells `f` each time a request has to wait for the window, and for how long.
+    pub fn on_wait(&self, f: impl Fn(Duration) + Send + Sync + 'static) {
+        *self.on_wait.lock().unwrap_or_else(|p| p.into_inner()) = Some(Box::new(f));
+    }
+
+    /// How long a request asked now would wait.
+    pub async fn wait_ahead(&self) -> Duration {
+        if self.limit.is_unlimited() {
+            return Duration::ZERO;
+        }
+        let sent = self.sent.lock().await;
+        Self::wait_for(&sent, self.limit, Instant::now())
+    }
+
+    fn wait_for(sent: &VecDeque<Instant>, limit: RateLimit, now: Instant) -> Duration {
+        if (sent.len() as u64) < u64::from(limit.max) {
+            return Duration::ZERO;
+        }
+        // The window is full: the oldest must be a window old before another goes.
+        sent.front().map(|oldest| (*oldest + limit.window).saturating_duration_since(now)).unwrap_or_default()
+    }
+
+    /// Waits until one request may be sent, and records it as sent.
     pub async fn acquire(&self) {
-        if self.limit.per_minute.is_infinite() {
+        if self.limit.is_unlimited() {
             return;
         }
-        let per_second = (self.limit.per_minute / 60.0).max(f64::MIN_POSITIVE);
-        let burst = f64::from(self.limit.burst.max(1));
-        let mut bucket = self.bucket.lock().await;
+        // Hold the lock while sleeping: the next waiter must not jump the queue.
+        let mut sent = self.sent.lock().await;
         loop {
             let now = Instant::now();
-            let earned = now.duration_since(bucket.last).as_secs_f64() * per_second;
-            bucket.tokens = (bucket.tokens + earned).min(burst);
-            bucket.last = now;
-            if bucket.tokens >= 1.0 {
-                bucket.tokens -= 1.0;
+            while sent.front().is_some_and(|t| now.duration_since(*t) >= self.limit.window) {
+                sent.pop_front();
+            }
+            let wait = Self::wait_for(&sent, self.limit, now);
+            if wait.is_zero() {
+                sent.push_back(now);
                 return;
             }
-            // Hold the lock while sleeping: the next waiter must not jump the queue.
-            let wait = (1.0 - bucket.tokens) / per_second;
-            tokio::time::sleep(Duration::from_secs_f64(wait)).await;
+            if let Some(f) = self.on_wait.lock().unwrap_or_else(|p| p.into_inner()).as_ref() {
+                f(wait);
+            }
+            tokio::time::sleep(wait).await;
         }
     }
 }
@@ -80,19 +109,39 @@ mod tests {
     use super::*;
 
     #[tokio::test(start_paused = true)]
-    async fn bursts_then_sustains_the_rate() {
-        let limiter = RateLimiter::new(RateLimit { per_minute: 600.0, burst: 3 });
+    async fn a_whole_window_goes_at_once_then_waits_for_the_oldest() {
+        let limiter = RateLimiter::new(RateLimit { max: 10, window: Duration::from_secs(60) });
         let start = Instant::now();
-        for _ in 0..3 {
-            limiter.acquire().await;
-        }
-        assert!(start.elapsed() < Duration::from_millis(1), "the burst is free");
         for _ in 0..10 {
             limiter.acquire().await;
         }
-        // 10 more tokens at 10 per second: one second, give or take a tick.
-        let spent = start.elapsed();
-        assert!(spent >= Duration::from_millis(990) && spent <= Duration::from_millis(1100), "{spent:?}");
+        assert_eq!(start.elapsed(), Duration::ZERO, "the first ten go at once");
+        assert_eq!(limiter.wait_ahead().await, Duration::from_secs(60));
+        limiter.acquire().await;
+        assert_eq!(start.elapsed(), Duration::from_secs(60), "the eleventh waits for the first to be a minute old");
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn no_window_ever_holds_more_than_the_limit() {
+        let limit = RateLimit { max: 60, window: Duration::from_secs(60) };
+        let limiter = RateLimiter::new(limit);
+        let start = Instant::now();
+        let mut times = Vec::new();
+        for i in 0..200 {
+            // Irregular arrivals: bursts and pauses.
+            if i % 37 == 0 {
+                tokio::time::sleep(Duration::from_millis(7_300)).await;
+            }
+            limiter.acquire().await;
+            times.push(start.elapsed());
+        }
+        for (i, t) in times.iter().enumerate() {
+            let in_window = times[i..].iter().take_while(|u| **u - *t < limit.window).count();
+            assert!(in_window <= 60, "{in_window} requests within a minute from {t:?}");
+        }
+        // And no tighter than needed: the 61st goes the moment the first is a minute old.
+        assert_eq!(times[60], times[0] + limit.window);
+        assert!(*times.last().unwrap() < Duration::from_secs(240), "{:?}", times.last());
     }
 
     #[tokio::test(start_paused = true)]

@@ -42,6 +42,8 @@ pub(super) fn refuse_newer(conn: &Connection) -> Result<()> {
 }
 
 /// Brings the schema to [`LATEST_VERSION`], copying an existing database aside first.
+/// Safe with several processes opening the same database at once: each step decides
+/// inside an immediate transaction, from the version it reads there.
 pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<MigrationReport> {
     let from_version = user_version(conn)?;
     refuse_newer(conn)?;
@@ -52,14 +54,14 @@ pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<MigrationRep
     if from_version > 0 {
         report.backup = Some(back_up(conn, path, from_version)?);
     }
-    for (index, sql) in MIGRATIONS.iter().enumerate().skip(from_version as usize) {
+    for (index, sql) in MIGRATIONS.iter().enumerate() {
         let version = index as i64 + 1;
-        // Immediate: a second process opening the same database waits here, then sees
+        // Immediate: a second process migrating the same database waits here, then sees
         // the version the first one reached and skips what is already done.
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        if user_version(&tx)? >= version {
+        let current = user_version(&tx)?;
+        if current >= version {
             tx.commit()?;
-            report.to_version = version;
             continue;
         }
         tx.execute_batch(sql)?;
@@ -67,17 +69,30 @@ pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<MigrationRep
         tx.commit()?;
         report.to_version = version;
     }
+    report.to_version = LATEST_VERSION;
     Ok(report)
 }
 
 /// Writes a consistent copy of the database next to it, named after its version.
 fn back_up(conn: &Connection, path: &Path, version: i64) -> Result<PathBuf> {
     let stamp = time::OffsetDateTime::now_utc().unix_timestamp();
-    let name = format!(
-        "{}.v{version}-{stamp}.bak",
-        path.file_name().and_then(|n| n.to_str()).unwrap_or("seatkeeper.db")
-    );
-    let backup = path.with_file_name(name);
-    conn.execute("VACUUM INTO ?1", [backup.to_string_lossy()])?;
-    Ok(backup)
+    let file = path.file_name().and_then(|n| n.to_str()).unwrap_or("seatkeeper.db");
+    // Two processes migrating in the same second each keep their own copy: VACUUM INTO
+    // refuses a file that exists, and the next name is tried.
+    for n in 1..100 {
+        let suffix = if n == 1 { String::new() } else { format!("-{n}") };
+        let backup = path.with_file_name(format!("{file}.v{version}-{stamp}{suffix}.bak"));
+        if backup.exists() {
+            continue;
+        }
+        match conn.execute("VACUUM INTO ?1", [backup.to_string_lossy()]) {
+            Ok(_) => return Ok(backup),
+            Err(e) if backup.exists() => {
+                let _ = e;
+                continue;
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Err(crate::error::Error::Internal("no free name for the pre-migration copy".into()))
 }

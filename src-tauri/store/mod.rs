@@ -99,7 +99,7 @@ impl Store {
         // Read the version before anything writes to the file (setting WAL does).
         migrations::refuse_newer(&conn)?;
         conn.busy_timeout(Duration::from_secs(5))?;
-        conn.pragma_update(None, "journal_mode", "WAL")?;
+        set_wal(&conn)?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", true)?;
         let migration = migrations::migrate(&mut conn, path)?;
@@ -157,6 +157,23 @@ impl Store {
     /// window): when it moves, what the window shows may be stale.
     pub fn data_version(&self) -> Result<i64> {
         self.read(|conn| Ok(conn.query_row("PRAGMA data_version", [], |r| r.get(0))?))
+    }
+}
+
+/// Switches to WAL. Leaving the rollback journal needs the database to itself, and
+/// SQLite answers "locked" at once (without the busy handler) while another process
+/// opens it at the same moment: try again for a few seconds.
+fn set_wal(conn: &Connection) -> Result<()> {
+    let started = std::time::Instant::now();
+    loop {
+        match conn.pragma_update(None, "journal_mode", "WAL") {
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::DatabaseBusy && started.elapsed() < Duration::from_secs(5) =>
+            {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            other => return other.map_err(Into::into),
+        }
     }
 }
 

@@ -101,7 +101,7 @@ impl SyncService {
         if account.endpoint == DEMO_ENDPOINT {
             let mut config = client_config_at(secrets, account_id, self.demo_endpoint().await?, &account.application_key)?;
             // The demo server is on this machine: no need for OVHcloud's fair-use pace.
-            config.rate_limit = RateLimit { per_minute: 6_000.0, burst: 100 };
+            config.rate_limit = RateLimit::UNLIMITED;
             return Ok(config);
         }
         let endpoint: Endpoint = account.endpoint.parse().map_err(|e| Error::Internal(format!("endpoint: {e}")))?;

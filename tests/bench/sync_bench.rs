@@ -34,7 +34,7 @@ async fn pull(seed: Seed, paging: PagingSupport) -> Run {
     secrets.set(SecretKey::ApplicationSecret { account_id: account }, &Secret::new(APP_SECRET)).expect("secret");
     secrets.set(SecretKey::ConsumerKey { account_id: account }, &Secret::new(CONSUMER_KEY)).expect("ck");
     let mut client_config = client_config_for(&store, &secrets, account).expect("config");
-    client_config.rate_limit = RateLimit { per_minute: 1_000_000.0, burst: 10_000 };
+    client_config.rate_limit = RateLimit::UNLIMITED;
     let client = Client::new(client_config).expect("client");
     let quiet = |_: Progress| {};
     let lock = SyncLock::try_for(&store, "bench").expect("lock");
