@@ -717,3 +717,43 @@ async fn benchmark_seeds_list_in_a_few_pages() {
     assert_eq!(client.place_licence_order(&order).await.unwrap_err().kind(), ErrorKind::BadRequest);
     sim.shutdown().await;
 }
+
+#[tokio::test]
+async fn the_simulator_answers_only_for_its_own_address() {
+    let (sim, _) = start_demo().await;
+    let http = reqwest::Client::new();
+    let url = format!("{}/auth/time", sim.base_url());
+    let ours = http.get(&url).send().await.unwrap();
+    assert_eq!(ours.status().as_u16(), 200);
+    // A page elsewhere that got a browser to call it (DNS rebinding) names its own host.
+    let rebound = http.get(&url).header("Host", "attacker.example:80").send().await.unwrap();
+    assert_eq!(rebound.status().as_u16(), 421);
+    let localhost = http.get(&url).header("Host", format!("localhost:{}", sim.addr().port())).send().await.unwrap();
+    assert_eq!(localhost.status().as_u16(), 200);
+    sim.shutdown().await;
+}
+
+#[tokio::test]
+async fn the_simulator_keeps_a_bounded_log() {
+    let (sim, _) = start_demo().await;
+    {
+        let mut state = sim.state();
+        for i in 0..seatkeeper::simulator::MAX_LOG + 10 {
+            state.record(seatkeeper::simulator::Exchange {
+                method: "GET".into(),
+                path: format!("/x/{i}"),
+                query: None,
+                request_body: String::new(),
+                pagination_mode: None,
+                status: 200,
+                response_body: String::new(),
+                fault: None,
+                at: std::time::Instant::now(),
+            });
+        }
+    }
+    let log = sim.requests();
+    assert!(log.len() <= seatkeeper::simulator::MAX_LOG, "{}", log.len());
+    assert_eq!(log.last().unwrap().path, format!("/x/{}", seatkeeper::simulator::MAX_LOG + 9), "the newest are kept");
+    sim.shutdown().await;
+}

@@ -39,7 +39,8 @@ pub use seed::{
     Seed, SeedCredential,
 };
 pub use state::{
-    BUSINESS_MAX, BUSINESS_PLAN, CkState, Clock, ENTERPRISE_PLAN, Exchange, LicenceRec, OrderRec, PagingSupport, State,
+    BUSINESS_MAX, BUSINESS_PLAN, CkState, Clock, ENTERPRISE_PLAN, Exchange, LicenceRec, MAX_FINISHED_TASKS, MAX_LOG, OrderRec,
+    PagingSupport, State,
     TaskRec, TenantRec, UserRec,
 };
 

@@ -188,6 +188,25 @@ describe('sync', () => {
     // Let the first-paint report land in this test, not the next one.
     await frames();
   });
+
+  it('reads the groups again when another process (a scheduled sync) wrote to the database', async () => {
+    let groups: GroupSummary[] = [PREPAID];
+    fakeRust({
+      get_preferences: english,
+      get_app_status: () => status(groups.length),
+      list_groups: () => groups,
+      report_first_paint: null,
+    });
+    render(App);
+    await screen.findByRole('button', { name: 'Boulangerie Lefèvre' });
+    await frames();
+    groups = [PREPAID, PAYG];
+    await frames();
+    expect(screen.queryByRole('button', { name: 'Cabinet Martin & Associés' })).toBeNull();
+    await emit('data-changed', null);
+    expect(await screen.findByRole('button', { name: 'Cabinet Martin & Associés' })).toBeTruthy();
+    await frames();
+  });
 });
 
 describe('welcome', () => {

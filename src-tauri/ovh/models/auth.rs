@@ -117,3 +117,40 @@ pub struct Credential {
     #[serde(default)]
     pub ovh_support: bool,
 }
+
+#[cfg(test)]
+mod rule_tests {
+    use super::*;
+
+    fn allows(rules: &[AccessRule], method: HttpMethod, path: &str) -> bool {
+        rules.iter().any(|r| r.method == method && crate::simulator::path_matches(&r.path, path))
+    }
+
+    #[test]
+    fn seatkeeper_asks_for_no_payment_route_and_nothing_of_the_account_beyond_orders() {
+        let rules = AccessRule::seatkeeper();
+        for (method, path) in [
+            (HttpMethod::Post, "/me/order/123/pay"),
+            (HttpMethod::Post, "/me/order/123/payWithRegisteredPaymentMean"),
+            (HttpMethod::Get, "/me/paymentMean"),
+            (HttpMethod::Get, "/me/paymentMethod"),
+            (HttpMethod::Get, "/me"),
+            (HttpMethod::Put, "/me"),
+            (HttpMethod::Delete, "/order/cart/abc"),
+            (HttpMethod::Post, "/order/cart/abc/domain"),
+        ] {
+            assert!(!allows(&rules, method.clone(), path), "{method:?} {path} should not be granted");
+        }
+        for (method, path) in [
+            (HttpMethod::Get, "/license/office/office1.o365.ovh.com/user"),
+            (HttpMethod::Post, "/license/officePrepaid/office1.o365.ovh.com-1/changePassword"),
+            (HttpMethod::Post, "/order/cart"),
+            (HttpMethod::Post, "/order/cart/abc/checkout"),
+            (HttpMethod::Get, "/order/cart/abc/item/5/configuration"),
+            (HttpMethod::Get, "/me/order/123/status"),
+            (HttpMethod::Post, "/auth/logout"),
+        ] {
+            assert!(allows(&rules, method.clone(), path), "{method:?} {path} is needed");
+        }
+    }
+}
