@@ -7,7 +7,19 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { axeViolations, dataDir, openApp, screenshot, startDriver, stopDriver, until } from './harness.mjs';
+import {
+  clickButton,
+  dataDir,
+  dialog,
+  dialogText,
+  field,
+  noViolations,
+  openApp,
+  screenshot,
+  startDriver,
+  stopDriver,
+  until,
+} from './harness.mjs';
 
 before(startDriver);
 after(stopDriver);
@@ -15,34 +27,6 @@ after(stopDriver);
 const PREPAID = 'Contoso — Apps for business';
 const PAYG = 'Contoso — pay as you go';
 const DOMAIN = 'office5678.o365.ovh.com';
-
-function dialog(browser) {
-  return browser.$('[role="dialog"]');
-}
-
-async function dialogText(browser) {
-  return dialog(browser).getText();
-}
-
-async function clickButton(scope, text) {
-  const button = scope.$(`button=${text}`);
-  await button.waitForDisplayed({ timeout: 10000 });
-  await button.scrollIntoView({ block: 'center' });
-  await button.waitForClickable({ timeout: 10000 });
-  await button.click();
-}
-
-/** The control labelled `label` (inside `scope`, the page by default). */
-async function field(browser, label, scope = browser) {
-  const element = scope.$(`label=${label}`);
-  await element.waitForExist({ timeout: 10000 });
-  const id = await element.getAttribute('for');
-  return browser.$(`[id="${id}"]`);
-}
-
-async function noViolations(browser, screen) {
-  assert.deepEqual(await axeViolations(browser), [], `${screen} is accessible`);
-}
 
 /** The licences column of a group's row in the list, e.g. "24 / 30". */
 async function licencesOf(browser, group) {

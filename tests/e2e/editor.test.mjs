@@ -10,7 +10,19 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { axeViolations, dataDir, openApp, screenshot, startDriver, stopDriver, until } from './harness.mjs';
+import {
+  clickButton,
+  dataDir,
+  dialog,
+  dialogText,
+  field,
+  noViolations,
+  openApp,
+  screenshot,
+  startDriver,
+  stopDriver,
+  until,
+} from './harness.mjs';
 
 before(startDriver);
 after(stopDriver);
@@ -37,34 +49,6 @@ async function openTab(browser, name) {
     async () => (await browser.$(`button[role="tab"]=${name}`).getAttribute('aria-selected')) === 'true',
     `tab ${name} not selected`,
   );
-}
-
-/** The control labelled `label` (inside `scope`, the page by default). */
-async function field(browser, label, scope = browser) {
-  const element = scope.$(`label=${label}`);
-  await element.waitForExist({ timeout: 10000 });
-  const id = await element.getAttribute('for');
-  return browser.$(`[id="${id}"]`);
-}
-
-function dialog(browser) {
-  return browser.$('[role="dialog"]');
-}
-
-async function dialogText(browser) {
-  return dialog(browser).getText();
-}
-
-async function clickButton(scope, text) {
-  const button = scope.$(`button=${text}`);
-  await button.waitForDisplayed({ timeout: 10000 });
-  await button.scrollIntoView({ block: 'center' });
-  await button.waitForClickable({ timeout: 10000 });
-  await button.click();
-}
-
-async function noViolations(browser, screen) {
-  assert.deepEqual(await axeViolations(browser), [], `${screen} is accessible`);
 }
 
 /** Narrows the licences table with the search box. */

@@ -2,6 +2,7 @@
 // Debian's WebKitWebDriver, under the Xvfb display that tests/e2e/run.sh starts.
 // Each test gets its own data directory, so nothing leaks between tests.
 
+import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
@@ -125,4 +126,36 @@ export function byName(browser, name, tag = 'button') {
 /** Waits until `predicate` holds, polling the page. */
 export async function until(browser, predicate, message, timeout = 10000) {
   await browser.waitUntil(predicate, { timeout, timeoutMsg: message });
+}
+
+/** Fails the test, naming the screen, when axe-core finds a violation on it. */
+export async function noViolations(browser, screen) {
+  assert.deepEqual(await axeViolations(browser), [], `${screen} is accessible`);
+}
+
+/** The open dialog. */
+export function dialog(browser) {
+  return browser.$('[role="dialog"]');
+}
+
+/** All the text of the open dialog. */
+export async function dialogText(browser) {
+  return dialog(browser).getText();
+}
+
+/** Clicks the button whose text is `text` inside `scope`, once it can be clicked. */
+export async function clickButton(scope, text) {
+  const button = scope.$(`button=${text}`);
+  await button.waitForDisplayed({ timeout: 10000 });
+  await button.scrollIntoView({ block: 'center' });
+  await button.waitForClickable({ timeout: 10000 });
+  await button.click();
+}
+
+/** The control labelled `label` (inside `scope`, the page by default). */
+export async function field(browser, label, scope = browser) {
+  const element = scope.$(`label=${label}`);
+  await element.waitForExist({ timeout: 10000 });
+  const id = await element.getAttribute('for');
+  return browser.$(`[id="${id}"]`);
 }
