@@ -81,7 +81,11 @@ test('the demo account: first sync, accounts, an activation sent by itself, an o
     // The accounts dialog lists the demo account; its connect form is there too.
     await clickButton(browser.$('header'), 'Accounts');
     await dialog(browser).waitForDisplayed();
-    await until(browser, async () => /Demo \(simulated OVHcloud\)/.test(await dialogText(browser)), 'demo account not listed');
+    await until(
+      browser,
+      async () => /Demo \(simulated OVHcloud\)/.test(await dialogText(browser)),
+      'demo account not listed',
+    );
     assert.match(await dialogText(browser), /Simulated OVHcloud on this computer/);
     assert.ok(await dialog(browser).$('button[aria-label="Disconnect Demo (simulated OVHcloud)"]').isDisplayed());
     await noViolations(browser, 'accounts dialog');
@@ -104,7 +108,11 @@ test('the demo account: first sync, accounts, an activation sent by itself, an o
     await browser.$('button[role="tab"]=Licences').click();
     await browser.$('[role="table"]').waitForDisplayed({ timeout: 10000 });
     await (await field(browser, 'State')).selectByVisibleText('Not configured');
-    await until(browser, async () => /6 of 30 licences/.test(await browser.$('main').getText()), 'empty slots not listed');
+    await until(
+      browser,
+      async () => /6 of 30 licences/.test(await browser.$('main').getText()),
+      'empty slots not listed',
+    );
     const slot = browser.$('button[aria-label^="Actions for empty licence"]');
     await slot.scrollIntoView({ block: 'center' });
     await slot.click();
@@ -118,15 +126,27 @@ test('the demo account: first sync, accounts, an activation sent by itself, an o
     await (await field(browser, 'Last name')).setValue('Arnaud');
     await (await field(browser, 'Login')).setValue('zoe.arnaud');
     await clickButton(dialog(browser), 'Next');
-    await until(browser, async () => new RegExp(`zoe\\.arnaud@${DOMAIN.replace(/\./g, '\\.')}`).test(await dialogText(browser)), 'review not shown');
+    await until(
+      browser,
+      async () => new RegExp(`zoe\\.arnaud@${DOMAIN.replace(/\./g, '\\.')}`).test(await dialogText(browser)),
+      'review not shown',
+    );
     await clickButton(dialog(browser), 'Confirm');
     await dialog(browser).waitForExist({ reverse: true, timeout: 10000 });
-    await until(browser, async () => /Licence activated for Zoé Arnaud/.test(await browser.$('main').getText()), 'no notice');
+    await until(
+      browser,
+      async () => /Licence activated for Zoé Arnaud/.test(await browser.$('main').getText()),
+      'no notice',
+    );
 
     // The pending panel shows it; the change goes out by itself (the loop is woken).
     await browser.$('header button[aria-label^="Pending changes:"]').click();
     await dialog(browser).waitForDisplayed();
-    await until(browser, async () => /Licence activation — Zoé Arnaud/.test(await dialogText(browser)), 'change not listed');
+    await until(
+      browser,
+      async () => /Licence activation — Zoé Arnaud/.test(await dialogText(browser)),
+      'change not listed',
+    );
     await screenshot(browser, 'connect-pending-queued');
     const stateOf = () =>
       browser.execute(() => {
@@ -182,12 +202,26 @@ test('the demo account: first sync, accounts, an activation sent by itself, an o
 
     await pay.scrollIntoView({ block: 'center' });
     await pay.click();
-    await until(browser, async () => /Demo order paid/.test(await browser.$('main').getText()), 'payment not confirmed');
+    await until(
+      browser,
+      async () => /Demo order paid/.test(await browser.$('main').getText()),
+      'payment not confirmed',
+    );
 
     // The next sync brings the 2 licences as empty slots.
-    await until(browser, async () => /\/ 32$/.test(await licencesOf(browser, PREPAID)), 'the 2 licences did not arrive', 30000);
+    await until(
+      browser,
+      async () => /\/ 32$/.test(await licencesOf(browser, PREPAID)),
+      'the 2 licences did not arrive',
+      30000,
+    );
     assert.equal(await licencesOf(browser, PREPAID), '25 / 32');
-    await until(browser, async () => (await orders.isExisting()) === false || !/2 × Apps for business/.test(await orders.getText()), 'order still in progress', 30000);
+    await until(
+      browser,
+      async () => (await orders.isExisting()) === false || !/2 × Apps for business/.test(await orders.getText()),
+      'order still in progress',
+      30000,
+    );
     await noViolations(browser, 'groups after the delivery');
     await screenshot(browser, 'connect-delivered');
   } finally {

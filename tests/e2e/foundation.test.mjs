@@ -92,7 +92,10 @@ test('the window speaks French once chosen, and keeps the choice', async () => {
 
 test('a database from a newer Seatkeeper is explained, not opened', async () => {
   const dir = dataDir();
-  const py = spawnSync('python3', ['-c', `import sqlite3; c = sqlite3.connect('${dir}/seatkeeper.db'); c.execute('PRAGMA user_version = 42'); c.commit()`]);
+  const py = spawnSync('python3', [
+    '-c',
+    `import sqlite3; c = sqlite3.connect('${dir}/seatkeeper.db'); c.execute('PRAGMA user_version = 42'); c.commit()`,
+  ]);
   assert.equal(py.status, 0, String(py.stderr));
   const browser = await openApp(dir);
   try {

@@ -44,7 +44,14 @@ export async function startDriver() {
   if (driver) return;
   PORT = await freePort();
   const nativePort = await freePort();
-  const args = ['--port', String(PORT), '--native-port', String(nativePort), '--native-driver', '/usr/bin/WebKitWebDriver'];
+  const args = [
+    '--port',
+    String(PORT),
+    '--native-port',
+    String(nativePort),
+    '--native-driver',
+    '/usr/bin/WebKitWebDriver',
+  ];
   // The window follows the system language; the tests expect English unless they switch.
   driver = spawn('tauri-driver', args, {
     stdio: ['ignore', 'ignore', 'ignore'],
@@ -112,7 +119,9 @@ export async function axeViolations(browser) {
     // eslint-disable-next-line no-undef
     axe
       .run(document, { resultTypes: ['violations'] })
-      .then((r) => done(r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }))))
+      .then((r) =>
+        done(r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }))),
+      )
       .catch((e) => done([{ id: 'axe-error', impact: 'critical', nodes: [String(e)] }]));
   });
   return violations;

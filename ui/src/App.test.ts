@@ -92,7 +92,10 @@ describe('groups list', () => {
     const user = userEvent.setup();
     render(App);
     const table = await screen.findByRole('table');
-    const names = () => within(table).getAllByRole('rowheader').map((h) => within(h).getByRole('button').textContent?.trim());
+    const names = () =>
+      within(table)
+        .getAllByRole('rowheader')
+        .map((h) => within(h).getByRole('button').textContent?.trim());
 
     await user.click(within(table).getByRole('button', { name: 'Group' }));
     expect(within(table).getByRole('columnheader', { name: 'Group' }).getAttribute('aria-sort')).toBe('ascending');
@@ -162,7 +165,9 @@ describe('groups list', () => {
     render(App);
     await user.click(await screen.findByRole('button', { name: 'Remove sample data' }));
     await user.click(screen.getByRole('button', { name: 'Remove' }));
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('The database is locked by another program.'));
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toContain('The database is locked by another program.'),
+    );
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 });
@@ -181,9 +186,23 @@ describe('sync', () => {
     // The listener is registered once the first screen is up.
     await frames();
     groups = [PREPAID, PAYG];
-    await emit('sync-status', { running: true, progress: null, online: true, lastSyncAt: null, lastError: null, accounts: 1 });
+    await emit('sync-status', {
+      running: true,
+      progress: null,
+      online: true,
+      lastSyncAt: null,
+      lastError: null,
+      accounts: 1,
+    });
     expect(screen.queryByRole('button', { name: 'Cabinet Martin & Associés' })).toBeNull();
-    await emit('sync-status', { running: false, progress: null, online: true, lastSyncAt: '2026-11-23T10:00:00Z', lastError: null, accounts: 1 });
+    await emit('sync-status', {
+      running: false,
+      progress: null,
+      online: true,
+      lastSyncAt: '2026-11-23T10:00:00Z',
+      lastError: null,
+      accounts: 1,
+    });
     expect(await screen.findByRole('button', { name: 'Cabinet Martin & Associés' })).toBeTruthy();
     // Let the first-paint report land in this test, not the next one.
     await frames();
@@ -239,7 +258,9 @@ describe('welcome', () => {
     render(App);
     await user.click(await screen.findByRole('button', { name: 'Explore with sample data' }));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('The sample data is already loaded.'));
-    expect((screen.getByRole('button', { name: 'Explore with sample data' }) as HTMLButtonElement).disabled).toBe(false);
+    expect((screen.getByRole('button', { name: 'Explore with sample data' }) as HTMLButtonElement).disabled).toBe(
+      false,
+    );
   });
 });
 
@@ -284,7 +305,13 @@ describe('connecting', () => {
     expect(rust.callsOf('list_groups')).toHaveLength(1);
 
     groups = [{ ...PREPAID, id: 10, isSample: false, displayName: 'Contoso — Apps for business' }];
-    await emit('sync-status', { ...syncing(2, 2), running: false, progress: null, online: true, lastSyncAt: new Date().toISOString() });
+    await emit('sync-status', {
+      ...syncing(2, 2),
+      running: false,
+      progress: null,
+      online: true,
+      lastSyncAt: new Date().toISOString(),
+    });
     expect(await screen.findByRole('heading', { level: 1, name: 'Licence groups' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Contoso — Apps for business' })).toBeTruthy();
   });
@@ -302,7 +329,14 @@ describe('connecting', () => {
     render(App);
     await user.click(await screen.findByRole('button', { name: 'Try the demo account' }));
     await screen.findByText('Reading the groups of the simulated OVHcloud…');
-    await emit('sync-status', { ...syncing(0, 0), running: false, progress: null, online: true, lastSyncAt: new Date().toISOString(), lastError: 'Demo: something broke.' });
+    await emit('sync-status', {
+      ...syncing(0, 0),
+      running: false,
+      progress: null,
+      online: true,
+      lastSyncAt: new Date().toISOString(),
+      lastError: 'Demo: something broke.',
+    });
     await waitFor(() => expect(screen.getAllByRole('alert')[0]?.textContent).toContain('Demo: something broke.'));
     expect((screen.getByRole('button', { name: 'Try the demo account' }) as HTMLButtonElement).disabled).toBe(false);
   });
@@ -336,7 +370,9 @@ describe('connecting', () => {
       quantity: isDemo ? 2 : 5,
       renewalPeriod: 'P1M',
       state: 'awaitingPayment',
-      paymentUrl: isDemo ? 'http://127.0.0.1:4000/pay/1' : 'https://www.ovh.com/cgi-bin/order/display-order.cgi?orderId=1',
+      paymentUrl: isDemo
+        ? 'http://127.0.0.1:4000/pay/1'
+        : 'https://www.ovh.com/cgi-bin/order/display-order.cgi?orderId=1',
       createdAt: '2026-11-23T10:00:00Z',
       isDemo,
     });
@@ -357,9 +393,15 @@ describe('connecting', () => {
     expect(within(demo!).queryByRole('button', { name: /payment page/ })).toBeNull();
     expect(within(real!).queryByRole('button', { name: /Pay \(demo\)/ })).toBeNull();
     await user.click(within(real!).getByRole('button', { name: /payment page/ }));
-    expect(rust.callsOf('open_external')[0]?.args).toEqual({ url: 'https://www.ovh.com/cgi-bin/order/display-order.cgi?orderId=1' });
+    expect(rust.callsOf('open_external')[0]?.args).toEqual({
+      url: 'https://www.ovh.com/cgi-bin/order/display-order.cgi?orderId=1',
+    });
 
-    await user.click(within(demo!).getByRole('button', { name: 'Pay (demo) the order of 2 × Apps for business for Boulangerie Lefèvre' }));
+    await user.click(
+      within(demo!).getByRole('button', {
+        name: 'Pay (demo) the order of 2 × Apps for business for Boulangerie Lefèvre',
+      }),
+    );
     await screen.findByText('Demo order paid. Its licences arrive as empty slots with the next sync.');
     expect(rust.callsOf('pay_demo_order')[0]?.args).toEqual({ orderId: 8 });
     expect(rust.callsOf('sync_now')).toHaveLength(1);

@@ -147,7 +147,10 @@ describe('licence search', () => {
     const order = list.order(null, context());
     const typed = ['l', 'le', 'lef', 'lefe', 'lef', 'le', 'l', '', 'a', 'ac', 'acme', 'acme ', 'acme m', 'acme'];
     for (const query of typed) {
-      expect(list.filter(order, { ...ALL, query }).map((r) => r.id), query).toEqual(reference(rows, { ...ALL, query }, null, context()));
+      expect(
+        list.filter(order, { ...ALL, query }).map((r) => r.id),
+        query,
+      ).toEqual(reference(rows, { ...ALL, query }, null, context()));
     }
   });
 
@@ -219,13 +222,29 @@ describe('licence filters', () => {
 
 describe('licence sort', () => {
   const rows = [
-    row(5, { firstName: 'émile', lastName: 'Bernard', activationEmail: 'b@x', installs: { computers: 2, tablets: 1, phones: 1 } }),
+    row(5, {
+      firstName: 'émile',
+      lastName: 'Bernard',
+      activationEmail: 'b@x',
+      installs: { computers: 2, tablets: 1, phones: 1 },
+    }),
     row(2, { isVirtual: true, activationEmail: '2202@x' }),
     row(3, { firstName: 'Anne', lastName: 'bernard', activationEmail: 'a@x', hasPendingChange: true }),
     row(1, { firstName: 'Emile', lastName: 'Thomas', activationEmail: null, state: 'suspended' }),
-    row(4, { firstName: '', lastName: 'Adam', activationEmail: 'c@x', licenceType: 'officeProPlus', state: 'creating' }),
+    row(4, {
+      firstName: '',
+      lastName: 'Adam',
+      activationEmail: 'c@x',
+      licenceType: 'officeProPlus',
+      state: 'creating',
+    }),
     row(6, { isVirtual: true, activationEmail: 'file10@x' }),
-    row(7, { firstName: 'Zoé', lastName: 'Dupont', activationEmail: 'file9@x', installs: { computers: 1, tablets: 0, phones: 0 } }),
+    row(7, {
+      firstName: 'Zoé',
+      lastName: 'Dupont',
+      activationEmail: 'file9@x',
+      installs: { computers: 1, tablets: 0, phones: 0 },
+    }),
   ];
   const list = new LicenceList(rows);
   const by = (column: SortColumn, direction: 'ascending' | 'descending' = 'ascending') =>
@@ -261,7 +280,9 @@ describe('licence sort', () => {
   it('agrees with the first implementation on these rows', () => {
     for (const column of ['firstName', 'lastName', 'email', 'type', 'state', 'installs', 'pending'] as const) {
       for (const direction of ['ascending', 'descending'] as const) {
-        expect(by(column, direction), `${column} ${direction}`).toEqual(reference(rows, ALL, { column, direction }, context()));
+        expect(by(column, direction), `${column} ${direction}`).toEqual(
+          reference(rows, ALL, { column, direction }, context()),
+        );
       }
     }
   });
@@ -287,7 +308,9 @@ describe('licence sort', () => {
     const fr: SortContext = {
       ...context('fr'),
       stateLabel: (r) =>
-        r.isVirtual ? 'Non configurée' : ({ ok: 'Active', creating: 'Création…', suspended: 'Suspendue' }[r.state] ?? r.state),
+        r.isVirtual
+          ? 'Non configurée'
+          : ({ ok: 'Active', creating: 'Création…', suspended: 'Suspendue' }[r.state] ?? r.state),
     };
     expect(shown(list, {}, { column: 'state', direction: 'ascending' }, fr)).toEqual([3, 5, 7, 4, 2, 6, 1]);
     const en = context();
@@ -300,7 +323,7 @@ describe('the list with 10,000 licences', () => {
   const rows = makeLicences(10_000, { empty: 100 });
   // Shuffled, so that the load order is not the id order.
   let seed = 7;
-  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
   const shuffled = [...rows];
   for (let i = shuffled.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
@@ -322,15 +345,31 @@ describe('the list with 10,000 licences', () => {
     ];
     for (const sort of sorts) {
       for (const filter of filters) {
-        expect(shown(list, filter, sort, ctx), JSON.stringify([sort, filter])).toEqual(reference(shuffled, filter, sort, ctx));
+        expect(shown(list, filter, sort, ctx), JSON.stringify([sort, filter])).toEqual(
+          reference(shuffled, filter, sort, ctx),
+        );
       }
     }
     const order = list.order({ column: 'lastName', direction: 'descending' }, ctx);
-    for (const query of ['l', 'le', 'lef', 'lefe', 'lefev', 'lefevr', 'lefevre', 'lefevre c', 'lefevre', 'lef', 'ma', '']) {
+    for (const query of [
+      'l',
+      'le',
+      'lef',
+      'lefe',
+      'lefev',
+      'lefevr',
+      'lefevre',
+      'lefevre c',
+      'lefevre',
+      'lef',
+      'ma',
+      '',
+    ]) {
       const filter = { ...ALL, query };
-      expect(list.filter(order, filter).map((r) => r.id), query).toEqual(
-        reference(shuffled, filter, { column: 'lastName', direction: 'descending' }, ctx),
-      );
+      expect(
+        list.filter(order, filter).map((r) => r.id),
+        query,
+      ).toEqual(reference(shuffled, filter, { column: 'lastName', direction: 'descending' }, ctx));
     }
   });
 
