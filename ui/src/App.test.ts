@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import App from './App.svelte';
 import { overviewOf, PAYG, PREPAID } from './dev/fixtures';
 import type { AppStatus, GroupSummary, OpenOrder, Preferences, SyncStatus } from './lib/bindings';
-import { fakeRust, ipcError } from './test/ipc';
+import { fakeRust, ipcError, type Handler } from './test/ipc';
 
 const status = (groups: number, hasSampleData = groups > 0): AppStatus => ({
   accounts: 0,
@@ -17,16 +17,19 @@ const status = (groups: number, hasSampleData = groups > 0): AppStatus => ({
 });
 const english: Preferences = { language: 'en', chosenLanguage: null };
 
+/** Rust's side of a start-up in English (preferences, first paint), with `handlers`. */
+function startRust(handlers: Record<string, Handler>): ReturnType<typeof fakeRust> {
+  return fakeRust({ get_preferences: english, report_first_paint: null, ...handlers });
+}
+
 /** Waits for the double requestAnimationFrame after the first screen. */
 const frames = () => new Promise((resolve) => setTimeout(resolve, 100));
 
 describe('start-up', () => {
   it('asks for the preferences first, then shows the groups and reports the first paint once', async () => {
-    const rust = fakeRust({
-      get_preferences: english,
+    const rust = startRust({
       get_app_status: status(2),
       list_groups: [PREPAID, PAYG],
-      report_first_paint: null,
       get_group_overview: ({ groupId }) => overviewOf(groupId === 1 ? PREPAID : PAYG),
     });
     render(App);
@@ -65,11 +68,9 @@ describe('start-up', () => {
 
   it('shows only an explanation when the database is too new', async () => {
     const message = 'The database is at schema 7; this version of Seatkeeper handles up to 2.';
-    fakeRust({
-      get_preferences: english,
+    startRust({
       get_app_status: () => ipcError('databaseTooNew', message),
       list_groups: () => ipcError('databaseTooNew', message),
-      report_first_paint: null,
     });
     render(App);
     expect(await screen.findByRole('heading', { level: 1, name: 'Seatkeeper cannot open its database' })).toBeTruthy();
@@ -82,11 +83,9 @@ describe('start-up', () => {
 
 describe('groups list', () => {
   it('sorts by name and opens a group with the keyboard', async () => {
-    const rust = fakeRust({
-      get_preferences: english,
+    const rust = startRust({
       get_app_status: status(2),
       list_groups: [PREPAID, PAYG],
-      report_first_paint: null,
       get_group_overview: ({ groupId }) => overviewOf(groupId === 1 ? PREPAID : PAYG),
     });
     const user = userEvent.setup();
@@ -114,11 +113,9 @@ describe('groups list', () => {
 
   it('removes the sample data after confirming in a modal dialog', async () => {
     let groups: GroupSummary[] = [PREPAID, PAYG];
-    const rust = fakeRust({
-      get_preferences: english,
+    const rust = startRust({
       get_app_status: () => status(groups.length),
       list_groups: () => groups,
-      report_first_paint: null,
       remove_sample_data: () => {
         groups = [];
         return null;
@@ -154,11 +151,9 @@ describe('groups list', () => {
   });
 
   it('shows a failed removal in the alert region', async () => {
-    fakeRust({
-      get_preferences: english,
+    startRust({
       get_app_status: status(2),
       list_groups: [PREPAID, PAYG],
-      report_first_paint: null,
       remove_sample_data: () => ipcError('storage', 'The database is locked by another program.'),
     });
     const user = userEvent.setup();
@@ -175,11 +170,9 @@ describe('groups list', () => {
 describe('sync', () => {
   it('reads the groups again when a sync ends', async () => {
     let groups: GroupSummary[] = [PREPAID];
-    fakeRust({
-      get_preferences: english,
+    startRust({
       get_app_status: () => status(groups.length),
       list_groups: () => groups,
-      report_first_paint: null,
     });
     render(App);
     await screen.findByRole('button', { name: 'Boulangerie Lefèvre' });
@@ -213,11 +206,9 @@ describe('welcome', () => {
   it('loads the sample data and switches to the groups', async () => {
     let groups: GroupSummary[] = [];
     let finishLoading: () => void = () => {};
-    const rust = fakeRust({
-      get_preferences: english,
+    const rust = startRust({
       get_app_status: () => status(groups.length),
       list_groups: () => groups,
-      report_first_paint: null,
       load_sample_data: () =>
         new Promise((resolve) => {
           finishLoading = () => {
@@ -247,11 +238,9 @@ describe('welcome', () => {
   });
 
   it('shows why the sample could not be loaded', async () => {
-    fakeRust({
-      get_preferences: english,
+    startRust({
       get_app_status: status(0),
       list_groups: [],
-      report_first_paint: null,
       load_sample_data: () => ipcError('precondition', 'The sample data is already loaded.'),
     });
     const user = userEvent.setup();
@@ -276,11 +265,9 @@ describe('connecting', () => {
 
   it('tries the demo account from the welcome screen: progress, then the groups once the first sync ends', async () => {
     let groups: GroupSummary[] = [];
-    const rust = fakeRust({
-      get_preferences: english,
+    const rust = startRust({
       get_app_status: () => status(groups.length, false),
       list_groups: () => groups,
-      report_first_paint: null,
       connect_demo: { accountId: 3, validationUrl: null },
       sync_now: null,
     });
@@ -317,11 +304,9 @@ describe('connecting', () => {
   });
 
   it('a first demo sync that fails says why, on the welcome screen', async () => {
-    fakeRust({
-      get_preferences: english,
+    startRust({
       get_app_status: status(0),
       list_groups: [],
-      report_first_paint: null,
       connect_demo: { accountId: 3, validationUrl: null },
       sync_now: null,
     });
@@ -342,11 +327,9 @@ describe('connecting', () => {
   });
 
   it('opens the connect form from the welcome screen; Cancel closes it', async () => {
-    fakeRust({
-      get_preferences: english,
+    startRust({
       get_app_status: status(0),
       list_groups: [],
-      report_first_paint: null,
       list_accounts: [],
     });
     const user = userEvent.setup();
@@ -376,11 +359,9 @@ describe('connecting', () => {
       createdAt: '2026-11-23T10:00:00Z',
       isDemo,
     });
-    const rust = fakeRust({
-      get_preferences: english,
+    const rust = startRust({
       get_app_status: status(1),
       list_groups: [PREPAID],
-      report_first_paint: null,
       list_open_orders: [order(8, true), order(7, false)],
       pay_demo_order: null,
       sync_now: null,
@@ -423,11 +404,9 @@ describe('language', () => {
   });
 
   it('the switcher calls set_language and re-renders in French, then back to the system', async () => {
-    const rust = fakeRust({
-      get_preferences: english,
+    const rust = startRust({
       get_app_status: status(2),
       list_groups: [PREPAID, PAYG],
-      report_first_paint: null,
       set_language: ({ language }) => ({ language: language ?? 'en', chosenLanguage: language }),
     });
     const user = userEvent.setup();
