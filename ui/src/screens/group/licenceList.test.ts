@@ -36,6 +36,8 @@ function context(lang = 'en'): SortContext {
 }
 
 const ALL: LicenceFilter = { query: '', state: 'all', type: 'all' };
+const COLUMNS: readonly SortColumn[] = ['firstName', 'lastName', 'email', 'type', 'state', 'installs', 'pending'];
+const DIRECTIONS = ['ascending', 'descending'] as const;
 
 function row(id: number, fields: Partial<LicenceRow> = {}): LicenceRow {
   return {
@@ -278,8 +280,8 @@ describe('licence sort', () => {
   });
 
   it('agrees with the first implementation on these rows', () => {
-    for (const column of ['firstName', 'lastName', 'email', 'type', 'state', 'installs', 'pending'] as const) {
-      for (const direction of ['ascending', 'descending'] as const) {
+    for (const column of COLUMNS) {
+      for (const direction of DIRECTIONS) {
         expect(by(column, direction), `${column} ${direction}`).toEqual(
           reference(rows, ALL, { column, direction }, context()),
         );
@@ -334,7 +336,7 @@ describe('the list with 10,000 licences', () => {
 
   it('matches the first implementation for every sort, filter and typed search', () => {
     const sorts: Sort[] = [null];
-    for (const column of ['firstName', 'lastName', 'email', 'type', 'state', 'installs', 'pending'] as const) {
+    for (const column of COLUMNS) {
       sorts.push({ column, direction: 'ascending' }, { column, direction: 'descending' });
     }
     const filters: LicenceFilter[] = [
@@ -375,7 +377,7 @@ describe('the list with 10,000 licences', () => {
 
   it('keeps the empty slots last in every text sort', () => {
     for (const column of ['firstName', 'lastName'] as const) {
-      for (const direction of ['ascending', 'descending'] as const) {
+      for (const direction of DIRECTIONS) {
         const ids = shown(list, {}, { column, direction }, ctx);
         const slots = ids.slice(-100);
         expect(slots.every((id) => id > 9_900)).toBe(true);
