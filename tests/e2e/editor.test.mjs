@@ -282,7 +282,7 @@ test('installs: a device is recorded, a sixth computer is refused', async () => 
     await name.setValue('PC salle de réunion');
     await (await field(browser, 'Kind')).selectByVisibleText('Computers (PC or Mac)');
     await clickButton(browser, 'Add device');
-    const refusal = browser.$('form [role="alert"] .refusal');
+    const refusal = browser.$('form [role="alert"] .notice.danger');
     await refusal.waitForDisplayed({ timeout: 10000 });
     assert.match(await refusal.getText(), /already has 5 computers/);
     await noViolations(browser, 'installs tab with a refusal');
