@@ -65,7 +65,9 @@ try {
             void document.body.offsetHeight;
             laidOut = performance.now() - start;
           }, 0);
-          requestAnimationFrame(() => requestAnimationFrame(() => done([laidOut || performance.now() - start, performance.now() - start])));
+          requestAnimationFrame(() =>
+            requestAnimationFrame(() => done([laidOut || performance.now() - start, performance.now() - start])),
+          );
         },
         selector,
         q,

@@ -7,7 +7,19 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { axeViolations, dataDir, openApp, screenshot, startDriver, stopDriver, until } from './harness.mjs';
+import {
+  clickButton,
+  dataDir,
+  dialog,
+  dialogText,
+  field,
+  noViolations,
+  openApp,
+  screenshot,
+  startDriver,
+  stopDriver,
+  until,
+} from './harness.mjs';
 
 before(startDriver);
 after(stopDriver);
@@ -15,34 +27,6 @@ after(stopDriver);
 const PREPAID = 'Contoso — Apps for business';
 const PAYG = 'Contoso — pay as you go';
 const DOMAIN = 'office5678.o365.ovh.com';
-
-function dialog(browser) {
-  return browser.$('[role="dialog"]');
-}
-
-async function dialogText(browser) {
-  return dialog(browser).getText();
-}
-
-async function clickButton(scope, text) {
-  const button = scope.$(`button=${text}`);
-  await button.waitForDisplayed({ timeout: 10000 });
-  await button.scrollIntoView({ block: 'center' });
-  await button.waitForClickable({ timeout: 10000 });
-  await button.click();
-}
-
-/** The control labelled `label` (inside `scope`, the page by default). */
-async function field(browser, label, scope = browser) {
-  const element = scope.$(`label=${label}`);
-  await element.waitForExist({ timeout: 10000 });
-  const id = await element.getAttribute('for');
-  return browser.$(`[id="${id}"]`);
-}
-
-async function noViolations(browser, screen) {
-  assert.deepEqual(await axeViolations(browser), [], `${screen} is accessible`);
-}
 
 /** The licences column of a group's row in the list, e.g. "24 / 30". */
 async function licencesOf(browser, group) {
@@ -97,7 +81,11 @@ test('the demo account: first sync, accounts, an activation sent by itself, an o
     // The accounts dialog lists the demo account; its connect form is there too.
     await clickButton(browser.$('header'), 'Accounts');
     await dialog(browser).waitForDisplayed();
-    await until(browser, async () => /Demo \(simulated OVHcloud\)/.test(await dialogText(browser)), 'demo account not listed');
+    await until(
+      browser,
+      async () => /Demo \(simulated OVHcloud\)/.test(await dialogText(browser)),
+      'demo account not listed',
+    );
     assert.match(await dialogText(browser), /Simulated OVHcloud on this computer/);
     assert.ok(await dialog(browser).$('button[aria-label="Disconnect Demo (simulated OVHcloud)"]').isDisplayed());
     await noViolations(browser, 'accounts dialog');
@@ -120,7 +108,11 @@ test('the demo account: first sync, accounts, an activation sent by itself, an o
     await browser.$('button[role="tab"]=Licences').click();
     await browser.$('[role="table"]').waitForDisplayed({ timeout: 10000 });
     await (await field(browser, 'State')).selectByVisibleText('Not configured');
-    await until(browser, async () => /6 of 30 licences/.test(await browser.$('main').getText()), 'empty slots not listed');
+    await until(
+      browser,
+      async () => /6 of 30 licences/.test(await browser.$('main').getText()),
+      'empty slots not listed',
+    );
     const slot = browser.$('button[aria-label^="Actions for empty licence"]');
     await slot.scrollIntoView({ block: 'center' });
     await slot.click();
@@ -134,15 +126,27 @@ test('the demo account: first sync, accounts, an activation sent by itself, an o
     await (await field(browser, 'Last name')).setValue('Arnaud');
     await (await field(browser, 'Login')).setValue('zoe.arnaud');
     await clickButton(dialog(browser), 'Next');
-    await until(browser, async () => new RegExp(`zoe\\.arnaud@${DOMAIN.replace(/\./g, '\\.')}`).test(await dialogText(browser)), 'review not shown');
+    await until(
+      browser,
+      async () => new RegExp(`zoe\\.arnaud@${DOMAIN.replace(/\./g, '\\.')}`).test(await dialogText(browser)),
+      'review not shown',
+    );
     await clickButton(dialog(browser), 'Confirm');
     await dialog(browser).waitForExist({ reverse: true, timeout: 10000 });
-    await until(browser, async () => /Licence activated for Zoé Arnaud/.test(await browser.$('main').getText()), 'no notice');
+    await until(
+      browser,
+      async () => /Licence activated for Zoé Arnaud/.test(await browser.$('main').getText()),
+      'no notice',
+    );
 
     // The pending panel shows it; the change goes out by itself (the loop is woken).
     await browser.$('header button[aria-label^="Pending changes:"]').click();
     await dialog(browser).waitForDisplayed();
-    await until(browser, async () => /Licence activation — Zoé Arnaud/.test(await dialogText(browser)), 'change not listed');
+    await until(
+      browser,
+      async () => /Licence activation — Zoé Arnaud/.test(await dialogText(browser)),
+      'change not listed',
+    );
     await screenshot(browser, 'connect-pending-queued');
     const stateOf = () =>
       browser.execute(() => {
@@ -198,12 +202,26 @@ test('the demo account: first sync, accounts, an activation sent by itself, an o
 
     await pay.scrollIntoView({ block: 'center' });
     await pay.click();
-    await until(browser, async () => /Demo order paid/.test(await browser.$('main').getText()), 'payment not confirmed');
+    await until(
+      browser,
+      async () => /Demo order paid/.test(await browser.$('main').getText()),
+      'payment not confirmed',
+    );
 
     // The next sync brings the 2 licences as empty slots.
-    await until(browser, async () => /\/ 32$/.test(await licencesOf(browser, PREPAID)), 'the 2 licences did not arrive', 30000);
+    await until(
+      browser,
+      async () => /\/ 32$/.test(await licencesOf(browser, PREPAID)),
+      'the 2 licences did not arrive',
+      30000,
+    );
     assert.equal(await licencesOf(browser, PREPAID), '25 / 32');
-    await until(browser, async () => (await orders.isExisting()) === false || !/2 × Apps for business/.test(await orders.getText()), 'order still in progress', 30000);
+    await until(
+      browser,
+      async () => (await orders.isExisting()) === false || !/2 × Apps for business/.test(await orders.getText()),
+      'order still in progress',
+      30000,
+    );
     await noViolations(browser, 'groups after the delivery');
     await screenshot(browser, 'connect-delivered');
   } finally {

@@ -10,7 +10,19 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { axeViolations, dataDir, openApp, screenshot, startDriver, stopDriver, until } from './harness.mjs';
+import {
+  clickButton,
+  dataDir,
+  dialog,
+  dialogText,
+  field,
+  noViolations,
+  openApp,
+  screenshot,
+  startDriver,
+  stopDriver,
+  until,
+} from './harness.mjs';
 
 before(startDriver);
 after(stopDriver);
@@ -37,34 +49,6 @@ async function openTab(browser, name) {
     async () => (await browser.$(`button[role="tab"]=${name}`).getAttribute('aria-selected')) === 'true',
     `tab ${name} not selected`,
   );
-}
-
-/** The control labelled `label` (inside `scope`, the page by default). */
-async function field(browser, label, scope = browser) {
-  const element = scope.$(`label=${label}`);
-  await element.waitForExist({ timeout: 10000 });
-  const id = await element.getAttribute('for');
-  return browser.$(`[id="${id}"]`);
-}
-
-function dialog(browser) {
-  return browser.$('[role="dialog"]');
-}
-
-async function dialogText(browser) {
-  return dialog(browser).getText();
-}
-
-async function clickButton(scope, text) {
-  const button = scope.$(`button=${text}`);
-  await button.waitForDisplayed({ timeout: 10000 });
-  await button.scrollIntoView({ block: 'center' });
-  await button.waitForClickable({ timeout: 10000 });
-  await button.click();
-}
-
-async function noViolations(browser, screen) {
-  assert.deepEqual(await axeViolations(browser), [], `${screen} is accessible`);
 }
 
 /** Narrows the licences table with the search box. */
@@ -111,7 +95,11 @@ test('activate an empty slot (a bad login refused first), then undo it from the 
     await login.setValue('zoe..arnaud');
     await noViolations(browser, 'account form');
     await clickButton(dialog(browser), 'Next');
-    await until(browser, async () => /zoe\.\.arnaud@office4417\.o365\.ovh\.com/.test(await dialogText(browser)), 'review step not shown');
+    await until(
+      browser,
+      async () => /zoe\.\.arnaud@office4417\.o365\.ovh\.com/.test(await dialogText(browser)),
+      'review step not shown',
+    );
     await noViolations(browser, 'account review');
     await clickButton(dialog(browser), 'Confirm');
 
@@ -126,14 +114,26 @@ test('activate an empty slot (a bad login refused first), then undo it from the 
     await login.clearValue();
     await login.setValue('zoe.arnaud');
     await clickButton(dialog(browser), 'Next');
-    await until(browser, async () => /zoe\.arnaud@office4417\.o365\.ovh\.com/.test(await dialogText(browser)), 'review step not shown');
+    await until(
+      browser,
+      async () => /zoe\.arnaud@office4417\.o365\.ovh\.com/.test(await dialogText(browser)),
+      'review step not shown',
+    );
     await clickButton(dialog(browser), 'Confirm');
     await dialog(browser).waitForExist({ reverse: true, timeout: 10000 });
-    await until(browser, async () => /Licence activated for Zoé Arnaud/.test(await browser.$('main').getText()), 'no notice');
+    await until(
+      browser,
+      async () => /Licence activated for Zoé Arnaud/.test(await browser.$('main').getText()),
+      'no notice',
+    );
 
     await state.selectByVisibleText('All');
     await search(browser, 'arnaud');
-    await until(browser, async () => /Creating…/.test(await browser.$('[role="table"]').getText()), 'activated row not shown');
+    await until(
+      browser,
+      async () => /Creating…/.test(await browser.$('[role="table"]').getText()),
+      'activated row not shown',
+    );
     assert.match(await browser.$('[role="table"]').getText(), /Pending/);
     await screenshot(browser, 'editor-activated');
 
@@ -142,7 +142,11 @@ test('activate an empty slot (a bad login refused first), then undo it from the 
     await pendingButton.waitForDisplayed({ timeout: 10000 });
     await pendingButton.click();
     await dialog(browser).waitForDisplayed();
-    await until(browser, async () => /Licence activation — Zoé Arnaud/.test(await dialogText(browser)), 'change not listed');
+    await until(
+      browser,
+      async () => /Licence activation — Zoé Arnaud/.test(await dialogText(browser)),
+      'change not listed',
+    );
     await dialog(browser).$('summary=What will be sent (1 request)').click();
     const sent = await dialogText(browser);
     assert.match(sent, /PUT \/license\/officePrepaid\//);
@@ -151,14 +155,26 @@ test('activate an empty slot (a bad login refused first), then undo it from the 
     await screenshot(browser, 'editor-pending');
 
     await clickButton(dialog(browser), 'Undo');
-    await until(browser, async () => /Undone: Licence activation — Zoé Arnaud/.test(await dialogText(browser)), 'undo not confirmed');
-    await until(browser, async () => /Nothing is waiting to be sent/.test(await dialogText(browser)), 'change still listed');
+    await until(
+      browser,
+      async () => /Undone: Licence activation — Zoé Arnaud/.test(await dialogText(browser)),
+      'undo not confirmed',
+    );
+    await until(
+      browser,
+      async () => /Nothing is waiting to be sent/.test(await dialogText(browser)),
+      'change still listed',
+    );
     await screenshot(browser, 'editor-undone');
     await browser.keys('Escape');
     await dialog(browser).waitForExist({ reverse: true });
 
     // The slot is empty again.
-    await until(browser, async () => /No licence matches your search/.test(await browser.$('main').getText()), 'undo not applied');
+    await until(
+      browser,
+      async () => /No licence matches your search/.test(await browser.$('main').getText()),
+      'undo not applied',
+    );
     await browser.$('button[aria-label="Pending changes: 0 open"]').waitForDisplayed();
   } finally {
     await browser.deleteSession();
@@ -195,7 +211,10 @@ test('change a password (generated, shown once) and free a licence', async () =>
     assert.ok(!(await browser.execute(() => document.body.innerHTML)).includes(generated), 'the password is forgotten');
 
     await search(browser, 'louis');
-    const louis = (await browser.$('button[aria-label^="Actions for Louis"]').getAttribute('aria-label')).replace('Actions for ', '');
+    const louis = (await browser.$('button[aria-label^="Actions for Louis"]').getAttribute('aria-label')).replace(
+      'Actions for ',
+      '',
+    );
     await rowAction(browser, louis, 'Free the licence');
     await dialog(browser).waitForDisplayed();
     assert.match(await dialogText(browser), /still invoices the current month/);
@@ -203,7 +222,11 @@ test('change a password (generated, shown once) and free a licence', async () =>
     await screenshot(browser, 'editor-free-confirm');
     await clickButton(dialog(browser), 'Free');
     await dialog(browser).waitForExist({ reverse: true, timeout: 10000 });
-    await until(browser, async () => /Deleting…/.test(await browser.$('[role="table"]').getText()), 'licence not shown as being freed');
+    await until(
+      browser,
+      async () => /Deleting…/.test(await browser.$('[role="table"]').getText()),
+      'licence not shown as being freed',
+    );
     await until(browser, async () => /1 licence freed/.test(await browser.$('main').getText()), 'no notice');
     await browser.$('button[aria-label="Pending changes: 2 open"]').waitForDisplayed({ timeout: 10000 });
     await noViolations(browser, 'licences after freeing');
@@ -213,10 +236,14 @@ test('change a password (generated, shown once) and free a licence', async () =>
     await browser.$(`input[type="checkbox"][aria-label="Select ${louis}"]`).click();
     await clickButton(browser, 'Export (1)');
     let path = '';
-    await until(browser, async () => {
-      path = /CSV saved to (.+\.csv)/.exec(await browser.$('main').getText())?.[1] ?? '';
-      return path !== '';
-    }, 'no export notice');
+    await until(
+      browser,
+      async () => {
+        path = /CSV saved to (.+\.csv)/.exec(await browser.$('main').getText())?.[1] ?? '';
+        return path !== '';
+      },
+      'no export notice',
+    );
     assert.ok(existsSync(path), `${path} exists`);
     const csv = readFileSync(path, 'utf8');
     assert.match(csv, new RegExp(`${louis.split(' ')[1]},.*,deleting,`));
@@ -233,7 +260,11 @@ test('installs: a device is recorded, a sixth computer is refused', async () => 
     await search(browser, 'camille martin');
     await rowAction(browser, 'Camille Martin', 'Installs');
     await browser.$('h3=Camille Martin').waitForDisplayed({ timeout: 10000 });
-    await until(browser, async () => (await browser.execute(() => document.activeElement?.textContent)) === 'Camille Martin', 'focus not on the user');
+    await until(
+      browser,
+      async () => (await browser.execute(() => document.activeElement?.textContent)) === 'Camille Martin',
+      'focus not on the user',
+    );
     assert.match(await browser.$('main').getText(), /Computers \(PC or Mac\)\s*5 of 5/);
     await noViolations(browser, 'installs tab');
 
@@ -241,13 +272,17 @@ test('installs: a device is recorded, a sixth computer is refused', async () => 
     await name.setValue('iPad Pro (Camille)');
     await (await field(browser, 'Kind')).selectByVisibleText('Tablets');
     await clickButton(browser, 'Add device');
-    await until(browser, async () => /iPad Pro \(Camille\) recorded for Camille Martin/.test(await browser.$('main').getText()), 'device not added');
+    await until(
+      browser,
+      async () => /iPad Pro \(Camille\) recorded for Camille Martin/.test(await browser.$('main').getText()),
+      'device not added',
+    );
     assert.match(await browser.$('main').getText(), /Tablets\s*2 of 5/);
 
     await name.setValue('PC salle de réunion');
     await (await field(browser, 'Kind')).selectByVisibleText('Computers (PC or Mac)');
     await clickButton(browser, 'Add device');
-    const refusal = browser.$('form [role="alert"] .refusal');
+    const refusal = browser.$('form [role="alert"] .notice.danger');
     await refusal.waitForDisplayed({ timeout: 10000 });
     assert.match(await refusal.getText(), /already has 5 computers/);
     await noViolations(browser, 'installs tab with a refusal');
@@ -257,7 +292,11 @@ test('installs: a device is recorded, a sixth computer is refused', async () => 
     const signOut = browser.$('button[aria-label^="Sign out PC bureau"]');
     await signOut.scrollIntoView({ block: 'center' });
     await signOut.click();
-    await until(browser, async () => /Computers \(PC or Mac\)\s*4 of 5/.test(await browser.$('main').getText()), 'seat not freed');
+    await until(
+      browser,
+      async () => /Computers \(PC or Mac\)\s*4 of 5/.test(await browser.$('main').getText()),
+      'seat not freed',
+    );
     assert.ok(await browser.$('button=Open Microsoft account devices').isDisplayed());
     await screenshot(browser, 'editor-installs');
   } finally {
@@ -276,7 +315,11 @@ test('order wizard: a 301st Apps for business licence is refused, a real order i
     await noViolations(browser, 'order: offer');
     await screenshot(browser, 'editor-order-offer');
     await clickButton(dialog(browser), 'Next');
-    await until(browser, async () => /How often is Apps for business renewed/.test(await dialogText(browser)), 'renewal step');
+    await until(
+      browser,
+      async () => /How often is Apps for business renewed/.test(await dialogText(browser)),
+      'renewal step',
+    );
     await noViolations(browser, 'order: renewal');
     await clickButton(dialog(browser), 'Next');
 
@@ -285,7 +328,11 @@ test('order wizard: a 301st Apps for business licence is refused, a real order i
     await quantity.clearValue();
     await quantity.setValue('266');
     await clickButton(dialog(browser), 'Next');
-    await until(browser, async () => (await quantity.getAttribute('aria-invalid')) === 'true', '301st licence not refused');
+    await until(
+      browser,
+      async () => (await quantity.getAttribute('aria-invalid')) === 'true',
+      '301st licence not refused',
+    );
     assert.match(await dialogText(browser), /holds at most 300 licences.*you can add at most 265/s);
     await noViolations(browser, 'order: quantity refused');
     await screenshot(browser, 'editor-order-refused');
@@ -344,7 +391,11 @@ test('import a CSV with bad rows: preview, then only the good ones are queued', 
     await clickButton(dialog(browser), 'Close');
     await dialog(browser).waitForExist({ reverse: true });
     await search(browser, 'poulain');
-    await until(browser, async () => /amelie\.poulain@office4417\.o365\.ovh\.com/.test(await browser.$('[role="table"]').getText()), 'imported user not listed');
+    await until(
+      browser,
+      async () => /amelie\.poulain@office4417\.o365\.ovh\.com/.test(await browser.$('[role="table"]').getText()),
+      'imported user not listed',
+    );
     await browser.$('button[aria-label="Pending changes: 2 open"]').waitForDisplayed({ timeout: 10000 });
     await screenshot(browser, 'editor-imported');
   } finally {
@@ -359,7 +410,14 @@ test('usage chart by period, and the history filtered by licence and kind', asyn
     await chart.waitForDisplayed({ timeout: 10000 });
     assert.match(await browser.$('main').getText(), /Apps for enterprise: 12 at the end of/);
     await (await field(browser, 'Period')).selectByVisibleText('Last 12 months');
-    await until(browser, async () => /Licences in use per day, Last 12 months/.test(await browser.execute(() => document.querySelector('svg[role="img"] title')?.textContent ?? '')), 'period not applied');
+    await until(
+      browser,
+      async () =>
+        /Licences in use per day, Last 12 months/.test(
+          await browser.execute(() => document.querySelector('svg[role="img"] title')?.textContent ?? ''),
+        ),
+      'period not applied',
+    );
     await noViolations(browser, 'usage tab');
     await screenshot(browser, 'editor-usage');
     // The figures as a table too.
@@ -376,7 +434,11 @@ test('usage chart by period, and the history filtered by licence and kind', asyn
     const first = await options[1].getText();
     await licence.selectByIndex(1);
     const firstName = first.split(' ')[0];
-    await until(browser, async () => /1 entry/.test(await browser.$('main').getText()), 'history not filtered by licence');
+    await until(
+      browser,
+      async () => /1 entry/.test(await browser.$('main').getText()),
+      'history not filtered by licence',
+    );
     assert.match(await browser.$('ol.history').getText(), new RegExp(`Licence activated for ${firstName}`));
     await licence.selectByIndex(0);
     await (await field(browser, 'What happened')).selectByVisibleText('Group created');
@@ -400,7 +462,11 @@ test('10,000 licences: search, filter and select stay quick and windowed', async
 
     const started = Date.now();
     await search(browser, 'lefevre');
-    await until(browser, async () => /of 10,000 licences/.test(await browser.$('main').getText()), 'search not applied');
+    await until(
+      browser,
+      async () => /of 10,000 licences/.test(await browser.$('main').getText()),
+      'search not applied',
+    );
     const searchMs = Date.now() - started;
     assert.ok(searchMs < 5000, `search answered in ${searchMs} ms`);
     await browser.$('input[type="checkbox"][aria-label^="Select the"]').click();
@@ -409,7 +475,10 @@ test('10,000 licences: search, filter and select stay quick and windowed', async
     await sortByLastName.click();
     await until(
       browser,
-      async () => (await browser.$('//*[@role="columnheader"][.//button[normalize-space()="Last name"]]').getAttribute('aria-sort')) === 'ascending',
+      async () =>
+        (await browser
+          .$('//*[@role="columnheader"][.//button[normalize-space()="Last name"]]')
+          .getAttribute('aria-sort')) === 'ascending',
       'not sorted',
     );
     assert.ok((await rendered()) < 60, 'still windowed after sorting and selecting');

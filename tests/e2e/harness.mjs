@@ -2,6 +2,7 @@
 // Debian's WebKitWebDriver, under the Xvfb display that tests/e2e/run.sh starts.
 // Each test gets its own data directory, so nothing leaks between tests.
 
+import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
@@ -43,7 +44,14 @@ export async function startDriver() {
   if (driver) return;
   PORT = await freePort();
   const nativePort = await freePort();
-  const args = ['--port', String(PORT), '--native-port', String(nativePort), '--native-driver', '/usr/bin/WebKitWebDriver'];
+  const args = [
+    '--port',
+    String(PORT),
+    '--native-port',
+    String(nativePort),
+    '--native-driver',
+    '/usr/bin/WebKitWebDriver',
+  ];
   // The window follows the system language; the tests expect English unless they switch.
   driver = spawn('tauri-driver', args, {
     stdio: ['ignore', 'ignore', 'ignore'],
@@ -111,7 +119,9 @@ export async function axeViolations(browser) {
     // eslint-disable-next-line no-undef
     axe
       .run(document, { resultTypes: ['violations'] })
-      .then((r) => done(r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }))))
+      .then((r) =>
+        done(r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }))),
+      )
       .catch((e) => done([{ id: 'axe-error', impact: 'critical', nodes: [String(e)] }]));
   });
   return violations;
@@ -125,4 +135,36 @@ export function byName(browser, name, tag = 'button') {
 /** Waits until `predicate` holds, polling the page. */
 export async function until(browser, predicate, message, timeout = 10000) {
   await browser.waitUntil(predicate, { timeout, timeoutMsg: message });
+}
+
+/** Fails the test, naming the screen, when axe-core finds a violation on it. */
+export async function noViolations(browser, screen) {
+  assert.deepEqual(await axeViolations(browser), [], `${screen} is accessible`);
+}
+
+/** The open dialog. */
+export function dialog(browser) {
+  return browser.$('[role="dialog"]');
+}
+
+/** All the text of the open dialog. */
+export async function dialogText(browser) {
+  return dialog(browser).getText();
+}
+
+/** Clicks the button whose text is `text` inside `scope`, once it can be clicked. */
+export async function clickButton(scope, text) {
+  const button = scope.$(`button=${text}`);
+  await button.waitForDisplayed({ timeout: 10000 });
+  await button.scrollIntoView({ block: 'center' });
+  await button.waitForClickable({ timeout: 10000 });
+  await button.click();
+}
+
+/** The control labelled `label` (inside `scope`, the page by default). */
+export async function field(browser, label, scope = browser) {
+  const element = scope.$(`label=${label}`);
+  await element.waitForExist({ timeout: 10000 });
+  const id = await element.getAttribute('for');
+  return browser.$(`[id="${id}"]`);
 }

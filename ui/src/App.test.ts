@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import App from './App.svelte';
 import { overviewOf, PAYG, PREPAID } from './dev/fixtures';
 import type { AppStatus, GroupSummary, OpenOrder, Preferences, SyncStatus } from './lib/bindings';
-import { fakeRust, ipcError } from './test/ipc';
+import { fakeRust, ipcError, type Handler } from './test/ipc';
 
 const status = (groups: number, hasSampleData = groups > 0): AppStatus => ({
   accounts: 0,
@@ -17,16 +17,19 @@ const status = (groups: number, hasSampleData = groups > 0): AppStatus => ({
 });
 const english: Preferences = { language: 'en', chosenLanguage: null };
 
+/** Rust's side of a start-up in English (preferences, first paint), with `handlers`. */
+function startRust(handlers: Record<string, Handler>): ReturnType<typeof fakeRust> {
+  return fakeRust({ get_preferences: english, report_first_paint: null, ...handlers });
+}
+
 /** Waits for the double requestAnimationFrame after the first screen. */
 const frames = () => new Promise((resolve) => setTimeout(resolve, 100));
 
 describe('start-up', () => {
   it('asks for the preferences first, then shows the groups and reports the first paint once', async () => {
-    const rust = fakeRust({
-      get_preferences: english,
+    const rust = startRust({
       get_app_status: status(2),
       list_groups: [PREPAID, PAYG],
-      report_first_paint: null,
       get_group_overview: ({ groupId }) => overviewOf(groupId === 1 ? PREPAID : PAYG),
     });
     render(App);
@@ -65,11 +68,9 @@ describe('start-up', () => {
 
   it('shows only an explanation when the database is too new', async () => {
     const message = 'The database is at schema 7; this version of Seatkeeper handles up to 2.';
-    fakeRust({
-      get_preferences: english,
+    startRust({
       get_app_status: () => ipcError('databaseTooNew', message),
       list_groups: () => ipcError('databaseTooNew', message),
-      report_first_paint: null,
     });
     render(App);
     expect(await screen.findByRole('heading', { level: 1, name: 'Seatkeeper cannot open its database' })).toBeTruthy();
@@ -82,17 +83,18 @@ describe('start-up', () => {
 
 describe('groups list', () => {
   it('sorts by name and opens a group with the keyboard', async () => {
-    const rust = fakeRust({
-      get_preferences: english,
+    const rust = startRust({
       get_app_status: status(2),
       list_groups: [PREPAID, PAYG],
-      report_first_paint: null,
       get_group_overview: ({ groupId }) => overviewOf(groupId === 1 ? PREPAID : PAYG),
     });
     const user = userEvent.setup();
     render(App);
     const table = await screen.findByRole('table');
-    const names = () => within(table).getAllByRole('rowheader').map((h) => within(h).getByRole('button').textContent?.trim());
+    const names = () =>
+      within(table)
+        .getAllByRole('rowheader')
+        .map((h) => within(h).getByRole('button').textContent?.trim());
 
     await user.click(within(table).getByRole('button', { name: 'Group' }));
     expect(within(table).getByRole('columnheader', { name: 'Group' }).getAttribute('aria-sort')).toBe('ascending');
@@ -111,11 +113,9 @@ describe('groups list', () => {
 
   it('removes the sample data after confirming in a modal dialog', async () => {
     let groups: GroupSummary[] = [PREPAID, PAYG];
-    const rust = fakeRust({
-      get_preferences: english,
+    const rust = startRust({
       get_app_status: () => status(groups.length),
       list_groups: () => groups,
-      report_first_paint: null,
       remove_sample_data: () => {
         groups = [];
         return null;
@@ -151,18 +151,18 @@ describe('groups list', () => {
   });
 
   it('shows a failed removal in the alert region', async () => {
-    fakeRust({
-      get_preferences: english,
+    startRust({
       get_app_status: status(2),
       list_groups: [PREPAID, PAYG],
-      report_first_paint: null,
       remove_sample_data: () => ipcError('storage', 'The database is locked by another program.'),
     });
     const user = userEvent.setup();
     render(App);
     await user.click(await screen.findByRole('button', { name: 'Remove sample data' }));
     await user.click(screen.getByRole('button', { name: 'Remove' }));
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('The database is locked by another program.'));
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toContain('The database is locked by another program.'),
+    );
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 });
@@ -170,20 +170,32 @@ describe('groups list', () => {
 describe('sync', () => {
   it('reads the groups again when a sync ends', async () => {
     let groups: GroupSummary[] = [PREPAID];
-    fakeRust({
-      get_preferences: english,
+    startRust({
       get_app_status: () => status(groups.length),
       list_groups: () => groups,
-      report_first_paint: null,
     });
     render(App);
     await screen.findByRole('button', { name: 'Boulangerie Lefèvre' });
     // The listener is registered once the first screen is up.
     await frames();
     groups = [PREPAID, PAYG];
-    await emit('sync-status', { running: true, progress: null, online: true, lastSyncAt: null, lastError: null, accounts: 1 });
+    await emit('sync-status', {
+      running: true,
+      progress: null,
+      online: true,
+      lastSyncAt: null,
+      lastError: null,
+      accounts: 1,
+    });
     expect(screen.queryByRole('button', { name: 'Cabinet Martin & Associés' })).toBeNull();
-    await emit('sync-status', { running: false, progress: null, online: true, lastSyncAt: '2026-11-23T10:00:00Z', lastError: null, accounts: 1 });
+    await emit('sync-status', {
+      running: false,
+      progress: null,
+      online: true,
+      lastSyncAt: '2026-11-23T10:00:00Z',
+      lastError: null,
+      accounts: 1,
+    });
     expect(await screen.findByRole('button', { name: 'Cabinet Martin & Associés' })).toBeTruthy();
     // Let the first-paint report land in this test, not the next one.
     await frames();
@@ -213,11 +225,9 @@ describe('welcome', () => {
   it('loads the sample data and switches to the groups', async () => {
     let groups: GroupSummary[] = [];
     let finishLoading: () => void = () => {};
-    const rust = fakeRust({
-      get_preferences: english,
+    const rust = startRust({
       get_app_status: () => status(groups.length),
       list_groups: () => groups,
-      report_first_paint: null,
       load_sample_data: () =>
         new Promise((resolve) => {
           finishLoading = () => {
@@ -247,18 +257,18 @@ describe('welcome', () => {
   });
 
   it('shows why the sample could not be loaded', async () => {
-    fakeRust({
-      get_preferences: english,
+    startRust({
       get_app_status: status(0),
       list_groups: [],
-      report_first_paint: null,
       load_sample_data: () => ipcError('precondition', 'The sample data is already loaded.'),
     });
     const user = userEvent.setup();
     render(App);
     await user.click(await screen.findByRole('button', { name: 'Explore with sample data' }));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('The sample data is already loaded.'));
-    expect((screen.getByRole('button', { name: 'Explore with sample data' }) as HTMLButtonElement).disabled).toBe(false);
+    expect((screen.getByRole('button', { name: 'Explore with sample data' }) as HTMLButtonElement).disabled).toBe(
+      false,
+    );
   });
 });
 
@@ -276,11 +286,9 @@ describe('connecting', () => {
 
   it('tries the demo account from the welcome screen: progress, then the groups once the first sync ends', async () => {
     let groups: GroupSummary[] = [];
-    const rust = fakeRust({
-      get_preferences: english,
+    const rust = startRust({
       get_app_status: () => status(groups.length, false),
       list_groups: () => groups,
-      report_first_paint: null,
       connect_demo: { accountId: 3, validationUrl: null },
       sync_now: null,
     });
@@ -305,17 +313,21 @@ describe('connecting', () => {
     expect(rust.callsOf('list_groups')).toHaveLength(1);
 
     groups = [{ ...PREPAID, id: 10, isSample: false, displayName: 'Contoso — Apps for business' }];
-    await emit('sync-status', { ...syncing(2, 2), running: false, progress: null, online: true, lastSyncAt: new Date().toISOString() });
+    await emit('sync-status', {
+      ...syncing(2, 2),
+      running: false,
+      progress: null,
+      online: true,
+      lastSyncAt: new Date().toISOString(),
+    });
     expect(await screen.findByRole('heading', { level: 1, name: 'Licence groups' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Contoso — Apps for business' })).toBeTruthy();
   });
 
   it('a first demo sync that fails says why, on the welcome screen', async () => {
-    fakeRust({
-      get_preferences: english,
+    startRust({
       get_app_status: status(0),
       list_groups: [],
-      report_first_paint: null,
       connect_demo: { accountId: 3, validationUrl: null },
       sync_now: null,
     });
@@ -323,17 +335,22 @@ describe('connecting', () => {
     render(App);
     await user.click(await screen.findByRole('button', { name: 'Try the demo account' }));
     await screen.findByText('Reading the groups of the simulated OVHcloud…');
-    await emit('sync-status', { ...syncing(0, 0), running: false, progress: null, online: true, lastSyncAt: new Date().toISOString(), lastError: 'Demo: something broke.' });
+    await emit('sync-status', {
+      ...syncing(0, 0),
+      running: false,
+      progress: null,
+      online: true,
+      lastSyncAt: new Date().toISOString(),
+      lastError: 'Demo: something broke.',
+    });
     await waitFor(() => expect(screen.getAllByRole('alert')[0]?.textContent).toContain('Demo: something broke.'));
     expect((screen.getByRole('button', { name: 'Try the demo account' }) as HTMLButtonElement).disabled).toBe(false);
   });
 
   it('opens the connect form from the welcome screen; Cancel closes it', async () => {
-    fakeRust({
-      get_preferences: english,
+    startRust({
       get_app_status: status(0),
       list_groups: [],
-      report_first_paint: null,
       list_accounts: [],
     });
     const user = userEvent.setup();
@@ -357,15 +374,15 @@ describe('connecting', () => {
       quantity: isDemo ? 2 : 5,
       renewalPeriod: 'P1M',
       state: 'awaitingPayment',
-      paymentUrl: isDemo ? 'http://127.0.0.1:4000/pay/1' : 'https://www.ovh.com/cgi-bin/order/display-order.cgi?orderId=1',
+      paymentUrl: isDemo
+        ? 'http://127.0.0.1:4000/pay/1'
+        : 'https://www.ovh.com/cgi-bin/order/display-order.cgi?orderId=1',
       createdAt: '2026-11-23T10:00:00Z',
       isDemo,
     });
-    const rust = fakeRust({
-      get_preferences: english,
+    const rust = startRust({
       get_app_status: status(1),
       list_groups: [PREPAID],
-      report_first_paint: null,
       list_open_orders: [order(8, true), order(7, false)],
       pay_demo_order: null,
       sync_now: null,
@@ -378,9 +395,15 @@ describe('connecting', () => {
     expect(within(demo!).queryByRole('button', { name: /payment page/ })).toBeNull();
     expect(within(real!).queryByRole('button', { name: /Pay \(demo\)/ })).toBeNull();
     await user.click(within(real!).getByRole('button', { name: /payment page/ }));
-    expect(rust.callsOf('open_external')[0]?.args).toEqual({ url: 'https://www.ovh.com/cgi-bin/order/display-order.cgi?orderId=1' });
+    expect(rust.callsOf('open_external')[0]?.args).toEqual({
+      url: 'https://www.ovh.com/cgi-bin/order/display-order.cgi?orderId=1',
+    });
 
-    await user.click(within(demo!).getByRole('button', { name: 'Pay (demo) the order of 2 × Apps for business for Boulangerie Lefèvre' }));
+    await user.click(
+      within(demo!).getByRole('button', {
+        name: 'Pay (demo) the order of 2 × Apps for business for Boulangerie Lefèvre',
+      }),
+    );
     await screen.findByText('Demo order paid. Its licences arrive as empty slots with the next sync.');
     expect(rust.callsOf('pay_demo_order')[0]?.args).toEqual({ orderId: 8 });
     expect(rust.callsOf('sync_now')).toHaveLength(1);
@@ -402,11 +425,9 @@ describe('language', () => {
   });
 
   it('the switcher calls set_language and re-renders in French, then back to the system', async () => {
-    const rust = fakeRust({
-      get_preferences: english,
+    const rust = startRust({
       get_app_status: status(2),
       list_groups: [PREPAID, PAYG],
-      report_first_paint: null,
       set_language: ({ language }) => ({ language: language ?? 'en', chosenLanguage: language }),
     });
     const user = userEvent.setup();

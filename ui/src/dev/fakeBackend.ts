@@ -107,28 +107,33 @@ export function createFakeBackend(scenario: string, systemTag?: string) {
       case 'list_history': {
         const filter = (a.filter ?? { licenceId: null, kind: null }) as HistoryFilter;
         return (db.history.get(group(a.groupId).id) ?? []).filter(
-          (e) => (filter.licenceId === null || e.licenceId === filter.licenceId) && (filter.kind === null || e.kind === filter.kind),
+          (e) =>
+            (filter.licenceId === null || e.licenceId === filter.licenceId) &&
+            (filter.kind === null || e.kind === filter.kind),
         );
       }
       case 'list_installs':
         return (db.licences.get(group(a.groupId).id) ?? [])
           .filter((l) => !l.isVirtual)
-          .map(
-            (l): UserInstalls => ({
-              licenceId: l.id,
-              firstName: l.firstName,
-              lastName: l.lastName,
-              activationEmail: l.activationEmail,
-              counts: l.installs,
-              devices: [],
-            }),
-          );
+          .map((l): UserInstalls => ({
+            licenceId: l.id,
+            firstName: l.firstName,
+            lastName: l.lastName,
+            activationEmail: l.activationEmail,
+            counts: l.installs,
+            devices: [],
+          }));
       case 'get_usage': {
         const g = group(a.groupId);
         const points: UsagePoint[] = [];
         for (let d = 1; d <= 23; d++) {
           const day = `2026-11-${String(d).padStart(2, '0')}`;
-          points.push({ day, licenceType: g.offer, endOfDay: g.licencesUsed - Math.floor((23 - d) / 6), peak: g.licencesUsed });
+          points.push({
+            day,
+            licenceType: g.offer,
+            endOfDay: g.licencesUsed - Math.floor((23 - d) / 6),
+            peak: g.licencesUsed,
+          });
         }
         return { from: '2026-11-01', to: '2026-11-23', points };
       }

@@ -183,10 +183,30 @@ export function historyOf(group: GroupSummary): HistoryEntry[] {
 
 /** The sample account's catalog: per licence per month, monthly and yearly renewal. */
 export const CATALOG: CatalogEntry[] = [
-  { planCode: 'microsoft-365-apps-for-business-pp-nce', licenceType: 'officeBusiness', renewalPeriod: 'P1M', pricePerMonth: { ucents: 1_030_000_000, currency: 'EUR' } },
-  { planCode: 'microsoft-365-apps-for-business-pp-nce', licenceType: 'officeBusiness', renewalPeriod: 'P1Y', pricePerMonth: { ucents: 990_000_000, currency: 'EUR' } },
-  { planCode: 'microsoft-365-apps-for-enterprise-pp-nce', licenceType: 'officeProPlus', renewalPeriod: 'P1M', pricePerMonth: { ucents: 1_240_000_000, currency: 'EUR' } },
-  { planCode: 'microsoft-365-apps-for-enterprise-pp-nce', licenceType: 'officeProPlus', renewalPeriod: 'P1Y', pricePerMonth: { ucents: 1_190_000_000, currency: 'EUR' } },
+  {
+    planCode: 'microsoft-365-apps-for-business-pp-nce',
+    licenceType: 'officeBusiness',
+    renewalPeriod: 'P1M',
+    pricePerMonth: { ucents: 1_030_000_000, currency: 'EUR' },
+  },
+  {
+    planCode: 'microsoft-365-apps-for-business-pp-nce',
+    licenceType: 'officeBusiness',
+    renewalPeriod: 'P1Y',
+    pricePerMonth: { ucents: 990_000_000, currency: 'EUR' },
+  },
+  {
+    planCode: 'microsoft-365-apps-for-enterprise-pp-nce',
+    licenceType: 'officeProPlus',
+    renewalPeriod: 'P1M',
+    pricePerMonth: { ucents: 1_240_000_000, currency: 'EUR' },
+  },
+  {
+    planCode: 'microsoft-365-apps-for-enterprise-pp-nce',
+    licenceType: 'officeProPlus',
+    renewalPeriod: 'P1Y',
+    pricePerMonth: { ucents: 1_190_000_000, currency: 'EUR' },
+  },
 ];
 
 /** A queued activation of a prepaid slot, with what it will send. */
@@ -212,7 +232,12 @@ export function pendingActivation(id: number, name = 'Zoé Arnaud', canUndo = tr
       {
         method: 'PUT',
         path: '/license/officePrepaid/office4417.o365.ovh.com-2223',
-        body: JSON.stringify({ activationEmail: `${login}@office4417.o365.ovh.com`, firstName: name.split(' ')[0], lastName: name.split(' ')[1], usageLocation: 'fr' }),
+        body: JSON.stringify({
+          activationEmail: `${login}@office4417.o365.ovh.com`,
+          firstName: name.split(' ')[0],
+          lastName: name.split(' ')[1],
+          usageLocation: 'fr',
+        }),
       },
     ],
   };
@@ -222,9 +247,23 @@ export function pendingActivation(id: number, name = 'Zoé Arnaud', canUndo = tr
 export function userInstalls(licenceId: number, firstName: string, lastName: string, computers: number): UserInstalls {
   const devices: Install[] = [];
   for (let n = 0; n < computers; n++) {
-    devices.push({ id: licenceId * 100 + n, licenceId, kind: 'computer', deviceName: `PC ${n + 1} (${firstName})`, installedOn: '2026-03-01', signedOutOn: null });
+    devices.push({
+      id: licenceId * 100 + n,
+      licenceId,
+      kind: 'computer',
+      deviceName: `PC ${n + 1} (${firstName})`,
+      installedOn: '2026-03-01',
+      signedOutOn: null,
+    });
   }
-  devices.push({ id: licenceId * 100 + 50, licenceId, kind: 'phone', deviceName: `iPhone (${firstName})`, installedOn: '2026-04-01', signedOutOn: null });
+  devices.push({
+    id: licenceId * 100 + 50,
+    licenceId,
+    kind: 'phone',
+    deviceName: `iPhone (${firstName})`,
+    installedOn: '2026-04-01',
+    signedOutOn: null,
+  });
   return {
     licenceId,
     firstName,

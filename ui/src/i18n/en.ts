@@ -15,22 +15,26 @@ export const en = {
   'language.fr': 'Français',
 
   'fatal.title': 'Seatkeeper cannot open its database',
-  'fatal.tooNew': 'This database was made by a newer version of Seatkeeper. It was left untouched: install the latest version of Seatkeeper to open it.',
-  'fatal.otherError': 'Your data was left untouched. Close Seatkeeper and open it again; if this keeps happening, keep the message below for support.',
+  'fatal.tooNew':
+    'This database was made by a newer version of Seatkeeper. It was left untouched: install the latest version of Seatkeeper to open it.',
+  'fatal.otherError':
+    'Your data was left untouched. Close Seatkeeper and open it again; if this keeps happening, keep the message below for support.',
   'fatal.details': 'Details',
 
   'error.generic': 'Something went wrong. Please try again.',
   'error.retry': 'Try again',
 
   'welcome.title': 'Welcome to Seatkeeper',
-  'welcome.intro': 'Seatkeeper helps you manage the Microsoft 365 licence groups you buy from OVHcloud: who has a licence, what is unused, what it costs and what is on order. Everything is kept on this computer, so it works offline and stays fast.',
+  'welcome.intro':
+    'Seatkeeper helps you manage the Microsoft 365 licence groups you buy from OVHcloud: who has a licence, what is unused, what it costs and what is on order. Everything is kept on this computer, so it works offline and stays fast.',
   'welcome.sample': 'Explore with sample data',
   'welcome.loadingSample': 'Loading sample data…',
   'welcome.sampleNote': 'The sample data can be removed in one click at any time.',
 
   'welcome.connect': 'Connect an OVHcloud account',
   'welcome.demo': 'Try the demo account',
-  'welcome.demoNote': 'The demo account is a simulated OVHcloud running on this computer: try syncing, activating licences and ordering without an OVHcloud account.',
+  'welcome.demoNote':
+    'The demo account is a simulated OVHcloud running on this computer: try syncing, activating licences and ordering without an OVHcloud account.',
   'welcome.demoConnecting': 'Connecting the demo account…',
   'welcome.demoSyncing': 'Reading the groups of the simulated OVHcloud…',
   'welcome.demoEmpty': 'The account is connected, but OVHcloud lists no licence group for it yet.',
@@ -68,7 +72,8 @@ export const en = {
 
   'accounts.button': 'Accounts',
   'accounts.title': 'OVHcloud accounts',
-  'accounts.intro': 'Seatkeeper reads your licence groups from OVHcloud with API keys you create for it. The secret keys are kept in the system keychain, never in Seatkeeper’s files.',
+  'accounts.intro':
+    'Seatkeeper reads your licence groups from OVHcloud with API keys you create for it. The secret keys are kept in the system keychain, never in Seatkeeper’s files.',
   'accounts.listTitle': 'Connected accounts',
   'accounts.none': 'No OVHcloud account is connected yet.',
   'accounts.loading': 'Reading the accounts…',
@@ -89,8 +94,10 @@ export const en = {
   'accounts.close': 'Close',
 
   'accounts.confirm.title': 'Disconnect {label}?',
-  'accounts.confirm.body': 'Seatkeeper logs out of OVHcloud, removes this account’s keys from the system keychain and deletes its groups, licences, installs and history from this computer.',
-  'accounts.confirm.pending': 'Changes not yet sent to OVHcloud are lost. Nothing changes at OVHcloud: your licences and orders stay as they are.',
+  'accounts.confirm.body':
+    'Seatkeeper logs out of OVHcloud, removes this account’s keys from the system keychain and deletes its groups, licences, installs and history from this computer.',
+  'accounts.confirm.pending':
+    'Changes not yet sent to OVHcloud are lost. Nothing changes at OVHcloud: your licences and orders stay as they are.',
   'accounts.confirm.confirm': 'Disconnect',
   'accounts.confirm.busy': 'Disconnecting…',
 
@@ -105,7 +112,8 @@ export const en = {
   'connect.url': 'API address',
   'connect.urlHint': 'The https address of the API, for example https://eu.api.ovh.com/1.0',
   'connect.keysTitle': 'Where are the keys?',
-  'connect.keysHelp': 'Create an application for Seatkeeper at OVHcloud, signed in with your OVHcloud account: the page gives you an application key and an application secret.',
+  'connect.keysHelp':
+    'Create an application for Seatkeeper at OVHcloud, signed in with your OVHcloud account: the page gives you an application key and an application secret.',
   'connect.openCreateApp': 'Open OVHcloud’s application page',
   'connect.applicationKey': 'Application key',
   'connect.applicationSecret': 'Application secret',
@@ -122,11 +130,13 @@ export const en = {
   'connect.required.applicationSecret': 'Enter the application secret.',
   'connect.badUrl': 'Enter an address starting with https://, for example https://eu.api.ovh.com/1.0',
   'connect.tooLong': 'At most {max} characters.',
-  'connect.offline': 'OVHcloud could not be reached: check the internet connection and the region or address, then try again.',
+  'connect.offline':
+    'OVHcloud could not be reached: check the internet connection and the region or address, then try again.',
 
   'waiting.title': 'Allow Seatkeeper at OVHcloud',
   'waiting.text': 'Waiting for you to allow Seatkeeper at OVHcloud… then press Sync now.',
-  'waiting.help': 'A page opened in your browser: sign in to OVHcloud there and allow Seatkeeper to manage your licences. Until then, syncs of “{label}” fail.',
+  'waiting.help':
+    'A page opened in your browser: sign in to OVHcloud there and allow Seatkeeper to manage your licences. Until then, syncs of “{label}” fail.',
   'waiting.openAgain': 'Open the page again',
   'waiting.openFailed': 'The page could not be opened. Copy this address into your browser:',
   'waiting.lastError': 'Last sync: {error}',
@@ -159,7 +169,8 @@ export const en = {
   'groups.pending.other': '{count} changes waiting to be sent',
   'groups.removeSample': 'Remove sample data',
   'groups.removeSample.title': 'Remove the sample data?',
-  'groups.removeSample.body': 'The sample groups, their licences and their history will be deleted. Your own data is not touched.',
+  'groups.removeSample.body':
+    'The sample groups, their licences and their history will be deleted. Your own data is not touched.',
   'groups.removeSample.confirm': 'Remove',
   'groups.removeSample.removing': 'Removing…',
   'common.cancel': 'Cancel',
@@ -188,7 +199,8 @@ export const en = {
   'group.tab.overview': 'Overview',
   'group.tab.licences': 'Licences',
   'group.tab.history': 'History',
-  'group.stale': 'OVHcloud could not be read for this group since {since} ({reason}). What is shown here may be out of date; the other groups are synced as usual.',
+  'group.stale':
+    'OVHcloud could not be read for this group since {since} ({reason}). What is shown here may be out of date; the other groups are synced as usual.',
   'group.syncedAt': 'Last read from OVHcloud {date}',
 
   'overview.general': 'General information',
@@ -253,7 +265,8 @@ export const en = {
   'overview.pendingHelp': 'Changes made here wait to be sent to OVHcloud.',
 
   'overview.install': 'Install Microsoft 365',
-  'overview.installHelp': 'Each user can install the apps on 5 computers, 5 tablets and 5 phones, from the Microsoft 365 portal.',
+  'overview.installHelp':
+    'Each user can install the apps on 5 computers, 5 tablets and 5 phones, from the Microsoft 365 portal.',
   'overview.openPortal': 'Open the Microsoft 365 portal',
 
   'licences.search': 'Search licences',
@@ -362,10 +375,13 @@ export const en = {
   'licences.free.title': 'Free the licence of {name}?',
   'licences.free.titleMany.one': 'Free {count} licence?',
   'licences.free.titleMany.other': 'Free {count} licences?',
-  'licences.free.body.prepaid': 'The user loses access to Microsoft 365 and the licence becomes an empty slot you can give to someone else.',
+  'licences.free.body.prepaid':
+    'The user loses access to Microsoft 365 and the licence becomes an empty slot you can give to someone else.',
   'licences.free.body.payAsYouGo': 'The user is deleted at OVHcloud and loses access to Microsoft 365.',
-  'licences.free.billing.prepaid': 'Billing: OVHcloud still invoices the current month, and a prepaid licence stays billed while it is in the group, with or without a user.',
-  'licences.free.billing.payAsYouGo': 'Billing: OVHcloud still invoices the current month for this licence; it is no longer billed from next month.',
+  'licences.free.billing.prepaid':
+    'Billing: OVHcloud still invoices the current month, and a prepaid licence stays billed while it is in the group, with or without a user.',
+  'licences.free.billing.payAsYouGo':
+    'Billing: OVHcloud still invoices the current month for this licence; it is no longer billed from next month.',
   'licences.free.queued': 'The change is queued and can be undone from the pending changes until it is sent.',
   'licences.free.confirm': 'Free',
   'licences.free.freeing': 'Freeing…',
@@ -380,14 +396,17 @@ export const en = {
   'account.lastName': 'Last name',
   'account.login': 'Login',
   'account.domainHint': 'The group’s domain',
-  'account.loginHint': '3 to 20 characters: letters, digits and - _ . \' — no full stop at the start or end, nor two in a row.',
+  'account.loginHint':
+    "3 to 20 characters: letters, digits and - _ . ' — no full stop at the start or end, nor two in a row.",
   'account.usageLocation': 'Usage location',
   'account.usageLocationHint': 'The country where the licence is used, as a two-letter code (FR, BE, CA, …).',
   'account.activationEmail': 'Activation e-mail',
   'account.reviewTitle': 'What will be sent to OVHcloud',
   'account.reviewQueued': 'Seatkeeper saves the change on this computer and sends it to OVHcloud when it is online.',
-  'account.reviewMailNote': 'Once the licence is created, OVHcloud e-mails the activation e-mail address and its password to your OVHcloud account’s contact address.',
-  'account.reviewEditNote': 'The user signs in to Microsoft 365 with the new activation e-mail once OVHcloud has applied the change.',
+  'account.reviewMailNote':
+    'Once the licence is created, OVHcloud e-mails the activation e-mail address and its password to your OVHcloud account’s contact address.',
+  'account.reviewEditNote':
+    'The user signs in to Microsoft 365 with the new activation e-mail once OVHcloud has applied the change.',
   'account.next': 'Next',
   'account.back': 'Back',
   'account.confirm': 'Confirm',
@@ -406,7 +425,7 @@ export const en = {
   'password.rule.ascii': 'Only unaccented letters, digits and the special characters below',
   'password.rule.lower': 'At least one lower-case letter',
   'password.rule.upper': 'At least one upper-case letter',
-  'password.rule.digitOrSpecial': 'At least one digit or special character (~!@#$%^&*_-+=|\\(){}[]:;\'<>,.?)',
+  'password.rule.digitOrSpecial': "At least one digit or special character (~!@#$%^&*_-+=|\\(){}[]:;'<>,.?)",
   'password.rule.withoutLogin': 'Does not contain the login',
   'password.ruleMet': '(met)',
   'password.ruleNotMet': '(not met)',
@@ -420,7 +439,8 @@ export const en = {
   'password.copy': 'Copy',
   'password.copied': 'Password copied to the clipboard.',
   'password.copyFailed': 'The password could not be copied; select it and copy it by hand.',
-  'password.onceWarning': 'This is the only time it is shown: Seatkeeper does not keep it. Copy it now and give it to the user.',
+  'password.onceWarning':
+    'This is the only time it is shown: Seatkeeper does not keep it. Copy it now and give it to the user.',
   'password.ownDone': 'Your password is kept in the system keychain until it is sent to OVHcloud.',
   'password.queued': 'The change is sent to OVHcloud when Seatkeeper is online.',
   'password.close': 'Done',
@@ -431,7 +451,8 @@ export const en = {
   'info.limits': 'Installs allowed',
   'info.limitsText': '{max} computers (PC or Mac), {max} tablets and {max} phones',
   'info.installTitle': 'Install Microsoft 365',
-  'info.installHelp': 'The user signs in to the Microsoft 365 portal with the activation e-mail and password, then downloads the apps from there.',
+  'info.installHelp':
+    'The user signs in to the Microsoft 365 portal with the activation e-mail and password, then downloads the apps from there.',
   'info.openPortal': 'Open the Microsoft 365 portal',
   'info.rdsTitle': 'Remote desktop',
   'info.rdsHelp': 'To use the apps on a remote desktop server, follow OVHcloud’s guide.',
@@ -439,7 +460,8 @@ export const en = {
   'info.close': 'Close',
 
   'import.title': 'Import users from a CSV file',
-  'import.help': 'The first row names the columns: first name, last name, login, and optionally usage location (FR when missing). Comma- or semicolon-separated, saved as UTF-8.',
+  'import.help':
+    'The first row names the columns: first name, last name, login, and optionally usage location (FR when missing). Comma- or semicolon-separated, saved as UTF-8.',
   'import.file': 'CSV file',
   'import.reading': 'Reading {name}…',
   'import.summary': '{accepted} accepted, {refused} refused',
@@ -482,7 +504,8 @@ export const en = {
   'installs.installedOn': 'Installed on {date}',
   'installs.signOut': 'Sign out',
   'installs.signOutDevice': 'Sign out {device}',
-  'installs.signOutHelp': 'Signing a device out here frees its seat in Seatkeeper’s ledger. To really sign it out of Microsoft 365, the user does it from their Microsoft account.',
+  'installs.signOutHelp':
+    'Signing a device out here frees its seat in Seatkeeper’s ledger. To really sign it out of Microsoft 365, the user does it from their Microsoft account.',
   'installs.openDevices': 'Open Microsoft account devices',
   'installs.addTitle': 'Add a device',
   'installs.deviceName': 'Device name',
@@ -493,7 +516,8 @@ export const en = {
   'installs.signedOutCount.other': '{count} signed-out devices',
   'installs.signedOutOn': 'Signed out on {date}',
   'installs.notice.added': '{device} recorded for {name}.',
-  'installs.notice.signedOut': '{device} signed out of the ledger. Remember to sign it out of the user’s Microsoft account too.',
+  'installs.notice.signedOut':
+    '{device} signed out of the ledger. Remember to sign it out of the user’s Microsoft account too.',
 
   'usage.title': 'Licences in use',
   'usage.period': 'Period',
@@ -533,7 +557,8 @@ export const en = {
   'pending.button.one': 'Pending changes: {count} open',
   'pending.button.other': 'Pending changes: {count} open',
   'pending.title': 'Pending changes',
-  'pending.help': 'Every change made here is saved on this computer, then sent to OVHcloud. Until it is sent, it can be undone.',
+  'pending.help':
+    'Every change made here is saved on this computer, then sent to OVHcloud. Until it is sent, it can be undone.',
   'pending.onlyGroup': 'Only the changes of {name}',
   'pending.onlyThisGroup': 'Only the changes of this group',
   'pending.listLabel': 'Changes',
@@ -554,9 +579,12 @@ export const en = {
   'pending.state.done': 'Done',
   'pending.state.failed': 'Failed',
   'pending.state.parked': 'Waits for you',
-  'pending.parked.passwordMissing': 'The keychain no longer holds the new password, so nothing was sent. Type it again, let Seatkeeper generate one, or undo.',
-  'pending.parked.keychainUnavailable': 'The system keychain could not be read (locked?), so nothing was sent. Unlock it, then try again.',
-  'pending.parked.orderUnknown': 'OVHcloud may have taken this order, but cannot say which one it is. Check your orders at OVHcloud; Seatkeeper will not order it again by itself.',
+  'pending.parked.passwordMissing':
+    'The keychain no longer holds the new password, so nothing was sent. Type it again, let Seatkeeper generate one, or undo.',
+  'pending.parked.keychainUnavailable':
+    'The system keychain could not be read (locked?), so nothing was sent. Unlock it, then try again.',
+  'pending.parked.orderUnknown':
+    'OVHcloud may have taken this order, but cannot say which one it is. Check your orders at OVHcloud; Seatkeeper will not order it again by itself.',
   'pending.parked.notPlannable': 'This change can no longer be sent: what it was about is gone.',
   'pending.retry': 'Try again',
   'pending.retryLabel': 'Try again: {kind} — {who}',
@@ -597,9 +625,11 @@ export const en = {
   'order.pricePerLicence': '{price} per licence per month',
   'order.renewalHelp': 'Billing is monthly; a longer renewal commits you for its whole length at a lower price.',
   'order.quantity': 'Number of licences',
-  'order.roomInGroup': 'This group has {held} Apps for business licences and {onOrder} on order: at most {max} in all, so up to {room} more.',
+  'order.roomInGroup':
+    'This group has {held} Apps for business licences and {onOrder} on order: at most {max} in all, so up to {room} more.',
   'order.roomNew': '1 to {max} licences.',
-  'order.heldEnterprise': 'This group has {held} Apps for enterprise licences and {onOrder} on order; there is no limit.',
+  'order.heldEnterprise':
+    'This group has {held} Apps for enterprise licences and {onOrder} on order; there is no limit.',
   'order.anyQuantity': 'Any number of licences.',
   'order.quantityWhole': 'Enter a whole number of licences.',
   'order.reviewTitle': 'Your order',
@@ -618,8 +648,10 @@ export const en = {
   'order.confirm': 'Confirm the order',
   'order.placing': 'Placing the order…',
   'order.doneTitle': 'Order queued',
-  'order.doneText': 'Your order is saved. Seatkeeper sends it to OVHcloud as soon as it is online, then opens OVHcloud’s payment page.',
-  'order.doneHelp': 'Once it is paid, the new licences appear in the group, ready for their users. You can undo the order from the pending changes until it is sent.',
+  'order.doneText':
+    'Your order is saved. Seatkeeper sends it to OVHcloud as soon as it is online, then opens OVHcloud’s payment page.',
+  'order.doneHelp':
+    'Once it is paid, the new licences appear in the group, ready for their users. You can undo the order from the pending changes until it is sent.',
   'order.next': 'Next',
   'order.back': 'Back',
   'order.close': 'Close',

@@ -15,22 +15,26 @@ export const fr: Messages = {
   'language.fr': 'Français',
 
   'fatal.title': 'Seatkeeper ne peut pas ouvrir sa base de données',
-  'fatal.tooNew': 'Cette base de données a été créée par une version plus récente de Seatkeeper. Elle n’a pas été modifiée : installez la dernière version de Seatkeeper pour l’ouvrir.',
-  'fatal.otherError': 'Vos données n’ont pas été modifiées. Fermez Seatkeeper puis rouvrez-le ; si le problème persiste, gardez le message ci-dessous pour l’assistance.',
+  'fatal.tooNew':
+    'Cette base de données a été créée par une version plus récente de Seatkeeper. Elle n’a pas été modifiée : installez la dernière version de Seatkeeper pour l’ouvrir.',
+  'fatal.otherError':
+    'Vos données n’ont pas été modifiées. Fermez Seatkeeper puis rouvrez-le ; si le problème persiste, gardez le message ci-dessous pour l’assistance.',
   'fatal.details': 'Détails',
 
   'error.generic': 'Une erreur est survenue. Veuillez réessayer.',
   'error.retry': 'Réessayer',
 
   'welcome.title': 'Bienvenue dans Seatkeeper',
-  'welcome.intro': 'Seatkeeper vous aide à gérer les groupes de licences Microsoft 365 achetés chez OVHcloud : qui a une licence, ce qui est inutilisé, ce que cela coûte et ce qui est en commande. Tout est conservé sur cet ordinateur : l’application fonctionne hors ligne et reste rapide.',
+  'welcome.intro':
+    'Seatkeeper vous aide à gérer les groupes de licences Microsoft 365 achetés chez OVHcloud : qui a une licence, ce qui est inutilisé, ce que cela coûte et ce qui est en commande. Tout est conservé sur cet ordinateur : l’application fonctionne hors ligne et reste rapide.',
   'welcome.sample': 'Découvrir avec des données d’exemple',
   'welcome.loadingSample': 'Chargement des données d’exemple…',
   'welcome.sampleNote': 'Les données d’exemple peuvent être supprimées en un clic à tout moment.',
 
   'welcome.connect': 'Connecter un compte OVHcloud',
   'welcome.demo': 'Essayer le compte de démonstration',
-  'welcome.demoNote': 'Le compte de démonstration est un OVHcloud simulé sur cet ordinateur : essayez la synchronisation, l’activation de licences et les commandes sans compte OVHcloud.',
+  'welcome.demoNote':
+    'Le compte de démonstration est un OVHcloud simulé sur cet ordinateur : essayez la synchronisation, l’activation de licences et les commandes sans compte OVHcloud.',
   'welcome.demoConnecting': 'Connexion du compte de démonstration…',
   'welcome.demoSyncing': 'Lecture des groupes de l’OVHcloud simulé…',
   'welcome.demoEmpty': 'Le compte est connecté, mais OVHcloud ne lui connaît encore aucun groupe de licences.',
@@ -44,7 +48,8 @@ export const fr: Messages = {
   'sync.phase.follow': 'suivi',
   'sync.progress': 'Avancement de la synchronisation',
   'sync.elsewhere': 'Synchronisation ailleurs…',
-  'sync.detail.retryAt': 'OVHcloud a demandé à Seatkeeper de ralentir : la prochaine synchronisation attend jusqu’à {date}.',
+  'sync.detail.retryAt':
+    'OVHcloud a demandé à Seatkeeper de ralentir : la prochaine synchronisation attend jusqu’à {date}.',
   'sync.offline': 'Hors ligne',
   'sync.offlineMore': '— les modifications partiront quand OVHcloud sera joignable',
   'sync.synced': 'Synchronisé {when}',
@@ -68,7 +73,8 @@ export const fr: Messages = {
 
   'accounts.button': 'Comptes',
   'accounts.title': 'Comptes OVHcloud',
-  'accounts.intro': 'Seatkeeper lit vos groupes de licences chez OVHcloud avec des clés d’API que vous créez pour lui. Les clés secrètes sont conservées dans le trousseau du système, jamais dans les fichiers de Seatkeeper.',
+  'accounts.intro':
+    'Seatkeeper lit vos groupes de licences chez OVHcloud avec des clés d’API que vous créez pour lui. Les clés secrètes sont conservées dans le trousseau du système, jamais dans les fichiers de Seatkeeper.',
   'accounts.listTitle': 'Comptes connectés',
   'accounts.none': 'Aucun compte OVHcloud n’est encore connecté.',
   'accounts.loading': 'Lecture des comptes…',
@@ -89,8 +95,10 @@ export const fr: Messages = {
   'accounts.close': 'Fermer',
 
   'accounts.confirm.title': 'Déconnecter {label} ?',
-  'accounts.confirm.body': 'Seatkeeper se déconnecte d’OVHcloud, retire les clés de ce compte du trousseau du système et supprime ses groupes, licences, installations et historique de cet ordinateur.',
-  'accounts.confirm.pending': 'Les modifications pas encore envoyées à OVHcloud sont perdues. Rien ne change chez OVHcloud : vos licences et commandes restent telles quelles.',
+  'accounts.confirm.body':
+    'Seatkeeper se déconnecte d’OVHcloud, retire les clés de ce compte du trousseau du système et supprime ses groupes, licences, installations et historique de cet ordinateur.',
+  'accounts.confirm.pending':
+    'Les modifications pas encore envoyées à OVHcloud sont perdues. Rien ne change chez OVHcloud : vos licences et commandes restent telles quelles.',
   'accounts.confirm.confirm': 'Déconnecter',
   'accounts.confirm.busy': 'Déconnexion…',
 
@@ -105,12 +113,14 @@ export const fr: Messages = {
   'connect.url': 'Adresse de l’API',
   'connect.urlHint': 'L’adresse https de l’API, par exemple https://eu.api.ovh.com/1.0',
   'connect.keysTitle': 'Où trouver les clés ?',
-  'connect.keysHelp': 'Créez une application pour Seatkeeper chez OVHcloud, connecté avec votre compte OVHcloud : la page vous donne une clé d’application et un secret d’application.',
+  'connect.keysHelp':
+    'Créez une application pour Seatkeeper chez OVHcloud, connecté avec votre compte OVHcloud : la page vous donne une clé d’application et un secret d’application.',
   'connect.openCreateApp': 'Ouvrir la page des applications d’OVHcloud',
   'connect.applicationKey': 'Clé d’application',
   'connect.applicationSecret': 'Secret d’application',
   'connect.consumerKey': 'Clé client (facultative)',
-  'connect.consumerKeyHint': 'Laissez vide pour qu’OVHcloud en crée une : vous autoriserez Seatkeeper dans votre navigateur.',
+  'connect.consumerKeyHint':
+    'Laissez vide pour qu’OVHcloud en crée une : vous autoriserez Seatkeeper dans votre navigateur.',
   'connect.show': 'Afficher',
   'connect.showSecret': 'Afficher le secret d’application',
   'connect.showConsumerKey': 'Afficher la clé client',
@@ -122,11 +132,13 @@ export const fr: Messages = {
   'connect.required.applicationSecret': 'Saisissez le secret d’application.',
   'connect.badUrl': 'Saisissez une adresse commençant par https://, par exemple https://eu.api.ovh.com/1.0',
   'connect.tooLong': '{max} caractères au plus.',
-  'connect.offline': 'OVHcloud est injoignable : vérifiez la connexion à Internet et la région ou l’adresse, puis réessayez.',
+  'connect.offline':
+    'OVHcloud est injoignable : vérifiez la connexion à Internet et la région ou l’adresse, puis réessayez.',
 
   'waiting.title': 'Autoriser Seatkeeper chez OVHcloud',
   'waiting.text': 'En attente de votre autorisation chez OVHcloud… puis appuyez sur Synchroniser.',
-  'waiting.help': 'Une page s’est ouverte dans votre navigateur : connectez-vous à OVHcloud et autorisez Seatkeeper à gérer vos licences. D’ici là, les synchronisations de « {label} » échouent.',
+  'waiting.help':
+    'Une page s’est ouverte dans votre navigateur : connectez-vous à OVHcloud et autorisez Seatkeeper à gérer vos licences. D’ici là, les synchronisations de « {label} » échouent.',
   'waiting.openAgain': 'Rouvrir la page',
   'waiting.openFailed': 'La page n’a pas pu être ouverte. Copiez cette adresse dans votre navigateur :',
   'waiting.lastError': 'Dernière synchronisation : {error}',
@@ -138,7 +150,8 @@ export const fr: Messages = {
   'overview.payDemoFor': 'Payer (démo) la commande de {quantity} × {type}',
   'orders.payDemoLabel': 'Payer (démo) la commande de {quantity} × {type} pour {target}',
   'orders.paying': 'Paiement…',
-  'orders.paidDemo': 'Commande de démonstration payée. Ses licences arrivent comme emplacements libres à la prochaine synchronisation.',
+  'orders.paidDemo':
+    'Commande de démonstration payée. Ses licences arrivent comme emplacements libres à la prochaine synchronisation.',
   'orders.paidWaiting': 'Payée — en attente de la synchronisation',
 
   'groups.title': 'Groupes de licences',
@@ -159,7 +172,8 @@ export const fr: Messages = {
   'groups.pending.other': '{count} modifications en attente d’envoi',
   'groups.removeSample': 'Supprimer les données d’exemple',
   'groups.removeSample.title': 'Supprimer les données d’exemple ?',
-  'groups.removeSample.body': 'Les groupes d’exemple, leurs licences et leur historique seront supprimés. Vos propres données ne sont pas touchées.',
+  'groups.removeSample.body':
+    'Les groupes d’exemple, leurs licences et leur historique seront supprimés. Vos propres données ne sont pas touchées.',
   'groups.removeSample.confirm': 'Supprimer',
   'groups.removeSample.removing': 'Suppression…',
   'common.cancel': 'Annuler',
@@ -188,7 +202,8 @@ export const fr: Messages = {
   'group.tab.overview': 'Vue d’ensemble',
   'group.tab.licences': 'Licences',
   'group.tab.history': 'Historique',
-  'group.stale': 'OVHcloud n’a pas pu être lu pour ce groupe depuis le {since} ({reason}). Ce qui est affiché ici peut être ancien ; les autres groupes sont synchronisés normalement.',
+  'group.stale':
+    'OVHcloud n’a pas pu être lu pour ce groupe depuis le {since} ({reason}). Ce qui est affiché ici peut être ancien ; les autres groupes sont synchronisés normalement.',
   'group.syncedAt': 'Dernière lecture depuis OVHcloud : {date}',
 
   'overview.general': 'Informations générales',
@@ -231,7 +246,8 @@ export const fr: Messages = {
   'overview.unconfiguredHelp': 'Payées mais pas encore attribuées : attribuez-les ou cessez de les payer.',
   'overview.noInstall.one': '{count} utilisateur sans aucune installation',
   'overview.noInstall.other': '{count} utilisateurs sans aucune installation',
-  'overview.noInstallHelp': 'Aucun ordinateur, tablette ou téléphone n’est enregistré pour eux : ils n’utilisent peut-être pas leur licence.',
+  'overview.noInstallHelp':
+    'Aucun ordinateur, tablette ou téléphone n’est enregistré pour eux : ils n’utilisent peut-être pas leur licence.',
 
   'overview.orders': 'Commandes en cours',
   'overview.noOrders': 'Aucune commande en cours.',
@@ -253,7 +269,8 @@ export const fr: Messages = {
   'overview.pendingHelp': 'Les modifications faites ici attendent d’être envoyées à OVHcloud.',
 
   'overview.install': 'Installer Microsoft 365',
-  'overview.installHelp': 'Chaque utilisateur peut installer les applications sur 5 ordinateurs, 5 tablettes et 5 téléphones, depuis le portail Microsoft 365.',
+  'overview.installHelp':
+    'Chaque utilisateur peut installer les applications sur 5 ordinateurs, 5 tablettes et 5 téléphones, depuis le portail Microsoft 365.',
   'overview.openPortal': 'Ouvrir le portail Microsoft 365',
 
   'licences.search': 'Rechercher des licences',
@@ -272,7 +289,8 @@ export const fr: Messages = {
   'licences.col.installs': 'Installations',
   'licences.col.pending': 'À envoyer',
   'licences.installs': '{computers}/{max} · {tablets}/{max} · {phones}/{max}',
-  'licences.installsLabel': '{computers} ordinateurs sur {max}, {tablets} tablettes sur {max}, {phones} téléphones sur {max}',
+  'licences.installsLabel':
+    '{computers} ordinateurs sur {max}, {tablets} tablettes sur {max}, {phones} téléphones sur {max}',
   'licences.pendingBadge': 'À envoyer',
   'licence.virtual': 'Non configurée',
   'licence.ok': 'Active',
@@ -350,7 +368,8 @@ export const fr: Messages = {
   'licences.menu.free': 'Libérer la licence',
   'licences.menu.noUser': 'Cette licence n’a pas encore d’utilisateur.',
   'licences.menu.deleting': 'Cette licence est en cours de suppression.',
-  'licences.notice.activated': 'Licence activée pour {name} ({email}). La modification attend d’être envoyée à OVHcloud.',
+  'licences.notice.activated':
+    'Licence activée pour {name} ({email}). La modification attend d’être envoyée à OVHcloud.',
   'licences.notice.edited': 'Compte de {name} modifié. La modification attend d’être envoyée à OVHcloud.',
   'licences.notice.added': 'Utilisateur {name} ({email}) ajouté. La modification attend d’être envoyée à OVHcloud.',
   'licences.notice.password': 'Changement du mot de passe de {name} en attente d’envoi à OVHcloud.',
@@ -358,15 +377,20 @@ export const fr: Messages = {
   'licences.notice.freed.other': '{count} licences libérées. Les modifications attendent d’être envoyées à OVHcloud.',
   'licences.notice.exported': 'CSV enregistré dans {path}',
   'licences.notice.imported.one': '{count} utilisateur importé. La modification attend d’être envoyée à OVHcloud.',
-  'licences.notice.imported.other': '{count} utilisateurs importés. Les modifications attendent d’être envoyées à OVHcloud.',
+  'licences.notice.imported.other':
+    '{count} utilisateurs importés. Les modifications attendent d’être envoyées à OVHcloud.',
   'licences.free.title': 'Libérer la licence de {name} ?',
   'licences.free.titleMany.one': 'Libérer {count} licence ?',
   'licences.free.titleMany.other': 'Libérer {count} licences ?',
-  'licences.free.body.prepaid': 'L’utilisateur perd l’accès à Microsoft 365 et la licence redevient libre : vous pourrez la donner à quelqu’un d’autre.',
+  'licences.free.body.prepaid':
+    'L’utilisateur perd l’accès à Microsoft 365 et la licence redevient libre : vous pourrez la donner à quelqu’un d’autre.',
   'licences.free.body.payAsYouGo': 'L’utilisateur est supprimé chez OVHcloud et perd l’accès à Microsoft 365.',
-  'licences.free.billing.prepaid': 'Facturation : OVHcloud facture quand même le mois en cours, et une licence prépayée reste facturée tant qu’elle est dans le groupe, avec ou sans utilisateur.',
-  'licences.free.billing.payAsYouGo': 'Facturation : OVHcloud facture quand même le mois en cours pour cette licence ; elle n’est plus facturée à partir du mois prochain.',
-  'licences.free.queued': 'La modification attend d’être envoyée et peut être annulée depuis les modifications en attente jusque-là.',
+  'licences.free.billing.prepaid':
+    'Facturation : OVHcloud facture quand même le mois en cours, et une licence prépayée reste facturée tant qu’elle est dans le groupe, avec ou sans utilisateur.',
+  'licences.free.billing.payAsYouGo':
+    'Facturation : OVHcloud facture quand même le mois en cours pour cette licence ; elle n’est plus facturée à partir du mois prochain.',
+  'licences.free.queued':
+    'La modification attend d’être envoyée et peut être annulée depuis les modifications en attente jusque-là.',
   'licences.free.confirm': 'Libérer',
   'licences.free.freeing': 'Libération…',
 
@@ -380,14 +404,18 @@ export const fr: Messages = {
   'account.lastName': 'Nom',
   'account.login': 'Identifiant',
   'account.domainHint': 'Le domaine du groupe',
-  'account.loginHint': '3 à 20 caractères : lettres, chiffres et - _ . \' — pas de point au début ni à la fin, ni deux points qui se suivent.',
+  'account.loginHint':
+    "3 à 20 caractères : lettres, chiffres et - _ . ' — pas de point au début ni à la fin, ni deux points qui se suivent.",
   'account.usageLocation': 'Pays d’utilisation',
   'account.usageLocationHint': 'Le pays où la licence est utilisée, en code à deux lettres (FR, BE, CA…).',
   'account.activationEmail': 'E-mail d’activation',
   'account.reviewTitle': 'Ce qui sera envoyé à OVHcloud',
-  'account.reviewQueued': 'Seatkeeper enregistre la modification sur cet ordinateur et l’envoie à OVHcloud dès qu’il est en ligne.',
-  'account.reviewMailNote': 'Une fois la licence créée, OVHcloud envoie l’adresse e-mail d’activation et son mot de passe à l’adresse de contact de votre compte OVHcloud.',
-  'account.reviewEditNote': 'L’utilisateur se connecte à Microsoft 365 avec le nouvel e-mail d’activation une fois la modification appliquée par OVHcloud.',
+  'account.reviewQueued':
+    'Seatkeeper enregistre la modification sur cet ordinateur et l’envoie à OVHcloud dès qu’il est en ligne.',
+  'account.reviewMailNote':
+    'Une fois la licence créée, OVHcloud envoie l’adresse e-mail d’activation et son mot de passe à l’adresse de contact de votre compte OVHcloud.',
+  'account.reviewEditNote':
+    'L’utilisateur se connecte à Microsoft 365 avec le nouvel e-mail d’activation une fois la modification appliquée par OVHcloud.',
   'account.next': 'Suivant',
   'account.back': 'Retour',
   'account.confirm': 'Valider',
@@ -406,7 +434,7 @@ export const fr: Messages = {
   'password.rule.ascii': 'Uniquement des lettres sans accent, des chiffres et les caractères spéciaux ci-dessous',
   'password.rule.lower': 'Au moins une minuscule',
   'password.rule.upper': 'Au moins une majuscule',
-  'password.rule.digitOrSpecial': 'Au moins un chiffre ou un caractère spécial (~!@#$%^&*_-+=|\\(){}[]:;\'<>,.?)',
+  'password.rule.digitOrSpecial': "Au moins un chiffre ou un caractère spécial (~!@#$%^&*_-+=|\\(){}[]:;'<>,.?)",
   'password.rule.withoutLogin': 'Ne contient pas l’identifiant',
   'password.ruleMet': '(respectée)',
   'password.ruleNotMet': '(non respectée)',
@@ -420,7 +448,8 @@ export const fr: Messages = {
   'password.copy': 'Copier',
   'password.copied': 'Mot de passe copié dans le presse-papiers.',
   'password.copyFailed': 'Le mot de passe n’a pas pu être copié ; sélectionnez-le et copiez-le à la main.',
-  'password.onceWarning': 'Il n’est affiché qu’une seule fois : Seatkeeper ne le garde pas. Copiez-le maintenant et transmettez-le à l’utilisateur.',
+  'password.onceWarning':
+    'Il n’est affiché qu’une seule fois : Seatkeeper ne le garde pas. Copiez-le maintenant et transmettez-le à l’utilisateur.',
   'password.ownDone': 'Votre mot de passe est gardé dans le trousseau du système jusqu’à son envoi à OVHcloud.',
   'password.queued': 'La modification est envoyée à OVHcloud dès que Seatkeeper est en ligne.',
   'password.close': 'Terminé',
@@ -431,7 +460,8 @@ export const fr: Messages = {
   'info.limits': 'Installations permises',
   'info.limitsText': '{max} ordinateurs (PC ou Mac), {max} tablettes et {max} téléphones',
   'info.installTitle': 'Installer Microsoft 365',
-  'info.installHelp': 'L’utilisateur se connecte au portail Microsoft 365 avec l’e-mail d’activation et le mot de passe, puis y télécharge les applications.',
+  'info.installHelp':
+    'L’utilisateur se connecte au portail Microsoft 365 avec l’e-mail d’activation et le mot de passe, puis y télécharge les applications.',
   'info.openPortal': 'Ouvrir le portail Microsoft 365',
   'info.rdsTitle': 'Bureau à distance',
   'info.rdsHelp': 'Pour utiliser les applications sur un serveur de bureau à distance, suivez le guide d’OVHcloud.',
@@ -439,7 +469,8 @@ export const fr: Messages = {
   'info.close': 'Fermer',
 
   'import.title': 'Importer des utilisateurs depuis un fichier CSV',
-  'import.help': 'La première ligne nomme les colonnes : prénom, nom, identifiant et, si besoin, pays d’utilisation (FR par défaut). Séparateur virgule ou point-virgule, enregistré en UTF-8.',
+  'import.help':
+    'La première ligne nomme les colonnes : prénom, nom, identifiant et, si besoin, pays d’utilisation (FR par défaut). Séparateur virgule ou point-virgule, enregistré en UTF-8.',
   'import.file': 'Fichier CSV',
   'import.reading': 'Lecture de {name}…',
   'import.summary': '{accepted} acceptées, {refused} refusées',
@@ -482,7 +513,8 @@ export const fr: Messages = {
   'installs.installedOn': 'Installé le {date}',
   'installs.signOut': 'Déconnecter',
   'installs.signOutDevice': 'Déconnecter {device}',
-  'installs.signOutHelp': 'Déconnecter un appareil ici libère sa place dans le registre de Seatkeeper. Pour le déconnecter vraiment de Microsoft 365, l’utilisateur le fait depuis son compte Microsoft.',
+  'installs.signOutHelp':
+    'Déconnecter un appareil ici libère sa place dans le registre de Seatkeeper. Pour le déconnecter vraiment de Microsoft 365, l’utilisateur le fait depuis son compte Microsoft.',
   'installs.openDevices': 'Ouvrir les appareils du compte Microsoft',
   'installs.addTitle': 'Ajouter un appareil',
   'installs.deviceName': 'Nom de l’appareil',
@@ -493,7 +525,8 @@ export const fr: Messages = {
   'installs.signedOutCount.other': '{count} appareils déconnectés',
   'installs.signedOutOn': 'Déconnecté le {date}',
   'installs.notice.added': '{device} enregistré pour {name}.',
-  'installs.notice.signedOut': '{device} retiré du registre. Pensez à le déconnecter aussi du compte Microsoft de l’utilisateur.',
+  'installs.notice.signedOut':
+    '{device} retiré du registre. Pensez à le déconnecter aussi du compte Microsoft de l’utilisateur.',
 
   'usage.title': 'Licences utilisées',
   'usage.period': 'Période',
@@ -533,7 +566,8 @@ export const fr: Messages = {
   'pending.button.one': 'Modifications en attente : {count} ouverte',
   'pending.button.other': 'Modifications en attente : {count} ouvertes',
   'pending.title': 'Modifications en attente',
-  'pending.help': 'Chaque modification faite ici est enregistrée sur cet ordinateur, puis envoyée à OVHcloud. Tant qu’elle n’est pas envoyée, elle peut être annulée.',
+  'pending.help':
+    'Chaque modification faite ici est enregistrée sur cet ordinateur, puis envoyée à OVHcloud. Tant qu’elle n’est pas envoyée, elle peut être annulée.',
   'pending.onlyGroup': 'Seulement les modifications de {name}',
   'pending.onlyThisGroup': 'Seulement les modifications de ce groupe',
   'pending.listLabel': 'Modifications',
@@ -554,9 +588,12 @@ export const fr: Messages = {
   'pending.state.done': 'Terminée',
   'pending.state.failed': 'Échec',
   'pending.state.parked': 'Vous attend',
-  'pending.parked.passwordMissing': 'Le trousseau ne contient plus le nouveau mot de passe : rien n’a été envoyé. Saisissez-le à nouveau, laissez Seatkeeper en générer un, ou annulez.',
-  'pending.parked.keychainUnavailable': 'Le trousseau du système n’a pas pu être lu (verrouillé ?) : rien n’a été envoyé. Déverrouillez-le, puis réessayez.',
-  'pending.parked.orderUnknown': 'OVHcloud a peut-être pris cette commande, sans pouvoir dire laquelle c’est. Vérifiez vos commandes chez OVHcloud ; Seatkeeper ne la recommandera pas de lui-même.',
+  'pending.parked.passwordMissing':
+    'Le trousseau ne contient plus le nouveau mot de passe : rien n’a été envoyé. Saisissez-le à nouveau, laissez Seatkeeper en générer un, ou annulez.',
+  'pending.parked.keychainUnavailable':
+    'Le trousseau du système n’a pas pu être lu (verrouillé ?) : rien n’a été envoyé. Déverrouillez-le, puis réessayez.',
+  'pending.parked.orderUnknown':
+    'OVHcloud a peut-être pris cette commande, sans pouvoir dire laquelle c’est. Vérifiez vos commandes chez OVHcloud ; Seatkeeper ne la recommandera pas de lui-même.',
   'pending.parked.notPlannable': 'Cette modification ne peut plus être envoyée : ce qu’elle concernait n’existe plus.',
   'pending.retry': 'Réessayer',
   'pending.retryLabel': 'Réessayer : {kind} — {who}',
@@ -588,18 +625,22 @@ export const fr: Messages = {
   'order.step.review': 'Récapitulatif',
   'order.step.done': 'Validation',
   'order.account': 'Compte OVHcloud',
-  'order.noCatalog': 'Aucun prix n’est encore connu pour ce compte : connectez-vous à OVHcloud pour lire son catalogue.',
+  'order.noCatalog':
+    'Aucun prix n’est encore connu pour ce compte : connectez-vous à OVHcloud pour lire son catalogue.',
   'order.chooseOffer': 'Quelle offre ?',
   'order.priceFrom': 'à partir de {price} par licence et par mois',
   'order.limitBusiness': 'Au plus {max} licences par groupe, commandes en cours comprises.',
   'order.limitEnterprise': 'Nombre de licences illimité.',
   'order.chooseRenewal': 'À quelle fréquence {offer} est-il renouvelé ?',
   'order.pricePerLicence': '{price} par licence et par mois',
-  'order.renewalHelp': 'La facturation est mensuelle ; un renouvellement plus long vous engage sur toute sa durée, à un prix plus bas.',
+  'order.renewalHelp':
+    'La facturation est mensuelle ; un renouvellement plus long vous engage sur toute sa durée, à un prix plus bas.',
   'order.quantity': 'Nombre de licences',
-  'order.roomInGroup': 'Ce groupe a {held} licences Apps for business et {onOrder} en commande : {max} au plus en tout, soit encore {room} au plus.',
+  'order.roomInGroup':
+    'Ce groupe a {held} licences Apps for business et {onOrder} en commande : {max} au plus en tout, soit encore {room} au plus.',
   'order.roomNew': 'De 1 à {max} licences.',
-  'order.heldEnterprise': 'Ce groupe a {held} licences Apps for enterprise et {onOrder} en commande ; il n’y a pas de limite.',
+  'order.heldEnterprise':
+    'Ce groupe a {held} licences Apps for enterprise et {onOrder} en commande ; il n’y a pas de limite.',
   'order.anyQuantity': 'Autant de licences que nécessaire.',
   'order.quantityWhole': 'Saisissez un nombre entier de licences.',
   'order.reviewTitle': 'Votre commande',
@@ -614,12 +655,15 @@ export const fr: Messages = {
   'order.review.firstInvoice': 'Première facture',
   'order.review.afterOrder': 'Licences Apps for business après cette commande',
   'order.review.afterOrderValue': '{count} sur {max}',
-  'order.paymentNote': 'Vous serez redirigé vers la page de paiement d’OVHcloud ; revenez une fois le paiement fait pour configurer vos utilisateurs.',
+  'order.paymentNote':
+    'Vous serez redirigé vers la page de paiement d’OVHcloud ; revenez une fois le paiement fait pour configurer vos utilisateurs.',
   'order.confirm': 'Valider la commande',
   'order.placing': 'Commande en cours…',
   'order.doneTitle': 'Commande en attente d’envoi',
-  'order.doneText': 'Votre commande est enregistrée. Seatkeeper l’envoie à OVHcloud dès qu’il est en ligne, puis ouvre la page de paiement d’OVHcloud.',
-  'order.doneHelp': 'Une fois payées, les nouvelles licences apparaissent dans le groupe, prêtes pour leurs utilisateurs. Vous pouvez annuler la commande depuis les modifications en attente tant qu’elle n’est pas envoyée.',
+  'order.doneText':
+    'Votre commande est enregistrée. Seatkeeper l’envoie à OVHcloud dès qu’il est en ligne, puis ouvre la page de paiement d’OVHcloud.',
+  'order.doneHelp':
+    'Une fois payées, les nouvelles licences apparaissent dans le groupe, prêtes pour leurs utilisateurs. Vous pouvez annuler la commande depuis les modifications en attente tant qu’elle n’est pas envoyée.',
   'order.next': 'Suivant',
   'order.back': 'Retour',
   'order.close': 'Fermer',

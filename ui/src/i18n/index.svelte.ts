@@ -45,13 +45,30 @@ function syncDocumentLang(lang: Lang): void {
   if (typeof document !== 'undefined') document.documentElement.lang = lang;
 }
 
+// One number format and one set of plural rules per language: building them costs far
+// more than using them, and a table of licences formats hundreds of numbers per frame.
+const numberFormats = new Map<Lang, Intl.NumberFormat>();
+const pluralRules = new Map<Lang, Intl.PluralRules>();
+
+function numberFormat(lang: Lang): Intl.NumberFormat {
+  let format = numberFormats.get(lang);
+  if (!format) numberFormats.set(lang, (format = new Intl.NumberFormat(lang)));
+  return format;
+}
+
+function plurals(lang: Lang): Intl.PluralRules {
+  let rules = pluralRules.get(lang);
+  if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang)));
+  return rules;
+}
+
 /** Fills `{name}` placeholders; numbers are formatted for the language. */
 export function interpolate(template: string, vars: Vars | undefined, lang: Lang): string {
   if (!vars) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = vars[name];
     if (value === undefined) return whole;
-    return typeof value === 'number' ? new Intl.NumberFormat(lang).format(value) : value;
+    return typeof value === 'number' ? numberFormat(lang).format(value) : value;
   });
 }
 
@@ -64,7 +81,7 @@ export function t(key: MessageKey, vars?: Vars): string {
 /** The plural form of `base` for `count` (which is also available as `{count}`). */
 export function tn(base: PluralKey, count: number, vars?: Vars): string {
   const lang = locale.lang;
-  const form = new Intl.PluralRules(lang).select(count) === 'one' ? 'one' : 'other';
+  const form = plurals(lang).select(count) === 'one' ? 'one' : 'other';
   const key = `${base}.${form}` as MessageKey;
   return interpolate(catalogues[lang][key], { count, ...vars }, lang);
 }

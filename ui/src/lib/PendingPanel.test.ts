@@ -18,15 +18,22 @@ describe('pending changes panel', () => {
       state: 'failed',
       lastError: 'OVHcloud answered 409: a task is already running on this licence.',
       attempts: 3,
-      preview: [{ method: 'POST', path: '/license/officePrepaid/office4417.o365.ovh.com-2202/unconfigure', body: null }],
+      preview: [
+        { method: 'POST', path: '/license/officePrepaid/office4417.o365.ovh.com-2202/unconfigure', body: null },
+      ],
     };
-    let changes: PendingChange[] = [pendingActivation(7), failed, { ...pendingActivation(1, 'Old One', false), state: 'done' }];
+    let changes: PendingChange[] = [
+      pendingActivation(7),
+      failed,
+      { ...pendingActivation(1, 'Old One', false), state: 'done' },
+    ];
     let undos = 0;
     const rust = fakeRust({
       list_pending_changes: () => changes,
       undo_change: ({ changeId }) => {
         undos += 1;
-        if (undos === 1) ipcError('precondition', 'A later change to the same licence is waiting; undo that one first.');
+        if (undos === 1)
+          ipcError('precondition', 'A later change to the same licence is waiting; undo that one first.');
         changes = changes.filter((c) => c.id !== changeId);
         return null;
       },
@@ -58,7 +65,12 @@ describe('pending changes panel', () => {
     await user.click(summary);
     expect(items[0]!.textContent).toContain('PUT /license/officePrepaid/office4417.o365.ovh.com-2223');
     expect(items[0]!.querySelector('pre')?.textContent).toBe(
-      JSON.stringify({ activationEmail: 'zoe.arnaud@office4417.o365.ovh.com', firstName: 'Zoé', lastName: 'Arnaud', usageLocation: 'fr' }),
+      JSON.stringify({
+        activationEmail: 'zoe.arnaud@office4417.o365.ovh.com',
+        firstName: 'Zoé',
+        lastName: 'Arnaud',
+        usageLocation: 'fr',
+      }),
     );
     expect(items[1]!.textContent).toContain('No body.');
 
@@ -101,7 +113,9 @@ describe('pending changes panel', () => {
     const rust = fakeRust({
       list_pending_changes: () => changes,
       set_password_again: ({ changeId }) => {
-        changes = changes.map((c) => (c.id === changeId ? { ...c, state: 'queued', parkedReason: null, canRetry: false, canDismiss: false } : c));
+        changes = changes.map((c) =>
+          c.id === changeId ? { ...c, state: 'queued', parkedReason: null, canRetry: false, canDismiss: false } : c,
+        );
         return { changeId, password: 'Generated-Pa55' };
       },
       dismiss_change: ({ changeId }) => {

@@ -16,7 +16,16 @@ const cell = createRawSnippet((row: () => Item, column: () => VirtualColumn) => 
 
 function setup(rows: Item[] = items) {
   return render(VirtualTable<Item>, {
-    props: { rows, columns, cell, rowKey: (r: Item) => r.id, label: 'People', rowHeight: 40, overscan: 5, fallbackHeight: 400 },
+    props: {
+      rows,
+      columns,
+      cell,
+      rowKey: (r: Item) => r.id,
+      label: 'People',
+      rowHeight: 40,
+      overscan: 5,
+      fallbackHeight: 400,
+    },
   });
 }
 

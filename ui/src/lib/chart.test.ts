@@ -41,7 +41,12 @@ describe('chart arithmetic', () => {
   });
 
   it('draws a path', () => {
-    expect(linePath([{ x: 1, y: 2 }, { x: 3.25, y: 4 }])).toBe('M1.0,2.0L3.3,4.0');
+    expect(
+      linePath([
+        { x: 1, y: 2 },
+        { x: 3.25, y: 4 },
+      ]),
+    ).toBe('M1.0,2.0L3.3,4.0');
     expect(linePath([])).toBe('');
   });
 });

@@ -44,7 +44,7 @@ export function dayTicks(from: number, to: number, maxTicks = 7): number[] {
   const ticks: number[] = [];
   if (days > 62) {
     const start = new Date(from);
-    let year = start.getUTCFullYear();
+    const year = start.getUTCFullYear();
     let month = start.getUTCMonth() + (start.getUTCDate() === 1 ? 0 : 1);
     const months: number[] = [];
     for (;;) {

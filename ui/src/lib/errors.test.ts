@@ -29,7 +29,12 @@ describe('errors', () => {
   });
 
   it('keeps an IpcError as it is', () => {
-    const error = { code: 'invalidInput', message: 'The group name is required.', rule: 'name.empty', field: 'displayName' };
+    const error = {
+      code: 'invalidInput',
+      message: 'The group name is required.',
+      rule: 'name.empty',
+      field: 'displayName',
+    };
     expect(toUiError(error)).toEqual(error);
   });
 

@@ -16,9 +16,9 @@ describe('describeHistory', () => {
   it('tells each kind Rust records in a sentence', () => {
     locale.apply({ language: 'en', chosenLanguage: null });
     expect(describeHistory(entry('groupRenamed', { from: 'A', to: 'B' }))).toBe('Group renamed from “A” to “B”');
-    expect(describeHistory(entry('orderPlaced', { licenceType: 'officeProPlus', quantity: 12, renewalPeriod: 'P1M' }))).toBe(
-      'Order placed for 12 × Apps for enterprise',
-    );
+    expect(
+      describeHistory(entry('orderPlaced', { licenceType: 'officeProPlus', quantity: 12, renewalPeriod: 'P1M' })),
+    ).toBe('Order placed for 12 × Apps for enterprise');
     expect(describeHistory(entry('installAdded', { deviceName: 'iPad (Léa)', kind: 'tablet' }))).toBe(
       'Install recorded: iPad (Léa) (tablet)',
     );

@@ -33,13 +33,16 @@ const BACKGROUND: Record<string, Handler> = {
 export function fakeRust(given: Record<string, Handler>): { calls: Call[]; callsOf: (cmd: string) => Call[] } {
   const calls: Call[] = [];
   const handlers = { ...BACKGROUND, ...given };
-  mockIPC((cmd, payload) => {
-    const args = (payload ?? {}) as Record<string, unknown>;
-    calls.push({ cmd, args });
-    if (!(cmd in handlers)) throw new Error(`unexpected command ${cmd}`);
-    const handler = handlers[cmd];
-    return typeof handler === 'function' ? (handler as (a: Args) => unknown)(args) : handler;
-  }, { shouldMockEvents: true });
+  mockIPC(
+    (cmd, payload) => {
+      const args = (payload ?? {}) as Record<string, unknown>;
+      calls.push({ cmd, args });
+      if (!(cmd in handlers)) throw new Error(`unexpected command ${cmd}`);
+      const handler = handlers[cmd];
+      return typeof handler === 'function' ? (handler as (a: Args) => unknown)(args) : handler;
+    },
+    { shouldMockEvents: true },
+  );
   return { calls, callsOf: (cmd) => calls.filter((c) => c.cmd === cmd) };
 }
 

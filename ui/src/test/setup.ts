@@ -18,8 +18,11 @@ globalThis.ResizeObserver ??= class {
 };
 
 afterEach(() => {
-  cleanup();
-  clearMocks();
+  // Tests of plain modules run without a DOM (`@vitest-environment node`).
+  if (typeof window !== 'undefined') {
+    cleanup();
+    clearMocks();
+  }
   locale.apply({ language: 'en', chosenLanguage: null });
   resetFirstPaintForTests();
   pending.close();

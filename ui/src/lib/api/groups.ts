@@ -12,8 +12,7 @@ import { call } from './call';
 
 export const listGroups = (): Promise<GroupSummary[]> => call('list_groups');
 
-export const getGroupOverview = (groupId: number): Promise<GroupOverview> =>
-  call('get_group_overview', { groupId });
+export const getGroupOverview = (groupId: number): Promise<GroupOverview> => call('get_group_overview', { groupId });
 
 /** Rejects with code invalidInput and field displayName for a blank or too long name. */
 export const renameGroup = (groupId: number, name: string): Promise<GroupSummary> =>

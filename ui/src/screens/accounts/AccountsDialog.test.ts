@@ -69,7 +69,8 @@ describe('accounts dialog', () => {
   });
 
   it('connects an account: checks the form, sends exactly its fields, shows errors where they belong', async () => {
-    let answer: (args: Args) => unknown = () => ipcError('remote', 'OVHcloud refused the request: Invalid application key.');
+    let answer: (args: Args) => unknown = () =>
+      ipcError('remote', 'OVHcloud refused the request: Invalid application key.');
     const rust = fakeRust({
       list_accounts: [],
       connect_account: (args: Args) => answer(args),
@@ -121,7 +122,9 @@ describe('accounts dialog', () => {
     ] as const) {
       const field = input(dialog, label);
       expect(field.getAttribute('aria-invalid'), label).toBe('true');
-      const described = (field.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent);
+      const described = (field.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent);
       expect(described, label).toContain(message);
     }
     expect(document.activeElement).toBe(name);
@@ -164,7 +167,9 @@ describe('accounts dialog', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Connect' }));
     await within(dialog).findByText('Waiting for you to allow Seatkeeper at OVHcloud… then press Sync now.');
     expect(rust.callsOf('connect_account')[3]?.args).toMatchObject({ consumerKey: null, applicationSecret: 's3cr3t' });
-    expect(rust.callsOf('open_external').at(-1)?.args).toEqual({ url: 'https://eu.api.ovh.com/auth/?credentialToken=tok' });
+    expect(rust.callsOf('open_external').at(-1)?.args).toEqual({
+      url: 'https://eu.api.ovh.com/auth/?credentialToken=tok',
+    });
     expect(within(dialog).getByRole('heading', { name: 'Allow Seatkeeper at OVHcloud' })).toBeTruthy();
     expect(dialog.querySelector('input')).toBeNull();
     // Nothing of the secrets is left: the form, opened again, is empty.

@@ -29,13 +29,25 @@ describe('account dialog', () => {
             field: 'firstName',
             problems: [
               { field: 'firstName', rule: 'name.empty', message: 'The first name is required.' },
-              { field: 'login', rule: 'login.dots', message: 'The login cannot start or end with a full stop, nor contain two full stops in a row.' },
+              {
+                field: 'login',
+                rule: 'login.dots',
+                message: 'The login cannot start or end with a full stop, nor contain two full stops in a row.',
+              },
               { field: 'usageLocation', rule: 'usageLocation.unknown', message: '“XX” is not a country code.' },
             ],
           });
         }
         const a = account as Record<string, string>;
-        return { ...slot, isVirtual: false, state: 'creating', firstName: a.firstName, lastName: a.lastName, login: a.login, activationEmail: `${a.login}@office4417.o365.ovh.com` };
+        return {
+          ...slot,
+          isVirtual: false,
+          state: 'creating',
+          firstName: a.firstName,
+          lastName: a.lastName,
+          login: a.login,
+          activationEmail: `${a.login}@office4417.o365.ovh.com`,
+        };
       },
     });
     const { onDone, user } = setup('activate', slot);
@@ -70,7 +82,10 @@ describe('account dialog', () => {
     ] as const) {
       const input = within(dialog).getByRole('textbox', { name });
       expect(input.getAttribute('aria-invalid')).toBe('true');
-      const errorId = input.getAttribute('aria-describedby')?.split(' ').find((id) => id.endsWith('-error'));
+      const errorId = input
+        .getAttribute('aria-describedby')
+        ?.split(' ')
+        .find((id) => id.endsWith('-error'));
       expect(document.getElementById(errorId ?? '')?.textContent).toContain(text);
     }
     expect(within(dialog).getByRole('textbox', { name: 'Last name' }).getAttribute('aria-invalid')).toBeNull();
@@ -94,7 +109,11 @@ describe('account dialog', () => {
 
   it('a refusal about no field (login taken) shows in the dialog alert', async () => {
     fakeRust({
-      edit_account: () => ipcError('precondition', 'louis.laurent@office4417.o365.ovh.com is already used by another licence of this group; choose another login.'),
+      edit_account: () =>
+        ipcError(
+          'precondition',
+          'louis.laurent@office4417.o365.ovh.com is already used by another licence of this group; choose another login.',
+        ),
     });
     const licence = makeLicences(2)[0] as LicenceRow;
     const { user, onClose } = setup('edit', licence);
@@ -113,7 +132,9 @@ describe('account dialog', () => {
     const dialog = screen.getByRole('dialog', { name: 'Add a user' });
     const types = within(dialog).getByRole('group', { name: 'Licence type' });
     expect((within(types).getByRole('radio', { name: /Apps for business/ }) as HTMLInputElement).checked).toBe(true);
-    expect(within(types).getByRole('radio', { name: /Apps for enterprise/ }).parentElement?.textContent).toContain('Access');
+    expect(within(types).getByRole('radio', { name: /Apps for enterprise/ }).parentElement?.textContent).toContain(
+      'Access',
+    );
     await user.click(within(types).getByRole('radio', { name: /Apps for enterprise/ }));
     await user.type(within(dialog).getByRole('textbox', { name: 'First name' }), 'Nina');
     await user.type(within(dialog).getByRole('textbox', { name: 'Last name' }), 'Simone');

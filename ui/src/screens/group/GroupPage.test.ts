@@ -31,14 +31,11 @@ describe('group page, overview', () => {
     expect(valueOf(general, 'Type')).toBe('Prepaid');
     expect(valueOf(general, 'Domain')).toBe('office4417.o365.ovh.com');
     const apps = within(general).getByRole('list', { name: 'Included apps' });
-    expect(within(apps).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
-      'Excel',
-      'Word',
-      'PowerPoint',
-      'Outlook',
-      'OneNote',
-      'Publisher',
-    ]);
+    expect(
+      within(apps)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Excel', 'Word', 'PowerPoint', 'Outlook', 'OneNote', 'Publisher']);
 
     const offer = tile('My offer');
     expect(valueOf(offer, 'Created on')).toBe('Sep 30, 2025');
@@ -49,7 +46,11 @@ describe('group page, overview', () => {
 
     const licences = tile('Licences');
     const row = within(licences).getByRole('row', { name: /Apps for business/ });
-    expect(within(row).getAllByRole('cell').map((c) => c.textContent?.trim())).toEqual(['30', '22', '8', '€10.30']);
+    expect(
+      within(row)
+        .getAllByRole('cell')
+        .map((c) => c.textContent?.trim()),
+    ).toEqual(['30', '22', '8', '€10.30']);
     expect(within(licences).getByText('€309.00')).toBeTruthy();
 
     const unused = tile('Unused seats');
@@ -67,7 +68,9 @@ describe('group page, overview', () => {
 
     expect(within(tile('Pending changes')).getByText('0 changes waiting')).toBeTruthy();
 
-    await user.click(within(tile('Install Microsoft 365')).getByRole('button', { name: 'Open the Microsoft 365 portal' }));
+    await user.click(
+      within(tile('Install Microsoft 365')).getByRole('button', { name: 'Open the Microsoft 365 portal' }),
+    );
     expect(rust.callsOf('open_external')[1]?.args).toEqual({ url: 'https://portal.office.com/' });
   });
 
@@ -170,9 +173,7 @@ describe('group page, overview', () => {
     expect(screen.getByRole('alert').textContent?.trim()).toBe('');
 
     await user.type(input, 'Boulangerie du Port{Enter}');
-    await waitFor(() =>
-      expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Boulangerie du Port'),
-    );
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Boulangerie du Port'));
     expect(rust.callsOf('rename_group')[1]?.args).toEqual({ groupId: 1, name: 'Boulangerie du Port' });
     await waitFor(() => expect(within(tile('Pending changes')).getByText('1 change waiting')).toBeTruthy());
     expect(rust.callsOf('get_group_overview').length).toBeGreaterThanOrEqual(2);
@@ -211,7 +212,11 @@ describe('group page, shortcuts', () => {
   it('the overview offers Add user on a pay-as-you-go group, and the group’s pending changes', async () => {
     const rust = fakeRust({
       get_group_overview: overviewOf(PAYG),
-      add_user: ({ account }) => ({ ...makeLicences(1)[0], ...(account as object), activationEmail: 'nina.simone@office7421.o365.ovh.com' }),
+      add_user: ({ account }) => ({
+        ...makeLicences(1)[0],
+        ...(account as object),
+        activationEmail: 'nina.simone@office7421.o365.ovh.com',
+      }),
     });
     const user = userEvent.setup();
     render(GroupPage, { props: { group: PAYG, onBack: () => {} } });
@@ -227,11 +232,19 @@ describe('group page, shortcuts', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Confirm' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(rust.callsOf('add_user')[0]?.args.licenceType).toBe('officeProPlus');
-    expect(screen.getAllByRole('status').some((s) => s.textContent?.includes('User Nina Simone (nina.simone@office7421.o365.ovh.com) added.'))).toBe(true);
+    expect(
+      screen
+        .getAllByRole('status')
+        .some((s) => s.textContent?.includes('User Nina Simone (nina.simone@office7421.o365.ovh.com) added.')),
+    ).toBe(true);
     // Everything reads Rust again.
     await waitFor(() => expect(rust.callsOf('get_group_overview').length).toBeGreaterThanOrEqual(2));
 
-    await user.click(within(screen.getByRole('region', { name: 'Pending changes' })).getByRole('button', { name: 'Review pending changes' }));
+    await user.click(
+      within(screen.getByRole('region', { name: 'Pending changes' })).getByRole('button', {
+        name: 'Review pending changes',
+      }),
+    );
     expect(await screen.findByRole('dialog', { name: 'Pending changes' })).toBeTruthy();
     expect(screen.getByRole('checkbox', { name: /Only the changes of/ })).toBeTruthy();
     await user.keyboard('{Escape}');
@@ -337,7 +350,9 @@ describe('group page, licences', () => {
     render(GroupPage, { props: { group: PREPAID, onBack: () => {} } });
     await fireEvent.click(screen.getByRole('tab', { name: 'Licences' }));
     const table = await screen.findByRole('table');
-    const last = within(table.querySelector('[aria-rowindex="4"]') as HTMLElement).getAllByRole('cell').slice(1);
+    const last = within(table.querySelector('[aria-rowindex="4"]') as HTMLElement)
+      .getAllByRole('cell')
+      .slice(1);
     expect(last[4]?.textContent?.trim()).toBe('Not configured');
     expect(last[0]?.textContent?.trim()).toBe('');
   });
@@ -372,7 +387,9 @@ describe('group page, history', () => {
       'Group “Boulangerie Lefèvre” created',
     ]);
     expect(within(items[0]!).getByText('You')).toBeTruthy();
-    expect(within(items[0]!).getByText('Nov 23, 2026, 10:04 PM', { normalizer: (s) => s.replace(/\s/g, ' ') })).toBeTruthy();
+    expect(
+      within(items[0]!).getByText('Nov 23, 2026, 10:04 PM', { normalizer: (s) => s.replace(/\s/g, ' ') }),
+    ).toBeTruthy();
     expect(items[0]!.querySelector('time')?.getAttribute('datetime')).toBe('2026-11-23T22:04:05Z');
     expect(within(items[2]!).getByText('Sync')).toBeTruthy();
     expect(within(items[1]!).getByText('Sample')).toBeTruthy();

@@ -14,7 +14,8 @@ describe('history tab', () => {
       list_history: ({ filter }) => {
         const f = (filter ?? { licenceId: null, kind: null }) as HistoryFilter;
         return all.filter(
-          (e: HistoryEntry) => (f.licenceId === null || e.licenceId === f.licenceId) && (f.kind === null || e.kind === f.kind),
+          (e: HistoryEntry) =>
+            (f.licenceId === null || e.licenceId === f.licenceId) && (f.kind === null || e.kind === f.kind),
         );
       },
     });
@@ -26,7 +27,11 @@ describe('history tab', () => {
     const licence = screen.getByRole('combobox', { name: 'Licence' });
     // The group's users, not its empty slots.
     await waitFor(() => expect(within(licence).getAllByRole('option')).toHaveLength(3));
-    expect(within(licence).getAllByRole('option').map((o) => o.textContent)).toEqual([
+    expect(
+      within(licence)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual([
       'All licences',
       'Camille Martin (camille.martin@office4417.o365.ovh.com)',
       'Louis Laurent (louis.laurent@office4417.o365.ovh.com)',
@@ -34,11 +39,16 @@ describe('history tab', () => {
     await user.selectOptions(licence, 'Camille Martin (camille.martin@office4417.o365.ovh.com)');
     await screen.findByText('1 entry');
     expect(rust.callsOf('list_history').at(-1)?.args).toEqual({ groupId: 1, filter: { licenceId: 1, kind: null } });
-    expect(screen.getByText('Licence activated for Camille Martin (camille.martin@office4417.o365.ovh.com)')).toBeTruthy();
+    expect(
+      screen.getByText('Licence activated for Camille Martin (camille.martin@office4417.o365.ovh.com)'),
+    ).toBeTruthy();
 
     await user.selectOptions(screen.getByRole('combobox', { name: 'What happened' }), 'Group created');
     await screen.findByText('Nothing matches these filters.');
-    expect(rust.callsOf('list_history').at(-1)?.args).toEqual({ groupId: 1, filter: { licenceId: 1, kind: 'groupCreated' } });
+    expect(rust.callsOf('list_history').at(-1)?.args).toEqual({
+      groupId: 1,
+      filter: { licenceId: 1, kind: 'groupCreated' },
+    });
 
     await user.click(screen.getByRole('button', { name: 'Clear filters' }));
     await screen.findByText('4 entries');

@@ -10,7 +10,14 @@ const CSV = 'first name,last name,login\nAmélie,Poulain,amelie.poulain\nBad,Log
 const PREVIEW: ImportPreview = {
   rows: [
     { line: 2, firstName: 'Amélie', lastName: 'Poulain', login: 'amelie.poulain', usageLocation: 'FR', problems: [] },
-    { line: 3, firstName: 'Bad', lastName: 'Login', login: '.bad', usageLocation: 'FR', problems: ['The login cannot start or end with a full stop, nor contain two full stops in a row.'] },
+    {
+      line: 3,
+      firstName: 'Bad',
+      lastName: 'Login',
+      login: '.bad',
+      usageLocation: 'FR',
+      problems: ['The login cannot start or end with a full stop, nor contain two full stops in a row.'],
+    },
     { line: 4, firstName: 'Nina', lastName: 'Simone', login: 'nina.simone', usageLocation: 'FR', problems: [] },
   ],
   accepted: 2,
@@ -60,13 +67,19 @@ describe('import dialog', () => {
   it('refuses a whole file with the reason beside the file input', async () => {
     fakeRust({
       import_preview: () =>
-        ipcError('invalidInput', 'The file has 12 users but the group has only 8 free licences. Order more licences first, or import fewer users.'),
+        ipcError(
+          'invalidInput',
+          'The file has 12 users but the group has only 8 free licences. Order more licences first, or import fewer users.',
+        ),
     });
     render(ImportDialog, { props: { groupId: 1, family: 'prepaid', onDone: vi.fn(), onClose: vi.fn() } });
     const input = screen.getByLabelText('CSV file') as HTMLInputElement;
     await fireEvent.change(input, { target: { files: [file(CSV)] } });
     await waitFor(() => expect(input.getAttribute('aria-invalid')).toBe('true'));
-    const errorId = input.getAttribute('aria-describedby')?.split(' ').find((id) => id.endsWith('-error'));
+    const errorId = input
+      .getAttribute('aria-describedby')
+      ?.split(' ')
+      .find((id) => id.endsWith('-error'));
     expect(document.getElementById(errorId ?? '')?.textContent).toContain('only 8 free licences');
     expect(screen.queryByRole('button', { name: /^Import \d/ })).toBeNull();
   });

@@ -13,21 +13,36 @@ describe('installs tab', () => {
       list_installs: () => users,
       add_install: ({ licenceId, kind, deviceName, installedOn }) => {
         if (kind === 'computer') {
-          ipcError('limitReached', 'This user already has 5 computers (PC or Mac) with Microsoft 365 installed, the most a licence allows. Sign one out first.', {
-            rule: 'install.limit',
-            field: 'deviceName',
-          });
+          ipcError(
+            'limitReached',
+            'This user already has 5 computers (PC or Mac) with Microsoft 365 installed, the most a licence allows. Sign one out first.',
+            {
+              rule: 'install.limit',
+              field: 'deviceName',
+            },
+          );
         }
-        const install = { id: 999, licenceId: licenceId as number, kind: kind as 'tablet', deviceName: String(deviceName), installedOn: String(installedOn), signedOutOn: null };
+        const install = {
+          id: 999,
+          licenceId: licenceId as number,
+          kind: kind as 'tablet',
+          deviceName: String(deviceName),
+          installedOn: String(installedOn),
+          signedOutOn: null,
+        };
         users = users.map((u) =>
-          u.licenceId === licenceId ? { ...u, counts: { ...u.counts, tablets: u.counts.tablets + 1 }, devices: [...u.devices, install] } : u,
+          u.licenceId === licenceId
+            ? { ...u, counts: { ...u.counts, tablets: u.counts.tablets + 1 }, devices: [...u.devices, install] }
+            : u,
         );
         return install;
       },
       sign_out_install: ({ installId }) => {
         users = users.map((u) => ({
           ...u,
-          counts: u.devices.some((d) => d.id === installId) ? { ...u.counts, computers: u.counts.computers - 1 } : u.counts,
+          counts: u.devices.some((d) => d.id === installId)
+            ? { ...u.counts, computers: u.counts.computers - 1 }
+            : u.counts,
           devices: u.devices.map((d) => (d.id === installId ? { ...d, signedOutOn: '2026-11-23' } : d)),
         }));
         return null;
@@ -44,7 +59,11 @@ describe('installs tab', () => {
     expect(within(computers).getByText('5 of 5')).toBeTruthy();
     expect(within(computers).getAllByRole('listitem')).toHaveLength(5);
     const people = screen.getByRole('navigation', { name: 'Licence users' });
-    expect(within(people).getByRole('button', { name: /Camille Martin/ }).getAttribute('aria-current')).toBe('true');
+    expect(
+      within(people)
+        .getByRole('button', { name: /Camille Martin/ })
+        .getAttribute('aria-current'),
+    ).toBe('true');
     expect(within(people).getByRole('button', { name: /Louis Laurent/ }).textContent).toContain('1 of 5 computers');
 
     // A tablet is fine.
@@ -55,8 +74,15 @@ describe('installs tab', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Kind' }), 'Tablets');
     await user.click(screen.getByRole('button', { name: 'Add device' }));
     await waitFor(() => expect(onNotice).toHaveBeenCalledWith('iPad (Camille) recorded for Camille Martin.'));
-    expect(rust.callsOf('add_install')[0]?.args).toEqual({ licenceId: 1, kind: 'tablet', deviceName: 'iPad (Camille)', installedOn: date.value });
-    await waitFor(() => expect(within(screen.getByRole('region', { name: /Tablets/ })).getByText('1 of 5')).toBeTruthy());
+    expect(rust.callsOf('add_install')[0]?.args).toEqual({
+      licenceId: 1,
+      kind: 'tablet',
+      deviceName: 'iPad (Camille)',
+      installedOn: date.value,
+    });
+    await waitFor(() =>
+      expect(within(screen.getByRole('region', { name: /Tablets/ })).getByText('1 of 5')).toBeTruthy(),
+    );
 
     // A sixth computer: refused, and said so as a refusal (not as a bad device name).
     await user.type(screen.getByRole('textbox', { name: 'Device name' }), 'PC 6');
@@ -68,7 +94,9 @@ describe('installs tab', () => {
 
     // Signing one out frees a seat; Microsoft's page is one click away.
     await user.click(screen.getByRole('button', { name: 'Sign out PC 1 (Camille)' }));
-    await waitFor(() => expect(within(screen.getByRole('region', { name: /Computers/ })).getByText('4 of 5')).toBeTruthy());
+    await waitFor(() =>
+      expect(within(screen.getByRole('region', { name: /Computers/ })).getByText('4 of 5')).toBeTruthy(),
+    );
     expect(screen.getByText('1 signed-out device')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Open Microsoft account devices' }));
     expect(rust.callsOf('open_external')[0]?.args).toEqual({ url: 'https://account.microsoft.com/devices' });

@@ -62,13 +62,16 @@ describe('licences tab with 10,000 rows', () => {
 
     // Select every licence shown by a search, with one click.
     await user.type(screen.getByRole('searchbox', { name: 'Search licences' }), 'lefevre');
-    const shown = Number(/^([\d,]+) of/.exec(screen.getByText(/of 10,000 licences/).textContent ?? '')?.[1]?.replace(/,/g, ''));
+    const shown = Number(
+      /^([\d,]+) of/.exec(screen.getByText(/of 10,000 licences/).textContent ?? '')?.[1]?.replace(/,/g, ''),
+    );
     expect(shown).toBe(990);
     await user.click(screen.getByRole('checkbox', { name: `Select the ${shown.toLocaleString('en')} licences shown` }));
     const bulk = screen.getByRole('region', { name: 'Selected licences' });
     expect(within(bulk).getByText('990 licences selected')).toBeTruthy();
     expect(dataRows(table).length).toBeLessThan(40);
-    for (const box of within(table).getAllByRole('checkbox').slice(1)) expect((box as HTMLInputElement).checked).toBe(true);
+    for (const box of within(table).getAllByRole('checkbox').slice(1))
+      expect((box as HTMLInputElement).checked).toBe(true);
     // Unticking one row makes the header checkbox mixed.
     await user.click(within(dataRows(table)[0]!).getByRole('checkbox'));
     expect(within(bulk).getByText('989 licences selected')).toBeTruthy();
@@ -167,8 +170,11 @@ describe('licences tab, row menu', () => {
       list_licences: () => rows,
       free_licences: ({ licenceIds }) => {
         attempts += 1;
-        if (attempts === 1) ipcError('precondition', 'This licence is being created or deleted at OVHcloud; wait until it is done.');
-        rows = rows.map((r) => ((licenceIds as number[]).includes(r.id) ? { ...r, state: 'deleting', hasPendingChange: true } : r));
+        if (attempts === 1)
+          ipcError('precondition', 'This licence is being created or deleted at OVHcloud; wait until it is done.');
+        rows = rows.map((r) =>
+          (licenceIds as number[]).includes(r.id) ? { ...r, state: 'deleting', hasPendingChange: true } : r,
+        );
         return 1;
       },
     });
@@ -202,7 +208,9 @@ describe('licences tab, row menu', () => {
     const p = props();
     render(LicencesTab, { props: p });
     await user.click(await screen.findByRole('button', { name: 'Export CSV' }));
-    await waitFor(() => expect(p.onNotice).toHaveBeenCalledWith('CSV saved to /home/me/Downloads/office4417-licences.csv'));
+    await waitFor(() =>
+      expect(p.onNotice).toHaveBeenCalledWith('CSV saved to /home/me/Downloads/office4417-licences.csv'),
+    );
     expect(rust.callsOf('export_licences_csv')[0]?.args).toEqual({ groupId: 1, licenceIds: null });
     await user.click(screen.getByRole('checkbox', { name: 'Select Louis Laurent' }));
     await user.click(screen.getByRole('checkbox', { name: 'Select Camille Martin' }));

@@ -33,11 +33,18 @@ describe('password dialog', () => {
     const generate = within(dialog).getByRole('radio', { name: /Generate a password/ }) as HTMLInputElement;
     expect(generate.checked).toBe(true);
     expect(document.activeElement).toBe(generate);
-    await user.type(within(dialog).getByRole('textbox', { name: 'Send the password to (optional)' }), 'camille@example.com');
+    await user.type(
+      within(dialog).getByRole('textbox', { name: 'Send the password to (optional)' }),
+      'camille@example.com',
+    );
     await user.click(within(dialog).getByRole('button', { name: 'Change password' }));
 
     await within(dialog).findByText('Kx7!pQ2#vLm9');
-    expect(rust.callsOf('change_password')[0]?.args).toEqual({ licenceId: 1, password: null, notifyEmail: 'camille@example.com' });
+    expect(rust.callsOf('change_password')[0]?.args).toEqual({
+      licenceId: 1,
+      password: null,
+      notifyEmail: 'camille@example.com',
+    });
     expect(onDone).toHaveBeenCalledOnce();
     expect(dialog.textContent).toContain('This is the only time it is shown');
     await user.click(within(dialog).getByRole('button', { name: 'Copy' }));
@@ -59,7 +66,10 @@ describe('password dialog', () => {
     const rust = fakeRust({
       check_password: check,
       change_password: () =>
-        ipcError('invalidInput', 'The password cannot contain the user’s login.', { rule: 'password.containsLogin', field: 'password' }),
+        ipcError('invalidInput', 'The password cannot contain the user’s login.', {
+          rule: 'password.containsLogin',
+          field: 'password',
+        }),
     });
     const user = userEvent.setup();
     render(PasswordDialog, { props: { licence, onDone: vi.fn(), onClose: vi.fn() } });
@@ -77,12 +87,22 @@ describe('password dialog', () => {
     await waitFor(() => expect(within(dialog).getByText('Rules met: 4 of 6')).toBeTruthy());
     const rule = within(dialog).getByText('Does not contain the login').closest('li');
     expect(rule?.textContent).toContain('(not met)');
-    expect(rust.callsOf('check_password').at(-1)?.args).toEqual({ password: 'abcDEF1camille.martin', login: 'camille.martin' });
+    expect(rust.callsOf('check_password').at(-1)?.args).toEqual({
+      password: 'abcDEF1camille.martin',
+      login: 'camille.martin',
+    });
 
     await user.click(within(dialog).getByRole('button', { name: 'Change password' }));
     await waitFor(() => expect(field.getAttribute('aria-invalid')).toBe('true'));
-    const errorId = field.getAttribute('aria-describedby')?.split(' ').find((id) => id.endsWith('-error'));
+    const errorId = field
+      .getAttribute('aria-describedby')
+      ?.split(' ')
+      .find((id) => id.endsWith('-error'));
     expect(document.getElementById(errorId ?? '')?.textContent).toContain('cannot contain the user’s login');
-    expect(rust.callsOf('change_password')[0]?.args).toEqual({ licenceId: 1, password: 'abcDEF1camille.martin', notifyEmail: null });
+    expect(rust.callsOf('change_password')[0]?.args).toEqual({
+      licenceId: 1,
+      password: 'abcDEF1camille.martin',
+      notifyEmail: null,
+    });
   });
 });

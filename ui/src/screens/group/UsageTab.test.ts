@@ -24,7 +24,9 @@ describe('usage tab', () => {
     const chart = await screen.findByRole('img', { name: /Licences in use per day, This month/ });
     expect(rust.callsOf('get_usage')[0]?.args).toEqual({ groupId: 1, period: 'currentMonth' });
     expect(chart.querySelectorAll('path.series')).toHaveLength(2);
-    expect(chart.querySelector('path.officeBusiness')?.getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+){22}$/);
+    expect(chart.querySelector('path.officeBusiness')?.getAttribute('d')).toMatch(
+      /^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+){22}$/,
+    );
     // The summary says it in words (and is the chart's description).
     expect(screen.getByText('Apps for business: 27 at the end of Nov 23, 2026; lowest 20, highest 27.')).toBeTruthy();
     expect(chart.textContent).toContain('Apps for enterprise: 4 at the end of Nov 23, 2026; lowest 4, highest 4.');
@@ -49,7 +51,11 @@ describe('usage tab', () => {
     const table = await screen.findByRole('table', { name: 'Licences in use per day' });
     const first = within(table).getAllByRole('row')[1]!;
     expect(within(first).getByRole('rowheader').textContent).toBe('Nov 30, 2026');
-    expect(within(first).getAllByRole('cell').map((c) => c.textContent)).toEqual(['30', '4']);
+    expect(
+      within(first)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['30', '4']);
   });
 
   it('says when there are no figures', async () => {

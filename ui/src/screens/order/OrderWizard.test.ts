@@ -9,7 +9,9 @@ import OrderWizard from './OrderWizard.svelte';
 const accounts = [{ id: 1, label: 'Sample data', endpoint: 'ovh-eu', isSample: true }];
 
 function quoteOf(request: OrderRequest): OrderQuote {
-  const price = CATALOG.find((e) => e.licenceType === request.licenceType && e.renewalPeriod === request.renewalPeriod)!.pricePerMonth;
+  const price = CATALOG.find(
+    (e) => e.licenceType === request.licenceType && e.renewalPeriod === request.renewalPeriod,
+  )!.pricePerMonth;
   const months = request.renewalPeriod === 'P1Y' ? 12 : 1;
   const held = request.groupId ? 30 : 0;
   const onOrder = request.groupId ? 5 : 0;
@@ -42,20 +44,25 @@ describe('order wizard', () => {
       list_accounts: accounts,
       get_catalog: CATALOG,
       quote_order: ({ request }) => quoteOf(request as OrderRequest),
-      place_order: ({ request }) => ({ id: 9, licenceType: (request as OrderRequest).licenceType, quantity: (request as OrderRequest).quantity, state: 'queued', paymentUrl: null, createdAt: '2026-11-23T10:00:00Z' }),
+      place_order: ({ request }) => ({
+        id: 9,
+        licenceType: (request as OrderRequest).licenceType,
+        quantity: (request as OrderRequest).quantity,
+        state: 'queued',
+        paymentUrl: null,
+        createdAt: '2026-11-23T10:00:00Z',
+      }),
     });
     const onPlaced = vi.fn();
     const user = userEvent.setup();
     render(OrderWizard, { props: { group: PREPAID, overview: overviewOf(PREPAID), onPlaced, onClose: vi.fn() } });
     const dialog = screen.getByRole('dialog', { name: 'Order more licences for Boulangerie Lefèvre' });
     const steps = within(dialog).getByRole('list', { name: 'Order steps' });
-    expect(within(steps).getAllByRole('listitem').map((li) => li.textContent?.trim().replace(/^\d\s*/, ''))).toEqual([
-      'Offer',
-      'Renewal',
-      'Quantity',
-      'Review',
-      'Confirm',
-    ]);
+    expect(
+      within(steps)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent?.trim().replace(/^\d\s*/, '')),
+    ).toEqual(['Offer', 'Renewal', 'Quantity', 'Review', 'Confirm']);
 
     // 1. Offer, with its apps, its price and the 300 limit.
     const business = await within(dialog).findByRole('radio', { name: /Apps for business/ });
@@ -64,7 +71,11 @@ describe('order wizard', () => {
     expect(label.textContent).toContain('Excel, Word, PowerPoint, Outlook, OneNote, Publisher');
     expect(label.textContent).toContain('from €9.90 per licence per month');
     expect(label.textContent).toContain('At most 300 licences per group');
-    expect(within(dialog).getByRole('radio', { name: /Apps for enterprise/ }).closest('label')?.textContent).toContain('Access');
+    expect(
+      within(dialog)
+        .getByRole('radio', { name: /Apps for enterprise/ })
+        .closest('label')?.textContent,
+    ).toContain('Access');
     await user.click(within(dialog).getByRole('button', { name: 'Next' }));
 
     // 2. Renewal: the periods the catalog offers.
@@ -78,12 +89,17 @@ describe('order wizard', () => {
 
     // 3. Quantity: what the group holds and has on order against 300.
     const quantity = within(dialog).getByRole('spinbutton', { name: 'Number of licences' });
-    expect(dialog.textContent).toContain('This group has 30 Apps for business licences and 5 on order: at most 300 in all, so up to 265 more.');
+    expect(dialog.textContent).toContain(
+      'This group has 30 Apps for business licences and 5 on order: at most 300 in all, so up to 265 more.',
+    );
     await user.clear(quantity);
     await user.type(quantity, '266');
     await user.click(within(dialog).getByRole('button', { name: 'Next' }));
     await waitFor(() => expect(quantity.getAttribute('aria-invalid')).toBe('true'));
-    const errorId = quantity.getAttribute('aria-describedby')?.split(' ').find((id) => id.endsWith('-error'));
+    const errorId = quantity
+      .getAttribute('aria-describedby')
+      ?.split(' ')
+      .find((id) => id.endsWith('-error'));
     expect(document.getElementById(errorId ?? '')?.textContent).toContain('you can add at most 265');
     expect(rust.callsOf('place_order')).toHaveLength(0);
 
@@ -115,7 +131,14 @@ describe('order wizard', () => {
       list_accounts: accounts,
       get_catalog: CATALOG,
       quote_order: ({ request }) => quoteOf(request as OrderRequest),
-      place_order: { id: 10, licenceType: 'officeProPlus', quantity: 400, state: 'queued', paymentUrl: null, createdAt: '2026-11-23T10:00:00Z' },
+      place_order: {
+        id: 10,
+        licenceType: 'officeProPlus',
+        quantity: 400,
+        state: 'queued',
+        paymentUrl: null,
+        createdAt: '2026-11-23T10:00:00Z',
+      },
     });
     const user = userEvent.setup();
     render(OrderWizard, { props: { onPlaced: vi.fn(), onClose: vi.fn() } });
@@ -129,7 +152,9 @@ describe('order wizard', () => {
     await user.type(quantity, '400');
     await user.click(within(dialog).getByRole('button', { name: 'Next' }));
     await within(dialog).findByRole('heading', { name: 'Your order' });
-    expect(within(dialog).getByText('First invoice', { selector: 'dt' }).nextElementSibling?.textContent).toBe('€57,120.00');
+    expect(within(dialog).getByText('First invoice', { selector: 'dt' }).nextElementSibling?.textContent).toBe(
+      '€57,120.00',
+    );
     await user.click(within(dialog).getByRole('button', { name: 'Confirm the order' }));
     await within(dialog).findByRole('heading', { name: 'Order queued' });
     expect(rust.callsOf('place_order')[0]?.args).toEqual({
