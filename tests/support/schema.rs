@@ -42,12 +42,14 @@ pub struct Schemas {
     pub operations: Vec<Operation>,
 }
 
+/// OVHcloud's official schemas, copied from `shared/ovh/schema/` into the repository so
+/// a clone anywhere passes its tests (`tests/fixtures/ovh-schema/README.md`).
 pub fn schema_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join("shared").join("ovh").join("schema")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests").join("fixtures").join("ovh-schema")
 }
 
 impl Schemas {
-    /// Loads files of `shared/ovh/schema/` (names without the directory).
+    /// Loads files of the schema directory (names without the directory).
     pub fn load(files: &[&str]) -> Schemas {
         let mut models = BTreeMap::new();
         let mut operations = Vec::new();
