@@ -6,69 +6,12 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::domain::{check_account, AccountInput, RuleError};
-use crate::i18n::{Lang, Localize};
-use crate::store::LicenceRow;
+pub use crate::domain::FileProblem;
+use crate::domain::{check_account, AccountInput, LicenceType, RuleError};
+use crate::i18n::Lang;
 
 /// At most this many rows are read from one file.
 pub const MAX_IMPORT_ROWS: usize = 10_000;
-
-/// Why a whole file cannot be imported.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FileProblem {
-    NotUtf8 { line: usize },
-    Empty,
-    MissingColumns(Vec<&'static str>),
-    Malformed { line: usize },
-    TooManyRows { rows: usize, max: usize },
-    NotEnoughSlots { rows: usize, free: usize },
-}
-
-impl Localize for FileProblem {
-    fn localize(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (FileProblem::NotUtf8 { line }, Lang::En) => format!(
-                "The file is not UTF-8 text (line {line}). In your spreadsheet, save it as “CSV UTF-8” and try again."
-            ),
-            (FileProblem::NotUtf8 { line }, Lang::Fr) => format!(
-                "Le fichier n'est pas un texte UTF-8 (ligne {line}). Dans votre tableur, enregistrez-le en « CSV UTF-8 » puis réessayez."
-            ),
-            (FileProblem::Empty, Lang::En) => "The file has no user rows under its header.".into(),
-            (FileProblem::Empty, Lang::Fr) => "Le fichier ne contient aucun utilisateur sous son en-tête.".into(),
-            (FileProblem::MissingColumns(cols), Lang::En) => format!(
-                "The file has no column for: {}. The first row must name the columns (first name, last name, login; usage location optional).",
-                cols.join(", ")
-            ),
-            (FileProblem::MissingColumns(cols), Lang::Fr) => format!(
-                "Le fichier n'a pas de colonne pour : {}. La première ligne doit nommer les colonnes (prénom, nom, identifiant ; pays d'utilisation facultatif).",
-                cols.iter().map(|c| column_fr(c)).collect::<Vec<_>>().join(", ")
-            ),
-            (FileProblem::Malformed { line }, Lang::En) => format!("Line {line} of the file cannot be read as CSV."),
-            (FileProblem::Malformed { line }, Lang::Fr) => format!("La ligne {line} du fichier n'est pas du CSV lisible."),
-            (FileProblem::TooManyRows { rows, max }, Lang::En) => {
-                format!("The file has {rows} rows; one import takes at most {max}.")
-            }
-            (FileProblem::TooManyRows { rows, max }, Lang::Fr) => {
-                format!("Le fichier compte {rows} lignes ; un import en accepte au plus {max}.")
-            }
-            (FileProblem::NotEnoughSlots { rows, free }, Lang::En) => format!(
-                "The file has {rows} users but the group has only {free} free licences. Order more licences first, or import fewer users."
-            ),
-            (FileProblem::NotEnoughSlots { rows, free }, Lang::Fr) => format!(
-                "Le fichier compte {rows} utilisateurs mais le groupe n'a que {free} licences libres. Commandez d'abord des licences, ou importez moins d'utilisateurs."
-            ),
-        }
-    }
-}
-
-fn column_fr(column: &str) -> &'static str {
-    match column {
-        "first name" => "prénom",
-        "last name" => "nom",
-        "login" => "identifiant",
-        _ => "pays d'utilisation",
-    }
-}
 
 /// One row of a file to import, checked.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -189,11 +132,26 @@ pub fn safe_cell(value: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// One licence as an export shows it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ExportRow {
+    pub first_name: Option<String>,
+    pub last_name: Option<String>,
+    pub activation_email: Option<String>,
+    pub licence_type: Option<LicenceType>,
+    /// OVHcloud's state, or `notConfigured` for an empty slot.
+    pub state: String,
+    pub computers: u32,
+    pub tablets: u32,
+    pub phones: u32,
+    pub has_pending_change: bool,
+}
+
 /// Which account and group the rows of a several-group export belong to.
 pub struct ExportGroup<'a> {
     pub account: &'a str,
     pub group: &'a str,
-    pub rows: &'a [LicenceRow],
+    pub rows: &'a [ExportRow],
 }
 
 fn licence_header(lang: Lang) -> [&'static str; 9] {
@@ -209,17 +167,16 @@ fn licence_header(lang: Lang) -> [&'static str; 9] {
     }
 }
 
-fn licence_cells(row: &LicenceRow, lang: Lang) -> Vec<String> {
-    let state = if row.is_virtual { "notConfigured" } else { row.state.as_str() };
+fn licence_cells(row: &ExportRow, lang: Lang) -> Vec<String> {
     [
         row.first_name.as_deref().unwrap_or_default(),
         row.last_name.as_deref().unwrap_or_default(),
         row.activation_email.as_deref().unwrap_or_default(),
-        row.licence_type.wire_name(),
-        state,
-        &row.installs.computers.to_string(),
-        &row.installs.tablets.to_string(),
-        &row.installs.phones.to_string(),
+        row.licence_type.map(LicenceType::wire_name).unwrap_or_default(),
+        &row.state,
+        &row.computers.to_string(),
+        &row.tablets.to_string(),
+        &row.phones.to_string(),
         if row.has_pending_change { lang.pick("yes", "oui") } else { "" },
     ]
     .iter()
@@ -228,7 +185,7 @@ fn licence_cells(row: &LicenceRow, lang: Lang) -> Vec<String> {
 }
 
 /// The licence list as CSV (UTF-8, comma-separated, header in `lang`).
-pub fn export_licences(rows: &[LicenceRow], lang: Lang) -> Vec<u8> {
+pub fn export_licences(rows: &[ExportRow], lang: Lang) -> Vec<u8> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let _ = writer.write_record(licence_header(lang));
     for row in rows {
@@ -310,6 +267,7 @@ mod export_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Localize;
 
     #[test]
     fn reads_comma_and_semicolon_files_with_french_or_english_headers() {
@@ -355,19 +313,13 @@ mod tests {
 
     #[test]
     fn export_then_import_round_trips_names_and_logins() {
-        let row = LicenceRow {
-            id: 1,
-            remote_id: "t-1".into(),
-            licence_type: crate::domain::LicenceType::OfficeBusiness,
+        let row = ExportRow {
+            licence_type: Some(LicenceType::OfficeBusiness),
             state: "ok".into(),
-            is_virtual: false,
             first_name: Some("Zoé".into()),
             last_name: Some("O'Neill, Jr".into()),
-            login: Some("zoe.oneill".into()),
             activation_email: Some("zoe.oneill@office1.o365.ovh.com".into()),
-            usage_location: Some("FR".into()),
-            installs: Default::default(),
-            has_pending_change: false,
+            ..ExportRow::default()
         };
         for lang in [Lang::En, Lang::Fr] {
             let bytes = export_licences(std::slice::from_ref(&row), lang);

@@ -63,6 +63,8 @@ pub enum Precondition {
     ChangeMoved,
     /// Only a parked or failed change can be retried or dismissed.
     ChangeNotParked,
+    /// This build has no demo account (built without the `demo` feature).
+    NoDemo,
     /// Another process is syncing this database: who, if it said.
     SyncRunning { holder: Option<SyncHolder> },
 }
@@ -73,7 +75,7 @@ pub enum Error {
     Rule(#[from] RuleError),
     /// A CSV file that cannot be imported at all.
     #[error("file: {0:?}")]
-    File(crate::csv_io::FileProblem),
+    File(crate::domain::FileProblem),
     /// Several fields of one form break their rules (never empty).
     #[error("{} rules broken", .0.len())]
     Rules(Vec<RuleError>),
@@ -282,6 +284,12 @@ impl Localize for Error {
                 .into(),
             Error::Precondition(Precondition::AlreadySignedOut) => lang
                 .pick("This device was already signed out.", "Cet appareil a déjà été déconnecté.")
+                .into(),
+            Error::Precondition(Precondition::NoDemo) => lang
+                .pick(
+                    "This build of Seatkeeper has no demo account; connect a real OVHcloud account instead.",
+                    "Cette version de Seatkeeper n'a pas de compte de démonstration ; connectez plutôt un vrai compte OVHcloud.",
+                )
                 .into(),
             Error::Precondition(Precondition::ChangeMoved) => lang
                 .pick(

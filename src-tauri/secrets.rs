@@ -7,33 +7,13 @@
 //! serde, a log line, an error message or an IPC reply.
 
 use std::collections::HashMap;
-use std::fmt;
 use std::sync::Mutex;
 
+pub use crate::secret::Secret;
 use crate::error::{Error, Result};
 
 /// The keychain service name all Seatkeeper entries are filed under.
 pub const SERVICE: &str = "app.seatkeeper.desktop";
-
-/// A secret value. Read it with [`Secret::expose`], only where it is sent.
-#[derive(Clone, PartialEq, Eq)]
-pub struct Secret(String);
-
-impl Secret {
-    pub fn new(value: impl Into<String>) -> Secret {
-        Secret(value.into())
-    }
-
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Debug for Secret {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("<redacted>")
-    }
-}
 
 /// What a secret is, which names its keychain entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -108,7 +88,7 @@ impl SecretStore for Keychain {
 
     fn get(&self, key: SecretKey) -> Result<Option<Secret>> {
         match self.entry(key)?.get_password() {
-            Ok(value) => Ok(Some(Secret(value))),
+            Ok(value) => Ok(Some(Secret::new(value))),
             Err(keyring::Error::NoEntry) => Ok(None),
             Err(e) => Err(keychain_error(e)),
         }

@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use seatkeeper::domain::{AccountInput, GroupFamily, LicenceType};
 use seatkeeper::secrets::{Keychain, SecretKey, SecretStore};
-use seatkeeper::simulator::{Faults, Seed, Simulator, SimulatorConfig, SimulatorHandle, ACCOUNT, APP_KEY, APP_SECRET, CONSUMER_KEY};
+use seatkeeper_simulator::{Faults, Seed, Simulator, SimulatorConfig, SimulatorHandle, ACCOUNT, APP_KEY, APP_SECRET, CONSUMER_KEY};
 use seatkeeper::store::{accounts, ChangeState, OrderRequest, PasswordRequest, Store};
 use seatkeeper::sync::SyncLock;
 
@@ -326,7 +326,7 @@ async fn two_syncs_started_together_send_every_change_exactly_once() {
         let changes = seatkeeper::sync::pending_changes(&store, None).unwrap();
         assert!(changes.iter().all(|c| c.state == ChangeState::Done), "trial {trial}: {changes:?}");
         let log = sim.requests();
-        let sends = |method: &str, pattern: &str| log.iter().filter(|e| e.method == method && seatkeeper::simulator::path_matches(pattern, &e.path)).count();
+        let sends = |method: &str, pattern: &str| log.iter().filter(|e| e.method == method && seatkeeper_simulator::path_matches(pattern, &e.path)).count();
         for login in &logins {
             let posts = log.iter().filter(|e| e.method == "POST" && e.path.ends_with("/user") && e.request_body.contains(&format!("\"login\":\"{login}\""))).count();
             assert_eq!(posts, 1, "trial {trial}: {login} created once");

@@ -13,7 +13,7 @@ use seatkeeper::domain::{DeviceKind, GroupFamily, LicenceType};
 use seatkeeper::error::Error;
 use seatkeeper::i18n::Lang;
 use seatkeeper::secrets::{MemorySecrets, Secret, SecretKey, SecretStore};
-use seatkeeper::simulator::{Fault, FaultRule};
+use seatkeeper_simulator::{Fault, FaultRule};
 use seatkeeper::store::changes::ParkReason;
 use seatkeeper::store::{ChangeFilter, ChangeKind, ChangeState, OrderRequest, PasswordRequest, Store};
 use seatkeeper::sync::{pending_changes, Engine, PendingChange, SyncService, PASSWORD_PLACEHOLDER};
@@ -57,12 +57,12 @@ async fn two_installations_ordering_at_once_each_get_their_own_order() {
     let dir = tempfile::tempdir().unwrap();
     let second_store = Store::open_in(dir.path()).unwrap();
     let second_account = second_store
-        .write(|tx| seatkeeper::store::accounts::add(tx, "Second PC", &first.sim.base_url(), seatkeeper::simulator::APP_KEY, "2026-11-23T10:00:00Z"))
+        .write(|tx| seatkeeper::store::accounts::add(tx, "Second PC", &first.sim.base_url(), seatkeeper_simulator::APP_KEY, "2026-11-23T10:00:00Z"))
         .unwrap();
     let second_secrets = MemorySecrets::default();
     for (key, value) in [
-        (SecretKey::ApplicationSecret { account_id: second_account }, seatkeeper::simulator::APP_SECRET),
-        (SecretKey::ConsumerKey { account_id: second_account }, seatkeeper::simulator::CONSUMER_KEY),
+        (SecretKey::ApplicationSecret { account_id: second_account }, seatkeeper_simulator::APP_SECRET),
+        (SecretKey::ConsumerKey { account_id: second_account }, seatkeeper_simulator::CONSUMER_KEY),
     ] {
         second_secrets.set(key, &Secret::new(value)).unwrap();
     }

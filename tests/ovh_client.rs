@@ -15,10 +15,11 @@ use seatkeeper::ovh::{
     AuthErrorCode, Client, ErrorKind, Generation, LicenceOrder, OrderOutcome, RateLimit, monthly_prices, sign,
 };
 use seatkeeper::secrets::Secret;
-use seatkeeper::simulator::{
+use seatkeeper_simulator::{
+    self as simulator,
     self, CkState, DEMO_PAYG_TENANT, DEMO_PREPAID_TENANT, Fault, FaultRule, Faults, PagingSupport, Seed, SimulatorConfig,
 };
-use support::{fast_config, start, start_demo};
+use support::{fast_config, start, start_demo, endpoint};
 use time::macros::date;
 
 const PAYG: &str = DEMO_PAYG_TENANT;
@@ -53,7 +54,7 @@ async fn signed_requests_are_accepted_and_bad_signatures_refused() {
     assert_eq!(raw.json::<Vec<String>>().await.unwrap(), vec![PAYG.to_string()]);
 
     // Wrong application secret: the signature does not match.
-    let mut config = fast_config(sim.endpoint());
+    let mut config = fast_config(endpoint(&sim));
     config.application_secret = Secret::new("not-the-secret");
     let bad = Client::new(config).unwrap();
     let e = bad.office_groups().await.unwrap_err();
@@ -83,12 +84,12 @@ async fn signed_requests_are_accepted_and_bad_signatures_refused() {
     assert_eq!(client.office_group(PAYG).await.unwrap().display_name, "Contoso — pay as you go");
 
     // Unknown consumer key, unknown application key.
-    let mut config = fast_config(sim.endpoint());
+    let mut config = fast_config(endpoint(&sim));
     config.consumer_key = Some(Secret::new("nobody"));
     let e = Client::new(config).unwrap().office_groups().await.unwrap_err();
     assert_eq!((e.kind(), e.error_code()), (ErrorKind::Forbidden, Some(&AuthErrorCode::NotCredential)));
     assert!(e.needs_new_credential());
-    let mut config = fast_config(sim.endpoint());
+    let mut config = fast_config(endpoint(&sim));
     config.application_key = "unknown-app".into();
     let e = Client::new(config).unwrap().office_groups().await.unwrap_err();
     assert_eq!((e.kind(), e.error_code()), (ErrorKind::Forbidden, Some(&AuthErrorCode::InvalidKey)));
@@ -122,7 +123,7 @@ async fn consumer_keys_need_validation_and_logout_expires_them() {
         redirection: Some("https://seatkeeper.app/connected".into()),
         allowed_ips: None,
     };
-    let mut config = fast_config(sim.endpoint());
+    let mut config = fast_config(endpoint(&sim));
     config.consumer_key = None;
     let fresh = Client::new(config).unwrap();
     assert_eq!(fresh.office_groups().await.unwrap_err().kind(), ErrorKind::Unauthorized, "no key, no call");
@@ -157,7 +158,7 @@ async fn access_rules_are_enforced() {
         ("GET", "/license/office/*"),
     ]);
     let (sim, _) = start(SimulatorConfig::for_tests(seed)).await;
-    let mut config = fast_config(sim.endpoint());
+    let mut config = fast_config(endpoint(&sim));
     config.consumer_key = Some(Secret::new("read-only-ck"));
     let client = Client::new(config).unwrap();
     assert_eq!(client.office_users(PAYG).await.unwrap().len(), 12);
@@ -409,7 +410,7 @@ async fn the_public_catalog_gives_monthly_and_yearly_prices() {
 
     // No authentication needed: a client without a consumer key sends it unsigned.
     sim.clear_log();
-    let mut config = fast_config(sim.endpoint());
+    let mut config = fast_config(endpoint(&sim));
     config.consumer_key = None;
     let anonymous = Client::new(config).unwrap();
     assert_eq!(anonymous.prepaid_catalog("GB").await.unwrap().locale.subsidiary, OvhSubsidiary::Gb);
@@ -530,7 +531,7 @@ async fn a_failed_post_is_not_sent_twice() {
 #[tokio::test]
 async fn timeouts_malformed_answers_and_dropped_connections() {
     let (sim, _) = start_demo().await;
-    let mut config = fast_config(sim.endpoint());
+    let mut config = fast_config(endpoint(&sim));
     config.timeout = Duration::from_millis(300);
     config.retry.max_attempts = 2;
     let client = Client::new(config).unwrap();
@@ -560,7 +561,7 @@ async fn timeouts_malformed_answers_and_dropped_connections() {
 #[tokio::test]
 async fn lists_come_in_pages_or_fall_back_to_one_get_per_object() {
     let (sim, _) = start_demo().await;
-    let mut config = fast_config(sim.endpoint());
+    let mut config = fast_config(endpoint(&sim));
     config.page_size = 5;
     let paged = Client::new(config.clone()).unwrap();
     let mut by_pages = paged.office_users(PAYG).await.unwrap();
@@ -605,7 +606,7 @@ async fn lists_come_in_pages_or_fall_back_to_one_get_per_object() {
 #[tokio::test]
 async fn the_rate_limiter_keeps_any_window_under_its_limit() {
     let (sim, _) = start_demo().await;
-    let mut config = fast_config(sim.endpoint());
+    let mut config = fast_config(endpoint(&sim));
     config.rate_limit = RateLimit { max: 5, window: Duration::from_millis(500) };
     let client = Client::new(config).unwrap();
     let started = Instant::now();
@@ -631,7 +632,7 @@ async fn fan_out_is_bounded() {
     let (sim, _) = start_demo().await;
     sim.set_paging(PagingSupport::Ignored);
     sim.set_faults(Faults { latency: Duration::from_millis(50), server_error_rate: 0.0 });
-    let mut config = fast_config(sim.endpoint());
+    let mut config = fast_config(endpoint(&sim));
     config.max_concurrency = 4;
     let client = Client::new(config).unwrap();
     client.time_offset().await.unwrap();
@@ -648,7 +649,7 @@ async fn fan_out_is_bounded() {
 async fn random_server_errors_are_absorbed_by_retries() {
     let (sim, client) = start_demo().await;
     sim.set_faults(Faults { latency: Duration::ZERO, server_error_rate: 0.2 });
-    let mut config = fast_config(sim.endpoint());
+    let mut config = fast_config(endpoint(&sim));
     config.retry.max_attempts = 8;
     let client2 = Client::new(config).unwrap();
     drop(client);
@@ -662,9 +663,9 @@ async fn random_server_errors_are_absorbed_by_retries() {
 
 #[tokio::test]
 async fn classic_endpoints_get_dates_for_statistics() {
-    let config = SimulatorConfig { generation: Generation::Classic, ..SimulatorConfig::for_tests(Seed::demo()) };
+    let config = SimulatorConfig { generation: seatkeeper_simulator::Generation::Classic, ..SimulatorConfig::for_tests(Seed::demo()) };
     let (sim, _) = start(config).await;
-    let mut classic = fast_config(sim.endpoint());
+    let mut classic = fast_config(endpoint(&sim));
     classic.generation = Some(Generation::Classic);
     let client = Client::new(classic).unwrap();
     let today = sim.state().today();
@@ -675,7 +676,7 @@ async fn classic_endpoints_get_dates_for_statistics() {
     assert_eq!(tenant.mca_agreed, None, "classic tenants have no MCA flag");
 
     // A native client sends datetimes, which the classic API refuses.
-    let native = Client::new(fast_config(sim.endpoint())).unwrap();
+    let native = Client::new(fast_config(endpoint(&sim))).unwrap();
     let e = native.office_usage_statistics(PAYG, date!(2025 - 01 - 01), date!(2025 - 01 - 02)).await.unwrap_err();
     assert_eq!(e.kind(), ErrorKind::BadRequest);
     sim.shutdown().await;
@@ -686,7 +687,7 @@ async fn benchmark_seeds_list_in_a_few_pages() {
     let seed = Seed::payg_benchmark();
     let tenant = seed.payg[0].tenant.clone();
     let (sim, _) = start(SimulatorConfig::for_tests(seed)).await;
-    let mut config = fast_config(sim.endpoint());
+    let mut config = fast_config(endpoint(&sim));
     config.page_size = 1000;
     let client = Client::new(config.clone()).unwrap();
     let users = client.office_users(&tenant).await.unwrap();
@@ -700,7 +701,7 @@ async fn benchmark_seeds_list_in_a_few_pages() {
     let seed = Seed::prepaid_benchmark();
     let tenant = seed.prepaid[0].tenant.clone();
     let (sim, _) = start(SimulatorConfig::for_tests(seed)).await;
-    let client = Client::new(fast_config(sim.endpoint())).unwrap();
+    let client = Client::new(fast_config(endpoint(&sim))).unwrap();
     let licences = client.prepaid_licences(&tenant).await.unwrap();
     assert_eq!((licences.len(), licences.iter().filter(|l| l.is_unconfigured()).count()), (300, 20));
     assert_eq!(sim.count("GET", "/license/officePrepaid"), 3, "pages of 100");
@@ -738,8 +739,8 @@ async fn the_simulator_keeps_a_bounded_log() {
     let (sim, _) = start_demo().await;
     {
         let mut state = sim.state();
-        for i in 0..seatkeeper::simulator::MAX_LOG + 10 {
-            state.record(seatkeeper::simulator::Exchange {
+        for i in 0..seatkeeper_simulator::MAX_LOG + 10 {
+            state.record(seatkeeper_simulator::Exchange {
                 method: "GET".into(),
                 path: format!("/x/{i}"),
                 query: None,
@@ -753,7 +754,7 @@ async fn the_simulator_keeps_a_bounded_log() {
         }
     }
     let log = sim.requests();
-    assert!(log.len() <= seatkeeper::simulator::MAX_LOG, "{}", log.len());
-    assert_eq!(log.last().unwrap().path, format!("/x/{}", seatkeeper::simulator::MAX_LOG + 9), "the newest are kept");
+    assert!(log.len() <= seatkeeper_simulator::MAX_LOG, "{}", log.len());
+    assert_eq!(log.last().unwrap().path, format!("/x/{}", seatkeeper_simulator::MAX_LOG + 9), "the newest are kept");
     sim.shutdown().await;
 }

@@ -15,11 +15,12 @@ use seatkeeper::ovh::models::{
 };
 use seatkeeper::ovh::{Client, Generation, LicenceOrder, OrderOutcome};
 use seatkeeper::secrets::Secret;
-use seatkeeper::simulator::{
+use seatkeeper_simulator::{
+    self as simulator,
     self, DEMO_PAYG_TENANT, DEMO_PREPAID_TENANT, Fault, FaultRule, PagingSupport, Seed, SimulatorConfig, SimulatorHandle,
 };
 use support::schema::{Direction, Schemas};
-use support::{fast_config, start};
+use support::{fast_config, start, endpoint};
 
 const NATIVE: [&str; 5] =
     ["auth.json", "license_office.json", "license_officePrepaid.json", "order_office_subset.json", "me_order_subset.json"];
@@ -245,7 +246,7 @@ async fn every_native_answer_and_body_matches_the_schemas() {
     let step = Duration::from_secs(10);
 
     // /auth
-    let mut config = fast_config(sim.endpoint());
+    let mut config = fast_config(endpoint(&sim));
     config.consumer_key = None;
     let fresh = Client::new(config).unwrap();
     let rules = CredentialRequest { access_rules: AccessRule::seatkeeper(), redirection: Some("https://x.example/".into()), allowed_ips: None };
@@ -293,7 +294,7 @@ async fn every_native_answer_and_body_matches_the_schemas() {
     // /order (the public catalog, unsigned, and its 400), /me/order
     let catalog = client.prepaid_catalog("FR").await.unwrap();
     assert_eq!(catalog.plans.len(), 2);
-    let mut anonymous = fast_config(sim.endpoint());
+    let mut anonymous = fast_config(endpoint(&sim));
     anonymous.consumer_key = None;
     Client::new(anonymous).unwrap().prepaid_catalog("DE").await.unwrap();
     assert!(client.prepaid_catalog("XX").await.is_err());
@@ -319,7 +320,7 @@ async fn every_native_answer_and_body_matches_the_schemas() {
 
     // Paged and fallback lists, and injected faults (whose bodies must be OVHcloud's too).
     sim.set_paging(PagingSupport::Refused);
-    Client::new(fast_config(sim.endpoint())).unwrap().office_users(PAYG).await.unwrap();
+    Client::new(fast_config(endpoint(&sim))).unwrap().office_users(PAYG).await.unwrap();
     sim.inject(FaultRule::nth("GET", "/license/office", 1, Fault::TooManyRequests { retry_after: 0 }));
     sim.inject(FaultRule::nth("GET", "/license/office/*/domain", 1, Fault::Status(503)));
     client.office_groups().await.unwrap();
@@ -356,9 +357,9 @@ async fn every_native_answer_and_body_matches_the_schemas() {
 #[tokio::test]
 async fn every_classic_answer_and_body_matches_the_ca_schema() {
     let schemas = Schemas::load(&CLASSIC);
-    let config = SimulatorConfig { generation: Generation::Classic, ..SimulatorConfig::for_tests(Seed::demo()) };
+    let config = SimulatorConfig { generation: seatkeeper_simulator::Generation::Classic, ..SimulatorConfig::for_tests(Seed::demo()) };
     let sim = simulator::Simulator::start(config).await.unwrap();
-    let mut classic = fast_config(sim.endpoint());
+    let mut classic = fast_config(endpoint(&sim));
     classic.generation = Some(Generation::Classic);
     let client = Client::new(classic).unwrap();
     office_scenario(&sim, &client).await;

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use seatkeeper::domain::{GroupFamily, LicenceType};
 use seatkeeper::secrets::{MemorySecrets, Secret, SecretKey, SecretStore};
-use seatkeeper::simulator::{Fault, FaultRule, Seed, Simulator, SimulatorConfig, APP_KEY, APP_SECRET};
+use seatkeeper_simulator::{Fault, FaultRule, Seed, Simulator, SimulatorConfig, APP_KEY, APP_SECRET};
 use seatkeeper::store::{ChangeState, OrderRequest, PasswordRequest, Store};
 use seatkeeper::sync::Phase;
 use support::world::{account, World};
@@ -271,7 +271,7 @@ mod service {
         // Before the user allows it, syncing says why it cannot.
         service.run_once(&store, &secrets, Lang::Fr, &|_| {}).await.unwrap();
         assert!(service.status().last_error.is_some_and(|e| e.contains("Bureau")));
-        assert!(sim.validate_credential(ck.expose(), seatkeeper::simulator::ACCOUNT));
+        assert!(sim.validate_credential(ck.expose(), seatkeeper_simulator::ACCOUNT));
         service.run_once(&store, &secrets, Lang::En, &|_| {}).await.unwrap();
         assert_eq!(service.status().last_error, None);
         assert_eq!(store.list_groups().unwrap().len(), 2);

@@ -6,6 +6,7 @@
 
 mod account;
 mod error;
+mod file;
 mod install;
 mod links;
 mod offer;
@@ -16,6 +17,7 @@ pub use account::{
     check_login, check_usage_location, AccountInput, LOGIN_MAX, LOGIN_MIN, NAME_MAX,
 };
 pub use error::{Field, RuleError};
+pub use file::FileProblem;
 pub use install::{check_can_install, parse_install_day, DeviceKind, InstallCounts, MAX_INSTALLS_PER_KIND};
 pub use links::trusted_url;
 pub use offer::{check_group_capacity, GroupFamily, LicenceType, BUSINESS_GROUP_MAX};

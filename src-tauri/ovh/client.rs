@@ -16,7 +16,7 @@ use super::endpoint::{Endpoint, Generation};
 use super::error::{ApiError, ErrorKind};
 use super::limiter::{RateLimit, RateLimiter};
 use super::sign::signature;
-use crate::secrets::Secret;
+use crate::secret::Secret;
 
 /// The header that asks OVHcloud for full objects instead of ids (reference §6.6).
 pub const PAGINATION_MODE: &str = "X-Pagination-Mode";

@@ -3,7 +3,7 @@
 //! public catalog, the order cart, `/me/order` and `/auth`; errors, throttling, retries and paging.
 //!
 //! This module owns wire formats and HTTP, and nothing else: it never touches SQLite,
-//! Tauri or the keychain (callers hand it [`Secret`](crate::secrets::Secret)s). OVHcloud's
+//! Tauri or the keychain (callers hand it [`Secret`](crate::secret::Secret)s). OVHcloud's
 //! field names (`activationEmail`, `serviceName`) stay inside it. Reference:
 //! `shared/ovh/README.md` and the schemas in `shared/ovh/schema/`.
 //!

@@ -8,7 +8,20 @@ use serde_json::{Value, json};
 
 use super::faults::path_matches;
 use super::state::{CkState, CredentialRec, SimError, SimResult, State, body_object};
-use crate::ovh::sign::{same_signature, signature};
+/// The signature OVHcloud expects (reference §6.3), computed on the server's side:
+/// `"$1$" + sha1_hex(AS+CK+METHOD+URL+BODY+TIMESTAMP)` joined by `+`. Written apart
+/// from the client's, so a mistake in one is caught by the other.
+fn signature(application_secret: &str, consumer_key: &str, method: &str, url: &str, body: &[u8], timestamp: i64) -> String {
+    use sha1::{Digest, Sha1};
+    let head = format!("{application_secret}+{consumer_key}+{method}+{url}+");
+    let digest = Sha1::new().chain_update(head.as_bytes()).chain_update(body).chain_update(format!("+{timestamp}").as_bytes()).finalize();
+    format!("$1${}", hex::encode(digest))
+}
+
+/// Constant-time comparison: timing does not tell how much of a signature was right.
+fn same_signature(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).map(|(x, y)| x ^ y).fold(0, |acc, d| acc | d) == 0
+}
 
 /// The server's UNIX time, with the configured skew.
 pub fn server_time(state: &State) -> i64 {

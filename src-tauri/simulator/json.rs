@@ -7,7 +7,7 @@ use time::macros::format_description;
 use time::{Date, OffsetDateTime};
 
 use super::state::{BUSINESS_MAX, CartRec, ItemRec, LicenceRec, OrderRec, SalePlan, TaskRec, TenantRec, UserRec};
-use crate::ovh::Generation;
+use crate::Generation;
 
 const DATETIME: &[FormatItem<'static>] =
     format_description!("[year]-[month]-[day]T[hour]:[minute]:[second][offset_hour sign:mandatory]:[offset_minute]");

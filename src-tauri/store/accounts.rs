@@ -2,8 +2,9 @@
 //! Their application secret and consumer key live in the keychain, never here.
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use serde::Serialize;
+use ts_rs::TS;
 
-use super::orders::AccountSummary;
 use crate::error::{Entity, Error, Result};
 
 /// What connecting needs to know about an account.
@@ -54,4 +55,22 @@ pub fn remove(tx: &Transaction, account_id: i64) -> Result<()> {
         return Err(Error::NotFound { what: Entity::Account, id: account_id.to_string() });
     }
     Ok(())
+}
+
+/// An OVHcloud account, as the window lists them (accounts dialog, order wizard).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AccountSummary {
+    pub id: i64,
+    pub label: String,
+    pub endpoint: String,
+    pub is_sample: bool,
+}
+
+pub fn list_accounts(conn: &Connection) -> Result<Vec<AccountSummary>> {
+    let mut stmt = conn.prepare_cached("SELECT id, label, endpoint, is_sample FROM accounts ORDER BY is_sample, label")?;
+    let rows = stmt.query_map([], |r| {
+        Ok(AccountSummary { id: r.get(0)?, label: r.get(1)?, endpoint: r.get(2)?, is_sample: r.get(3)? })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

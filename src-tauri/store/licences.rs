@@ -55,6 +55,23 @@ pub fn list_for_group(conn: &Connection, group_id: i64) -> Result<Vec<LicenceRow
 }
 
 /// One licence, as the list shows it.
+impl LicenceRow {
+    /// The licence as an export shows it.
+    pub fn export_row(&self) -> crate::csv_io::ExportRow {
+        crate::csv_io::ExportRow {
+            first_name: self.first_name.clone(),
+            last_name: self.last_name.clone(),
+            activation_email: self.activation_email.clone(),
+            licence_type: Some(self.licence_type),
+            state: if self.is_virtual { "notConfigured".into() } else { self.state.clone() },
+            computers: self.installs.computers,
+            tablets: self.installs.tablets,
+            phones: self.installs.phones,
+            has_pending_change: self.has_pending_change,
+        }
+    }
+}
+
 pub fn get(conn: &Connection, licence_id: i64) -> Result<LicenceRow> {
     let sql = format!("{ROW_SELECT} WHERE l.id = ?1");
     conn.query_row(&sql, [licence_id], row_from_sql)

@@ -64,7 +64,8 @@ pub use history::{HistoryEntry, HistoryFilter, Origin};
 pub use import::ImportPreview;
 pub use installs::{Install, UserInstalls};
 pub use licences::LicenceRow;
-pub use orders::{months_in, AccountSummary, CatalogEntry, OpenOrder, OrderQuote, OrderRequest};
+pub use accounts::AccountSummary;
+pub use orders::{months_in, CatalogEntry, OpenOrder, OrderQuote, OrderRequest};
 pub use usage::{UsagePeriod, UsagePoint, UsageSeries};
 pub use migrations::{LATEST_VERSION, MigrationReport};
 
@@ -426,7 +427,7 @@ impl Store {
     }
 
     pub fn list_accounts(&self) -> Result<Vec<AccountSummary>> {
-        self.read(orders::list_accounts)
+        self.read(accounts::list_accounts)
     }
 
     pub fn catalog(&self, account_id: i64) -> Result<Vec<CatalogEntry>> {
@@ -459,6 +460,7 @@ impl Store {
         if let Some(ids) = only {
             rows.retain(|r| ids.contains(&r.id));
         }
+        let rows: Vec<_> = rows.iter().map(LicenceRow::export_row).collect();
         Ok(crate::csv_io::export_licences(&rows, lang))
     }
 
@@ -467,7 +469,7 @@ impl Store {
         let groups = self.list_groups()?;
         let mut rows = Vec::new();
         for g in &groups {
-            rows.push(self.list_licences(g.id)?);
+            rows.push(self.list_licences(g.id)?.iter().map(LicenceRow::export_row).collect::<Vec<_>>());
         }
         let parts: Vec<crate::csv_io::ExportGroup> = groups
             .iter()

@@ -13,15 +13,6 @@ use super::history::{self, NewEntry, Origin};
 use crate::domain::{check_group_capacity, GroupFamily, LicenceType};
 use crate::error::{Entity, Error, Precondition, Result};
 
-/// An OVHcloud account, as the order wizard lists them.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct AccountSummary {
-    pub id: i64,
-    pub label: String,
-    pub endpoint: String,
-    pub is_sample: bool,
-}
 
 /// A price of the stored catalog, per licence per month.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -68,13 +59,6 @@ pub struct OrderQuote {
     pub max: Option<u32>,
 }
 
-pub fn list_accounts(conn: &Connection) -> Result<Vec<AccountSummary>> {
-    let mut stmt = conn.prepare_cached("SELECT id, label, endpoint, is_sample FROM accounts ORDER BY is_sample, label")?;
-    let rows = stmt.query_map([], |r| {
-        Ok(AccountSummary { id: r.get(0)?, label: r.get(1)?, endpoint: r.get(2)?, is_sample: r.get(3)? })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
 
 pub fn catalog(conn: &Connection, account_id: i64) -> Result<Vec<CatalogEntry>> {
     let mut stmt = conn.prepare_cached(

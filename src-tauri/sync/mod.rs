@@ -7,6 +7,7 @@
 //! syncs inside the running app. Never imports Tauri; never holds a secret in a plan (a
 //! password is shown as a placeholder and read from the keychain only when sending).
 
+mod demo;
 pub mod engine;
 pub mod lock;
 pub mod plan;

@@ -15,7 +15,7 @@ use crate::i18n::{Lang, Localize};
 use crate::ovh::models::{AccessRule, CredentialRequest};
 use crate::ovh::{Client, ClientConfig, Endpoint, RateLimit, RetryPolicy};
 use crate::secrets::{Secret, SecretKey, SecretStore};
-use crate::simulator::{Simulator, SimulatorConfig, SimulatorHandle};
+use super::demo::Demo;
 use crate::store::{accounts, changes, timestamp, Store};
 
 /// The endpoint stored for the demo account: the simulator's address changes with
@@ -54,7 +54,7 @@ pub struct Connected {
 #[derive(Default)]
 pub struct SyncService {
     status: Mutex<SyncStatus>,
-    demo: tokio::sync::Mutex<Option<SimulatorHandle>>,
+    demo: Demo,
     one_at_a_time: tokio::sync::Mutex<()>,
     wake: tokio::sync::Notify,
 }
@@ -86,14 +86,7 @@ impl SyncService {
 
     /// The demo simulator's endpoint, starting it if needed.
     async fn demo_endpoint(&self) -> Result<Endpoint> {
-        let mut demo = self.demo.lock().await;
-        if demo.is_none() {
-            let handle = Simulator::start(SimulatorConfig::default())
-                .await
-                .map_err(|e| Error::Internal(format!("demo server: {e}")))?;
-            *demo = Some(handle);
-        }
-        Ok(demo.as_ref().map(SimulatorHandle::endpoint).expect("started"))
+        self.demo.endpoint().await
     }
 
     async fn client_config(&self, store: &Store, secrets: &dyn SecretStore, account_id: i64) -> Result<ClientConfig> {
@@ -206,12 +199,12 @@ impl SyncService {
         if let Some(existing) = store.read(|c| accounts::by_label(c, DEMO_LABEL))? {
             return Ok(Connected { account_id: existing.id, validation_url: None });
         }
+        let keys = Demo::keys()?;
         self.demo_endpoint().await?;
         let at = timestamp(now());
-        let account_id =
-            store.write(|tx| accounts::add(tx, DEMO_LABEL, DEMO_ENDPOINT, crate::simulator::APP_KEY, &at))?;
-        secrets.set(SecretKey::ApplicationSecret { account_id }, &Secret::new(crate::simulator::APP_SECRET))?;
-        secrets.set(SecretKey::ConsumerKey { account_id }, &Secret::new(crate::simulator::CONSUMER_KEY))?;
+        let account_id = store.write(|tx| accounts::add(tx, DEMO_LABEL, DEMO_ENDPOINT, keys.application_key, &at))?;
+        secrets.set(SecretKey::ApplicationSecret { account_id }, &Secret::new(keys.application_secret))?;
+        secrets.set(SecretKey::ConsumerKey { account_id }, &Secret::new(keys.consumer_key))?;
         self.nudge();
         Ok(Connected { account_id, validation_url: None })
     }
@@ -226,10 +219,7 @@ impl SyncService {
         if endpoint != DEMO_ENDPOINT {
             return Err(Error::Precondition(crate::error::Precondition::NotDemo));
         }
-        self.demo_endpoint().await?;
-        if let Some(sim) = self.demo.lock().await.as_ref() {
-            sim.pay_order(remote_id);
-        }
+        self.demo.pay(remote_id).await?;
         self.nudge();
         Ok(())
     }

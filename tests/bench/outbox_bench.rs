@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use seatkeeper::domain::{AccountInput, GroupFamily, LicenceType};
 use seatkeeper::ovh::{Client, RateLimit};
 use seatkeeper::secrets::{MemorySecrets, Secret, SecretKey, SecretStore};
-use seatkeeper::simulator::{Faults, Seed, Simulator, SimulatorConfig, APP_KEY, APP_SECRET, CONSUMER_KEY};
+use seatkeeper_simulator::{Faults, Seed, Simulator, SimulatorConfig, APP_KEY, APP_SECRET, CONSUMER_KEY};
 use seatkeeper::store::changes::{self, Transition};
 use seatkeeper::store::{accounts, ChangeFilter, ChangeState, Store};
 use seatkeeper::sync::{client_config_for, Engine, Progress, SyncLock};
@@ -23,7 +23,7 @@ fn user(i: usize) -> AccountInput {
 }
 
 /// A store with the demo account synced once, and `n` users queued for creation.
-async fn synced_store(n: usize) -> (tempfile::TempDir, Store, MemorySecrets, seatkeeper::simulator::SimulatorHandle, i64) {
+async fn synced_store(n: usize) -> (tempfile::TempDir, Store, MemorySecrets, seatkeeper_simulator::SimulatorHandle, i64) {
     let mut config = SimulatorConfig::for_tests(Seed::demo());
     config.faults = Faults { latency: Duration::from_millis(50), ..Faults::default() };
     let sim = Simulator::start(config).await.expect("simulator");

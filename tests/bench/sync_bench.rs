@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use seatkeeper::ovh::{Client, RateLimit};
 use seatkeeper::secrets::{MemorySecrets, Secret, SecretKey, SecretStore};
-use seatkeeper::simulator::{Faults, PagingSupport, Seed, Simulator, SimulatorConfig, APP_KEY, APP_SECRET, CONSUMER_KEY};
+use seatkeeper_simulator::{Faults, PagingSupport, Seed, Simulator, SimulatorConfig, APP_KEY, APP_SECRET, CONSUMER_KEY};
 use seatkeeper::store::{accounts, Store};
 use seatkeeper::sync::{client_config_for, Engine, Progress, SyncLock};
 

@@ -9,7 +9,12 @@ use std::time::Duration;
 
 use seatkeeper::ovh::{Client, ClientConfig, Endpoint, RateLimit, RetryPolicy};
 use seatkeeper::secrets::Secret;
-use seatkeeper::simulator::{self, Seed, Simulator, SimulatorConfig, SimulatorHandle};
+use seatkeeper_simulator::{self as simulator, Seed, Simulator, SimulatorConfig, SimulatorHandle};
+
+/// The endpoint a client uses to reach `sim`.
+pub fn endpoint(sim: &SimulatorHandle) -> Endpoint {
+    Endpoint::Custom(sim.base_url())
+}
 
 /// Fast retries, no throttling, a short timeout: what tests use unless they test those.
 pub fn fast_config(endpoint: Endpoint) -> ClientConfig {
@@ -24,7 +29,7 @@ pub fn fast_config(endpoint: Endpoint) -> ClientConfig {
 
 pub async fn start(config: SimulatorConfig) -> (SimulatorHandle, Client) {
     let sim = Simulator::start(config).await.expect("the simulator starts");
-    let client = Client::new(fast_config(sim.endpoint())).expect("the client builds");
+    let client = Client::new(fast_config(endpoint(&sim))).expect("the client builds");
     (sim, client)
 }
 

@@ -6,7 +6,7 @@ use std::time::Duration;
 use seatkeeper::domain::{AccountInput, GroupFamily};
 use seatkeeper::ovh::{Client, RateLimit};
 use seatkeeper::secrets::{MemorySecrets, Secret, SecretKey, SecretStore};
-use seatkeeper::simulator::{Seed, Simulator, SimulatorConfig, SimulatorHandle, APP_KEY, APP_SECRET, CONSUMER_KEY};
+use seatkeeper_simulator::{Seed, Simulator, SimulatorConfig, SimulatorHandle, APP_KEY, APP_SECRET, CONSUMER_KEY};
 use seatkeeper::store::{accounts, ChangeState, GroupSummary, Store};
 use seatkeeper::sync::{client_config_for, Engine, Progress, SyncLock, SyncReport};
 

@@ -4,7 +4,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use time::OffsetDateTime;
 
 use super::wire_enum;
-use crate::secrets::Secret;
+use crate::secret::Secret;
 
 wire_enum! {
     /// `auth.HTTPMethodEnum`.
@@ -122,8 +122,18 @@ pub struct Credential {
 mod rule_tests {
     use super::*;
 
+    /// OVHcloud's rule syntax: `*` matches any run of characters, `/` included.
+    fn matches(pattern: &str, path: &str) -> bool {
+        match pattern.split_once('*') {
+            None => pattern == path,
+            Some((head, tail)) => {
+                path.starts_with(head) && (0..=path.len() - head.len()).any(|i| matches(tail, &path[head.len() + i..]))
+            }
+        }
+    }
+
     fn allows(rules: &[AccessRule], method: HttpMethod, path: &str) -> bool {
-        rules.iter().any(|r| r.method == method && crate::simulator::path_matches(&r.path, path))
+        rules.iter().any(|r| r.method == method && matches(&r.path, path))
     }
 
     #[test]

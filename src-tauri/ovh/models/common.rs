@@ -205,13 +205,13 @@ pub struct Renew {
 #[serde(rename_all = "camelCase")]
 pub struct ChangePassword {
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "expose_secret")]
-    pub password: Option<crate::secrets::Secret>,
+    pub password: Option<crate::secret::Secret>,
     pub should_send_mail: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notify_email: Option<String>,
 }
 
-fn expose_secret<S: serde::Serializer>(secret: &Option<crate::secrets::Secret>, s: S) -> Result<S::Ok, S::Error> {
+fn expose_secret<S: serde::Serializer>(secret: &Option<crate::secret::Secret>, s: S) -> Result<S::Ok, S::Error> {
     match secret {
         Some(secret) => s.serialize_str(secret.expose()),
         None => s.serialize_none(),

@@ -120,7 +120,7 @@ mod tests {
     #[test]
     fn change_password_never_prints_the_password() {
         let body = ChangePassword {
-            password: Some(crate::secrets::Secret::new("S3cret!pw")),
+            password: Some(crate::secret::Secret::new("S3cret!pw")),
             should_send_mail: true,
             notify_email: Some("admin@example.com".into()),
         };

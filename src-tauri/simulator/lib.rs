@@ -1,16 +1,18 @@
-//! A faithful OVHcloud API simulator, for tests, benchmarks and a demo mode: the
-//! routes the [`ovh`](crate::ovh) client uses, answered as the schemas in
+//! A faithful OVHcloud API simulator, for Seatkeeper's tests, benchmarks and demo
+//! account: the routes Seatkeeper's OVHcloud client uses, answered as the schemas in
 //! `shared/ovh/schema/` say, with real semantics — request signatures, consumer keys
 //! awaiting validation, tasks that move `todo → doing → done` as simulated time
 //! passes, order carts that deliver free slots once paid, the 300-licence cap,
 //! `X-Pagination-Mode` paging, 404/409/460 — and injectable faults.
 //!
-//! It owns an in-memory state and an HTTP server on 127.0.0.1 (axum on hyper); it never
-//! touches SQLite, Tauri or the keychain.
+//! It owns an in-memory state and an HTTP server on 127.0.0.1 (axum on hyper). Its own
+//! crate, knowing nothing of Seatkeeper: it implements OVHcloud's side (signatures
+//! included) independently of the client it tests. Split by API family: `prepaid.rs`,
+//! `payg.rs`, `order.rs` (carts and orders), `auth.rs` (keys and signatures).
 //!
 //! ```no_run
 //! # async fn demo() {
-//! use seatkeeper::simulator::{Seed, Simulator, SimulatorConfig};
+//! use seatkeeper_simulator::{Seed, Simulator, SimulatorConfig};
 //! let sim = Simulator::start(SimulatorConfig { seed: Seed::demo(), ..SimulatorConfig::default() }).await.unwrap();
 //! println!("OVHcloud simulated at {}", sim.base_url());
 //! sim.shutdown().await;
@@ -20,6 +22,9 @@
 mod auth;
 mod faults;
 mod json;
+mod order;
+mod payg;
+mod prepaid;
 mod routes;
 mod seed;
 mod state;
@@ -44,7 +49,15 @@ pub use state::{
     TaskRec, TenantRec, UserRec,
 };
 
-use crate::ovh::{Endpoint, Generation};
+/// The generation of wire models a region serves: the JSON of the shared fields is the
+/// same; the usage-statistics query differs (`date` and required on `Classic`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Generation {
+    /// EU since 2024: the `*Native` models.
+    Native,
+    /// CA and US (and EU before 2024).
+    Classic,
+}
 
 /// How to start a simulator.
 #[derive(Debug, Clone)]
@@ -268,11 +281,6 @@ impl SimulatorHandle {
     /// `http://127.0.0.1:PORT/1.0`.
     pub fn base_url(&self) -> String {
         format!("{}/1.0", self.sim.origin)
-    }
-
-    /// The endpoint to give the client.
-    pub fn endpoint(&self) -> Endpoint {
-        Endpoint::Custom(self.base_url())
     }
 
     pub fn addr(&self) -> SocketAddr {
