@@ -23,12 +23,8 @@ pub fn main(args: impl IntoIterator<Item = String>, started: Instant) -> ExitCod
     };
     match cli.command {
         Command::Window => run_window(cli.data_dir, started),
-        Command::Help => {
-            println!("{}", cli::USAGE);
-            ExitCode::SUCCESS
-        }
-        Command::Version => {
-            println!("seatkeeper {}", env!("CARGO_PKG_VERSION"));
+        Command::Help(text) | Command::Version(text) => {
+            print!("{text}");
             ExitCode::SUCCESS
         }
         _ => crate::headless::run(&cli, lang),

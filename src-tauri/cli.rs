@@ -1,48 +1,118 @@
-//! The command line of the `seatkeeper` binary. With no command it opens the window;
-//! the commands run headless on the same data (for scripts, tests and benchmarks).
+//! The command line of the `seatkeeper` binary, on clap (derive). With no command it
+//! opens the window; the commands run headless on the same data (for scripts, tests and
+//! benchmarks). `--help` works for every subcommand; mistakes are said in the user's
+//! language and exit with status 2.
 
 use std::path::PathBuf;
 
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{Parser, Subcommand};
+
 use crate::i18n::Lang;
 
-pub const USAGE: &str = "\
-Usage: seatkeeper [--data-dir DIR] [COMMAND]
+/// Offline-first desktop manager for OVHcloud Microsoft 365 licence groups. With no
+/// command, opens the Seatkeeper window.
+#[derive(Debug, Parser)]
+#[command(
+    name = "seatkeeper",
+    version,
+    after_help = "Exit status: 0 done (for sync: every change went through and none failed or waits for you); \
+                  1 something failed (for sync: a change failed or waits for you, now or from an earlier sync); \
+                  2 the command line is wrong; 3 another sync is running on this database."
+)]
+struct Args {
+    /// Keep the database in DIR instead of the app-data directory.
+    #[arg(long, global = true, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Top>,
+}
 
-With no command, opens the Seatkeeper window.
+#[derive(Debug, Subcommand)]
+enum Top {
+    /// OVHcloud accounts.
+    #[command(subcommand)]
+    Account(AccountCmd),
+    /// Read OVHcloud, then send the waiting changes (one sync at a time per database).
+    Sync {
+        /// Only this account (its name).
+        #[arg(long, value_name = "NAME")]
+        account: Option<String>,
+        /// Wait for a sync already running instead of exiting with status 3.
+        #[arg(long)]
+        wait: bool,
+    },
+    /// What the database holds and what waits to be sent.
+    Status {
+        #[arg(long)]
+        json: bool,
+    },
+    /// A pending change that failed or waits for you.
+    #[command(subcommand)]
+    Change(ChangeCmd),
+    /// Write licences to a CSV file (every group without --group, with account and group columns).
+    Export {
+        #[arg(long, value_name = "FILE")]
+        csv: PathBuf,
+        #[arg(long, value_name = "SERVICE")]
+        group: Option<String>,
+    },
+    /// Activate the users of a CSV file on the group's free licences.
+    Import {
+        #[arg(long, value_name = "FILE")]
+        csv: PathBuf,
+        #[arg(long, value_name = "SERVICE")]
+        group: String,
+    },
+    /// The sample data.
+    #[command(subcommand)]
+    Sample(SampleCmd),
+}
 
-Options:
-  --data-dir DIR        keep the database in DIR instead of the app-data directory
-  -h, --help            print this help
-  -V, --version         print the version
+#[derive(Debug, Subcommand)]
+enum AccountCmd {
+    /// Connect an OVHcloud account. Reads the application secret and the consumer key
+    /// from standard input, one per line; with no consumer key, asks OVHcloud for one
+    /// and prints the address where you allow Seatkeeper.
+    Add {
+        #[arg(long)]
+        name: String,
+        /// ovh-eu, ovh-ca, ovh-us, or an https base URL.
+        #[arg(long)]
+        endpoint: String,
+        #[arg(long, value_name = "AK")]
+        application_key: String,
+    },
+    /// List the connected accounts.
+    List,
+}
 
-Commands:
-  account add --name NAME --endpoint ovh-eu|ovh-ca|ovh-us|URL --application-key AK
-                                 connect an OVHcloud account; reads the application secret
-                                 and the consumer key from standard input, one per line
-                                 (no consumer key: asks OVHcloud for one and prints the
-                                 address where you validate it)
-  account list                   list the connected accounts
-  sync [--account NAME] [--wait] read OVHcloud, then send the waiting changes; one sync at a
-                                 time per database: with --wait, waits for one already running
-  change retry ID                put a failed or parked change back in the queue
-  change dismiss ID              let a failed or parked change go (it is kept in the history)
-  status [--json]                what the database holds and what waits to be sent
-  export --csv FILE [--group SERVICE]
-                                 write licences to a CSV file (all groups without --group)
-  import --csv FILE --group SERVICE
-                                 activate the users of a CSV file on the group's free licences
-  sample load [--payg-users N]   load the sample data (N pay-as-you-go users, default 12)
-  sample remove                  remove the sample data
+#[derive(Debug, Subcommand)]
+enum ChangeCmd {
+    /// Put a failed or parked change back in the queue.
+    Retry { id: i64 },
+    /// Let a failed or parked change go (it stays in the history).
+    Dismiss { id: i64 },
+}
 
-Exit status: 0 done (for sync: every change went through and none failed or waits for
-you); 1 something failed (for sync: a change failed or waits for you, now or from an
-earlier sync); 2 the command line is wrong; 3 another sync is running on this database.";
+#[derive(Debug, Subcommand)]
+enum SampleCmd {
+    /// Load the sample data.
+    Load {
+        /// Pay-as-you-go users in the sample.
+        #[arg(long, value_name = "N", default_value_t = 12)]
+        payg_users: usize,
+    },
+    /// Remove the sample data.
+    Remove,
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
     Window,
-    Help,
-    Version,
+    /// `--help` (of the binary or of a subcommand): the text to print.
+    Help(String),
+    Version(String),
     SampleLoad { payg_users: usize },
     SampleRemove,
     Status { json: bool },
@@ -72,8 +142,8 @@ pub enum CliError {
 impl CliError {
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
-            (CliError::MissingValue(opt), Lang::En) => format!("{opt} needs a value."),
-            (CliError::MissingValue(opt), Lang::Fr) => format!("{opt} attend une valeur."),
+            (CliError::MissingValue(opt), Lang::En) => format!("{opt} needs a value. See seatkeeper --help."),
+            (CliError::MissingValue(opt), Lang::Fr) => format!("{opt} attend une valeur. Voir seatkeeper --help."),
             (CliError::BadNumber(v), Lang::En) => format!("“{v}” is not a whole number."),
             (CliError::BadNumber(v), Lang::Fr) => format!("« {v} » n'est pas un nombre entier."),
             (CliError::Unknown(arg), Lang::En) => format!("Unknown argument “{arg}”. See seatkeeper --help."),
@@ -91,118 +161,60 @@ pub fn env_lang() -> Lang {
         .unwrap_or_default()
 }
 
-/// Reads `--option value` pairs, accepting only `allowed` options.
-fn options(
-    words: &mut impl Iterator<Item = String>,
-    allowed: &[&str],
-) -> Result<std::collections::HashMap<String, String>, CliError> {
-    let mut found = std::collections::HashMap::new();
-    while let Some(word) = words.next() {
-        if !allowed.contains(&word.as_str()) {
-            return Err(CliError::Unknown(word));
-        }
-        let value = words.next().ok_or_else(|| CliError::MissingValue(word.clone()))?;
-        found.insert(word, value);
+fn context(e: &clap::Error, kind: ContextKind) -> String {
+    match e.get(kind) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join(", "),
+        Some(other) => other.to_string(),
+        None => String::new(),
     }
-    Ok(found)
+}
+
+/// clap's mistake, as one of ours (so it can be said in French too).
+fn mistake(e: &clap::Error) -> CliError {
+    match e.kind() {
+        ErrorKind::MissingRequiredArgument | ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let what = context(e, ContextKind::InvalidArg);
+            CliError::MissingValue(if what.is_empty() { "the command".into() } else { what })
+        }
+        ErrorKind::InvalidValue if context(e, ContextKind::InvalidValue).is_empty() => {
+            CliError::MissingValue(context(e, ContextKind::InvalidArg))
+        }
+        ErrorKind::ValueValidation | ErrorKind::InvalidValue => CliError::BadNumber(context(e, ContextKind::InvalidValue)),
+        ErrorKind::InvalidSubcommand => CliError::Unknown(context(e, ContextKind::InvalidSubcommand)),
+        _ => {
+            let arg = context(e, ContextKind::InvalidArg);
+            CliError::Unknown(if arg.is_empty() { e.kind().to_string() } else { arg })
+        }
+    }
 }
 
 pub fn parse<I: IntoIterator<Item = String>>(args: I) -> Result<Cli, CliError> {
-    let mut data_dir = None;
-    let mut words = Vec::new();
-    let mut args = args.into_iter();
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--data-dir" => {
-                let dir = args.next().ok_or_else(|| CliError::MissingValue(arg.clone()))?;
-                data_dir = Some(PathBuf::from(dir));
-            }
-            _ if arg.starts_with("--data-dir=") => {
-                data_dir = Some(PathBuf::from(&arg["--data-dir=".len()..]));
-            }
-            _ => words.push(arg),
+    let args = std::iter::once("seatkeeper".to_string()).chain(args);
+    let parsed = match Args::try_parse_from(args) {
+        Ok(parsed) => parsed,
+        Err(e) if e.kind() == ErrorKind::DisplayHelp => return Ok(Cli { data_dir: None, command: Command::Help(e.render().to_string()) }),
+        Err(e) if e.kind() == ErrorKind::DisplayVersion => {
+            return Ok(Cli { data_dir: None, command: Command::Version(e.render().to_string()) });
         }
-    }
-    let mut words = words.into_iter();
-    let command = match words.next().as_deref() {
-        None => Command::Window,
-        Some("-h" | "--help" | "help") => Command::Help,
-        Some("-V" | "--version") => Command::Version,
-        Some("status") => {
-            let json = match words.next().as_deref() {
-                None => false,
-                Some("--json") => true,
-                Some(other) => return Err(CliError::Unknown(other.to_string())),
-            };
-            Command::Status { json }
-        }
-        Some("account") => match words.next().as_deref() {
-            Some("add") => {
-                let opts = options(&mut words, &["--name", "--endpoint", "--application-key"])?;
-                let need = |k: &str| opts.get(k).cloned().ok_or_else(|| CliError::MissingValue(k.to_string()));
-                Command::AccountAdd {
-                    name: need("--name")?,
-                    endpoint: need("--endpoint")?,
-                    application_key: need("--application-key")?,
-                }
-            }
-            Some("list") => Command::AccountList,
-            Some(other) => return Err(CliError::Unknown(other.to_string())),
-            None => return Err(CliError::MissingValue("account".into())),
-        },
-        Some("sync") => {
-            let mut rest: Vec<String> = words.by_ref().collect();
-            let wait = rest.iter().any(|w| w == "--wait");
-            rest.retain(|w| w != "--wait");
-            let opts = options(&mut rest.into_iter(), &["--account"])?;
-            Command::Sync { account: opts.get("--account").cloned(), wait }
-        }
-        Some("change") => {
-            let action = words.next();
-            let id = words.next().ok_or_else(|| CliError::MissingValue("change".into()))?;
-            let id = id.parse().map_err(|_| CliError::BadNumber(id.clone()))?;
-            match action.as_deref() {
-                Some("retry") => Command::ChangeRetry { id },
-                Some("dismiss") => Command::ChangeDismiss { id },
-                Some(other) => return Err(CliError::Unknown(other.to_string())),
-                None => return Err(CliError::MissingValue("change".into())),
-            }
-        }
-        Some("export") => {
-            let opts = options(&mut words, &["--csv", "--group"])?;
-            let csv = opts.get("--csv").ok_or_else(|| CliError::MissingValue("--csv".into()))?;
-            Command::Export { csv: PathBuf::from(csv), group: opts.get("--group").cloned() }
-        }
-        Some("import") => {
-            let opts = options(&mut words, &["--csv", "--group"])?;
-            let csv = opts.get("--csv").ok_or_else(|| CliError::MissingValue("--csv".into()))?;
-            let group = opts.get("--group").ok_or_else(|| CliError::MissingValue("--group".into()))?;
-            Command::Import { csv: PathBuf::from(csv), group: group.clone() }
-        }
-        Some("sample") => match words.next().as_deref() {
-            Some("load") => {
-                let mut payg_users = 12;
-                while let Some(opt) = words.next() {
-                    match opt.as_str() {
-                        "--payg-users" => {
-                            let v = words.next().ok_or_else(|| CliError::MissingValue(opt.clone()))?;
-                            payg_users = v.parse().map_err(|_| CliError::BadNumber(v.clone()))?;
-                        }
-                        _ => return Err(CliError::Unknown(opt)),
-                    }
-                }
-                Command::SampleLoad { payg_users }
-            }
-            Some("remove") => Command::SampleRemove,
-            Some(other) => return Err(CliError::Unknown(other.to_string())),
-            None => return Err(CliError::MissingValue("sample".into())),
-        },
-        Some(other) => return Err(CliError::Unknown(other.to_string())),
+        Err(e) => return Err(mistake(&e)),
     };
-    if let Some(extra) = words.next() {
-        return Err(CliError::Unknown(extra));
-    }
-    Ok(Cli { data_dir, command })
+    let command = match parsed.command {
+        None => Command::Window,
+        Some(Top::Account(AccountCmd::Add { name, endpoint, application_key })) => {
+            Command::AccountAdd { name, endpoint, application_key }
+        }
+        Some(Top::Account(AccountCmd::List)) => Command::AccountList,
+        Some(Top::Sync { account, wait }) => Command::Sync { account, wait },
+        Some(Top::Status { json }) => Command::Status { json },
+        Some(Top::Change(ChangeCmd::Retry { id })) => Command::ChangeRetry { id },
+        Some(Top::Change(ChangeCmd::Dismiss { id })) => Command::ChangeDismiss { id },
+        Some(Top::Export { csv, group }) => Command::Export { csv, group },
+        Some(Top::Import { csv, group }) => Command::Import { csv, group },
+        Some(Top::Sample(SampleCmd::Load { payg_users })) => Command::SampleLoad { payg_users },
+        Some(Top::Sample(SampleCmd::Remove)) => Command::SampleRemove,
+    };
+    Ok(Cli { data_dir: parsed.data_dir, command })
 }
 
 #[cfg(test)]
@@ -230,12 +242,9 @@ mod tests {
 
     #[test]
     fn sample_size_is_a_number() {
-        assert_eq!(
-            p(&["sample", "load", "--payg-users", "9970"]).unwrap().command,
-            Command::SampleLoad { payg_users: 9970 }
-        );
+        assert_eq!(p(&["sample", "load", "--payg-users", "9970"]).unwrap().command, Command::SampleLoad { payg_users: 9970 });
         assert_eq!(p(&["sample", "load", "--payg-users", "ten"]), Err(CliError::BadNumber("ten".into())));
-        assert_eq!(p(&["sample", "load", "--payg-users"]), Err(CliError::MissingValue("--payg-users".into())));
+        assert!(matches!(p(&["sample", "load", "--payg-users"]), Err(CliError::MissingValue(_))));
     }
 
     #[test]
@@ -244,7 +253,7 @@ mod tests {
             p(&["account", "add", "--name", "Bureau", "--endpoint", "ovh-eu", "--application-key", "AK"]).unwrap().command,
             Command::AccountAdd { name: "Bureau".into(), endpoint: "ovh-eu".into(), application_key: "AK".into() }
         );
-        assert_eq!(p(&["account", "add", "--name", "B"]), Err(CliError::MissingValue("--endpoint".into())));
+        assert!(matches!(p(&["account", "add", "--name", "B"]), Err(CliError::MissingValue(m)) if m.contains("--endpoint")));
         assert_eq!(p(&["sync"]).unwrap().command, Command::Sync { account: None, wait: false });
         assert_eq!(p(&["sync", "--account", "B"]).unwrap().command, Command::Sync { account: Some("B".into()), wait: false });
         assert_eq!(p(&["sync", "--wait", "--account", "B"]).unwrap().command, Command::Sync { account: Some("B".into()), wait: true });
@@ -255,16 +264,27 @@ mod tests {
             p(&["import", "--csv", "u.csv", "--group", "g"]).unwrap().command,
             Command::Import { csv: "u.csv".into(), group: "g".into() }
         );
-        assert_eq!(p(&["import", "--csv", "u.csv"]), Err(CliError::MissingValue("--group".into())));
+        assert!(matches!(p(&["import", "--csv", "u.csv"]), Err(CliError::MissingValue(m)) if m.contains("--group")));
         assert_eq!(p(&["export", "--csv", "x.csv", "--bogus", "1"]), Err(CliError::Unknown("--bogus".into())));
     }
 
     #[test]
     fn mistakes_are_named() {
-        assert_eq!(p(&["--data-dir"]), Err(CliError::MissingValue("--data-dir".into())));
+        assert!(matches!(p(&["--data-dir"]), Err(CliError::MissingValue(m)) if m.contains("--data-dir")));
         assert_eq!(p(&["frobnicate"]), Err(CliError::Unknown("frobnicate".into())));
         assert_eq!(p(&["status", "extra"]), Err(CliError::Unknown("extra".into())));
         let fr = CliError::Unknown("x".into()).message(Lang::Fr);
         assert!(fr.starts_with("Argument inconnu"), "{fr}");
+    }
+
+    #[test]
+    fn every_subcommand_has_help_and_the_binary_a_version() {
+        for args in [&["--help"][..], &["sync", "--help"], &["account", "add", "--help"], &["change", "--help"]] {
+            match p(args).unwrap().command {
+                Command::Help(text) => assert!(text.contains("Usage:"), "{args:?}: {text}"),
+                other => panic!("{args:?}: {other:?}"),
+            }
+        }
+        assert!(matches!(p(&["--version"]).unwrap().command, Command::Version(v) if v.contains(env!("CARGO_PKG_VERSION"))));
     }
 }

@@ -132,7 +132,7 @@ fn execute(command: &Command, store: &Store, keychain: &dyn SecretStore, lang: L
             println!("{queued} {}", lang.pick("users queued for activation", "utilisateurs en attente d'activation"));
             Ok(preview.refused == 0)
         }
-        Command::Window | Command::Help | Command::Version => Ok(true),
+        Command::Window | Command::Help(_) | Command::Version(_) => Ok(true),
     }
 }
 

@@ -10,7 +10,7 @@ use seatkeeper::store::sample::SampleSize;
 use seatkeeper::store::{
     ChangeKind, ChangeState, GroupSummary, HistoryFilter, OrderRequest, PasswordRequest, Store, UsagePeriod,
 };
-use time::macros::{date, datetime};
+use time::macros::datetime;
 
 const NOW: time::OffsetDateTime = datetime!(2026-11-23 10:00 UTC);
 
@@ -224,19 +224,19 @@ fn the_installs_ledger_refuses_a_sixth_device_with_a_clear_message() {
     let f = fixture();
     let users = f.store.list_installs(f.prepaid.id).unwrap();
     let full = users.iter().find(|u| u.counts.computers == 5).unwrap();
-    let err = f.store.add_install(full.licence_id, DeviceKind::Computer, "Sixth PC", date!(2026-11-20), NOW).unwrap_err();
+    let err = f.store.add_install(full.licence_id, DeviceKind::Computer, "Sixth PC", "2026-11-20", NOW).unwrap_err();
     let ipc = err.to_ipc(Lang::En);
     assert_eq!((ipc.code, ipc.rule.as_deref()), (ErrorCode::LimitReached, Some("install.limit")));
     assert!(ipc.message.contains("5 computers"), "{}", ipc.message);
-    let tablet = f.store.add_install(full.licence_id, DeviceKind::Tablet, "  iPad Pro ", date!(2026-11-20), NOW).unwrap();
+    let tablet = f.store.add_install(full.licence_id, DeviceKind::Tablet, "  iPad Pro ", "2026-11-20", NOW).unwrap();
     assert_eq!(tablet.device_name, "iPad Pro");
-    let blank = f.store.add_install(full.licence_id, DeviceKind::Tablet, "  ", date!(2026-11-20), NOW).unwrap_err();
+    let blank = f.store.add_install(full.licence_id, DeviceKind::Tablet, "  ", "2026-11-20", NOW).unwrap_err();
     assert_eq!(blank.to_ipc(Lang::En).rule.as_deref(), Some("name.empty"));
 
     let computer = full.devices.iter().find(|d| d.kind == DeviceKind::Computer).unwrap();
     f.store.sign_out_install(computer.id, NOW).unwrap();
     assert!(matches!(f.store.sign_out_install(computer.id, NOW), Err(Error::Precondition(Precondition::AlreadySignedOut))));
-    f.store.add_install(full.licence_id, DeviceKind::Computer, "New PC", date!(2026-11-23), NOW).unwrap();
+    f.store.add_install(full.licence_id, DeviceKind::Computer, "New PC", "2026-11-23", NOW).unwrap();
     let after = f.store.list_installs(f.prepaid.id).unwrap();
     let user = after.iter().find(|u| u.licence_id == full.licence_id).unwrap();
     assert_eq!((user.counts.computers, user.counts.tablets), (5, full.counts.tablets + 1));
@@ -244,7 +244,7 @@ fn the_installs_ledger_refuses_a_sixth_device_with_a_clear_message() {
     // Empty slots have no user to install for.
     let slot = first_slot(&f);
     assert!(matches!(
-        f.store.add_install(slot, DeviceKind::Phone, "P", date!(2026-11-20), NOW),
+        f.store.add_install(slot, DeviceKind::Phone, "P", "2026-11-20", NOW),
         Err(Error::Precondition(Precondition::NoUserOnLicence))
     ));
 }

@@ -416,7 +416,7 @@ async fn changing_a_pay_as_you_go_login_keeps_the_user_and_their_installs() {
     w.sync().await;
     let payg = w.group(GroupFamily::PayAsYouGo);
     let user = w.store.list_licences(payg.id).unwrap().into_iter().find(|l| l.state == "ok").unwrap();
-    w.store.add_install(user.id, DeviceKind::Computer, "Laptop", now().date(), now()).unwrap();
+    w.store.add_install(user.id, DeviceKind::Computer, "Laptop", &seatkeeper::store::day(now().date()), now()).unwrap();
     let input = account(user.first_name.as_deref().unwrap(), user.last_name.as_deref().unwrap(), "renamed.login");
     w.store.edit_account(user.id, &input, now()).unwrap();
     w.settle().await;
@@ -433,7 +433,7 @@ async fn a_freed_slot_does_not_hand_its_installs_to_the_next_user() {
     w.sync().await;
     let prepaid = w.group(GroupFamily::Prepaid);
     let user = w.store.list_licences(prepaid.id).unwrap().into_iter().find(|l| !l.is_virtual && l.state == "ok").unwrap();
-    w.store.add_install(user.id, DeviceKind::Phone, "Phone", now().date(), now()).unwrap();
+    w.store.add_install(user.id, DeviceKind::Phone, "Phone", &seatkeeper::store::day(now().date()), now()).unwrap();
     w.store.free_licences(&[user.id], now()).unwrap();
     w.settle().await;
     assert!(w.store.licence(user.id).unwrap().is_virtual);

@@ -3,7 +3,7 @@
 use tauri::State;
 
 use super::CmdResult;
-use crate::domain::{parse_install_day, DeviceKind};
+use crate::domain::DeviceKind;
 use crate::state::AppState;
 use crate::store::{Install, UserInstalls};
 
@@ -20,13 +20,7 @@ pub fn add_install(
     device_name: String,
     installed_on: String,
 ) -> CmdResult<Install> {
-    let now = time::OffsetDateTime::now_utc();
-    state.run(|store| {
-        // "Today" where the user is may already be tomorrow in UTC (east of Greenwich).
-        let latest = now.date().next_day().unwrap_or(now.date());
-        let day = parse_install_day(&installed_on, latest)?;
-        store.add_install(licence_id, kind, &device_name, day, now)
-    })
+    state.run(|store| store.add_install(licence_id, kind, &device_name, &installed_on, time::OffsetDateTime::now_utc()))
 }
 
 #[tauri::command(async)]

@@ -64,12 +64,16 @@ impl InstallCounts {
     }
 }
 
-/// Reads the day a device was installed (YYYY-MM-DD); refuses a day after `today`.
-pub fn parse_install_day(value: &str, today: time::Date) -> Result<time::Date, RuleError> {
+/// Reads the day a device was installed (YYYY-MM-DD); refuses a day in the future.
+/// "Today" is the user's: east of Greenwich it may already be tomorrow in UTC, so a
+/// day up to one after `now`'s UTC date is accepted.
+pub fn parse_install_day(value: &str, now: time::OffsetDateTime) -> Result<time::Date, RuleError> {
+    let utc = now.to_offset(time::UtcOffset::UTC).date();
+    let latest = utc.next_day().unwrap_or(utc);
     let format = time::macros::format_description!("[year]-[month]-[day]");
     let bad = RuleError::DateInvalid { field: super::Field::InstalledOn };
     let day = time::Date::parse(value.trim(), &format).map_err(|_| bad.clone())?;
-    if day > today { Err(bad) } else { Ok(day) }
+    if day > latest { Err(bad) } else { Ok(day) }
 }
 
 /// Refuses a new device of `kind` when the user already uses all their seats of it.
@@ -107,11 +111,13 @@ mod tests {
 
     #[test]
     fn install_days_are_real_and_past() {
-        let today = time::macros::date!(2026-11-23);
-        assert_eq!(parse_install_day("2026-11-23", today), Ok(today));
-        assert_eq!(parse_install_day(" 2024-02-29 ", today), Ok(time::macros::date!(2024-02-29)));
-        for bad in ["2026-11-24", "2025-02-29", "23/11/2026", "", "2026-13-01"] {
-            assert!(parse_install_day(bad, today).is_err(), "{bad}");
+        let now = time::macros::datetime!(2026-11-23 22:30 UTC);
+        assert_eq!(parse_install_day("2026-11-23", now), Ok(time::macros::date!(2026-11-23)));
+        assert_eq!(parse_install_day(" 2024-02-29 ", now), Ok(time::macros::date!(2024-02-29)));
+        // Already the 24th in Tokyo.
+        assert_eq!(parse_install_day("2026-11-24", now), Ok(time::macros::date!(2026-11-24)));
+        for bad in ["2026-11-25", "2025-02-29", "23/11/2026", "", "2026-13-01"] {
+            assert!(parse_install_day(bad, now).is_err(), "{bad}");
         }
     }
 

@@ -409,16 +409,18 @@ impl Store {
         })
     }
 
+    /// Records a device in the ledger; `installed_on` is the day the user typed.
     pub fn add_install(
         &self,
         licence_id: i64,
         kind: DeviceKind,
         device_name: &str,
-        installed_on: time::Date,
+        installed_on: &str,
         now: OffsetDateTime,
     ) -> Result<Install> {
+        let day = crate::domain::parse_install_day(installed_on, now)?;
         let at = timestamp(now);
-        self.write(|tx| installs::add(tx, licence_id, kind, device_name, &day(installed_on), &at))
+        self.write(|tx| installs::add(tx, licence_id, kind, device_name, &crate::store::day(day), &at))
     }
 
     pub fn sign_out_install(&self, install_id: i64, now: OffsetDateTime) -> Result<()> {
