@@ -84,9 +84,11 @@ async fn sync_loop(app: tauri::AppHandle) {
             .flat_map(|r| &r.changes)
             .any(|c| matches!(c.state, crate::store::ChangeState::WaitingRemote | crate::store::ChangeState::Queued));
         let status = state.sync.status();
-        let every = if let Some(until) = status.retry_at.as_deref().and_then(|t| {
-            time::OffsetDateTime::parse(t, &time::format_description::well_known::Rfc3339).ok()
-        }) {
+        let every = if let Some(until) = status
+            .retry_at
+            .as_deref()
+            .and_then(|t| time::OffsetDateTime::parse(t, &time::format_description::well_known::Rfc3339).ok())
+        {
             // OVHcloud asked to slow down: not before then (a nudge still wakes the loop).
             std::time::Duration::try_from(until - time::OffsetDateTime::now_utc()).unwrap_or(FOLLOW_TASKS_EVERY)
         } else if status.online == Some(false) {

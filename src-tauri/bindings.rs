@@ -6,9 +6,8 @@ use ts_rs::{Config, TS};
 
 fn render() -> String {
     let cfg = Config::new().with_large_int("number");
-    let mut out = String::from(
-        "// Generated from the Rust types by `UPDATE_BINDINGS=1 cargo test bindings`. Do not edit.\n",
-    );
+    let mut out =
+        String::from("// Generated from the Rust types by `UPDATE_BINDINGS=1 cargo test bindings`. Do not edit.\n");
     macro_rules! export {
         ($($t:ty),* $(,)?) => {$(
             out.push_str("\nexport ");

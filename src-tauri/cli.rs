@@ -113,16 +113,37 @@ pub enum Command {
     /// `--help` (of the binary or of a subcommand): the text to print.
     Help(String),
     Version(String),
-    SampleLoad { payg_users: usize },
+    SampleLoad {
+        payg_users: usize,
+    },
     SampleRemove,
-    Status { json: bool },
-    AccountAdd { name: String, endpoint: String, application_key: String },
+    Status {
+        json: bool,
+    },
+    AccountAdd {
+        name: String,
+        endpoint: String,
+        application_key: String,
+    },
     AccountList,
-    Sync { account: Option<String>, wait: bool },
-    ChangeRetry { id: i64 },
-    ChangeDismiss { id: i64 },
-    Export { csv: PathBuf, group: Option<String> },
-    Import { csv: PathBuf, group: String },
+    Sync {
+        account: Option<String>,
+        wait: bool,
+    },
+    ChangeRetry {
+        id: i64,
+    },
+    ChangeDismiss {
+        id: i64,
+    },
+    Export {
+        csv: PathBuf,
+        group: Option<String>,
+    },
+    Import {
+        csv: PathBuf,
+        group: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -173,14 +194,18 @@ fn context(e: &clap::Error, kind: ContextKind) -> String {
 /// clap's mistake, as one of ours (so it can be said in French too).
 fn mistake(e: &clap::Error) -> CliError {
     match e.kind() {
-        ErrorKind::MissingRequiredArgument | ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+        ErrorKind::MissingRequiredArgument
+        | ErrorKind::MissingSubcommand
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             let what = context(e, ContextKind::InvalidArg);
             CliError::MissingValue(if what.is_empty() { "the command".into() } else { what })
         }
         ErrorKind::InvalidValue if context(e, ContextKind::InvalidValue).is_empty() => {
             CliError::MissingValue(context(e, ContextKind::InvalidArg))
         }
-        ErrorKind::ValueValidation | ErrorKind::InvalidValue => CliError::BadNumber(context(e, ContextKind::InvalidValue)),
+        ErrorKind::ValueValidation | ErrorKind::InvalidValue => {
+            CliError::BadNumber(context(e, ContextKind::InvalidValue))
+        }
         ErrorKind::InvalidSubcommand => CliError::Unknown(context(e, ContextKind::InvalidSubcommand)),
         _ => {
             let arg = context(e, ContextKind::InvalidArg);
@@ -193,7 +218,9 @@ pub fn parse<I: IntoIterator<Item = String>>(args: I) -> Result<Cli, CliError> {
     let args = std::iter::once("seatkeeper".to_string()).chain(args);
     let parsed = match Args::try_parse_from(args) {
         Ok(parsed) => parsed,
-        Err(e) if e.kind() == ErrorKind::DisplayHelp => return Ok(Cli { data_dir: None, command: Command::Help(e.render().to_string()) }),
+        Err(e) if e.kind() == ErrorKind::DisplayHelp => {
+            return Ok(Cli { data_dir: None, command: Command::Help(e.render().to_string()) });
+        }
         Err(e) if e.kind() == ErrorKind::DisplayVersion => {
             return Ok(Cli { data_dir: None, command: Command::Version(e.render().to_string()) });
         }
@@ -242,7 +269,10 @@ mod tests {
 
     #[test]
     fn sample_size_is_a_number() {
-        assert_eq!(p(&["sample", "load", "--payg-users", "9970"]).unwrap().command, Command::SampleLoad { payg_users: 9970 });
+        assert_eq!(
+            p(&["sample", "load", "--payg-users", "9970"]).unwrap().command,
+            Command::SampleLoad { payg_users: 9970 }
+        );
         assert_eq!(p(&["sample", "load", "--payg-users", "ten"]), Err(CliError::BadNumber("ten".into())));
         assert!(matches!(p(&["sample", "load", "--payg-users"]), Err(CliError::MissingValue(_))));
     }
@@ -250,13 +280,23 @@ mod tests {
     #[test]
     fn account_sync_export_and_import_take_their_options() {
         assert_eq!(
-            p(&["account", "add", "--name", "Bureau", "--endpoint", "ovh-eu", "--application-key", "AK"]).unwrap().command,
+            p(&["account", "add", "--name", "Bureau", "--endpoint", "ovh-eu", "--application-key", "AK"])
+                .unwrap()
+                .command,
             Command::AccountAdd { name: "Bureau".into(), endpoint: "ovh-eu".into(), application_key: "AK".into() }
         );
-        assert!(matches!(p(&["account", "add", "--name", "B"]), Err(CliError::MissingValue(m)) if m.contains("--endpoint")));
+        assert!(
+            matches!(p(&["account", "add", "--name", "B"]), Err(CliError::MissingValue(m)) if m.contains("--endpoint"))
+        );
         assert_eq!(p(&["sync"]).unwrap().command, Command::Sync { account: None, wait: false });
-        assert_eq!(p(&["sync", "--account", "B"]).unwrap().command, Command::Sync { account: Some("B".into()), wait: false });
-        assert_eq!(p(&["sync", "--wait", "--account", "B"]).unwrap().command, Command::Sync { account: Some("B".into()), wait: true });
+        assert_eq!(
+            p(&["sync", "--account", "B"]).unwrap().command,
+            Command::Sync { account: Some("B".into()), wait: false }
+        );
+        assert_eq!(
+            p(&["sync", "--wait", "--account", "B"]).unwrap().command,
+            Command::Sync { account: Some("B".into()), wait: true }
+        );
         assert_eq!(p(&["change", "retry", "12"]).unwrap().command, Command::ChangeRetry { id: 12 });
         assert_eq!(p(&["change", "dismiss", "x"]), Err(CliError::BadNumber("x".into())));
         assert_eq!(p(&["status", "--json"]).unwrap().command, Command::Status { json: true });
@@ -285,6 +325,8 @@ mod tests {
                 other => panic!("{args:?}: {other:?}"),
             }
         }
-        assert!(matches!(p(&["--version"]).unwrap().command, Command::Version(v) if v.contains(env!("CARGO_PKG_VERSION"))));
+        assert!(
+            matches!(p(&["--version"]).unwrap().command, Command::Version(v) if v.contains(env!("CARGO_PKG_VERSION")))
+        );
     }
 }

@@ -7,7 +7,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 pub use crate::domain::FileProblem;
-use crate::domain::{check_account, AccountInput, LicenceType, RuleError};
+use crate::domain::{AccountInput, LicenceType, RuleError, check_account};
 use crate::i18n::Lang;
 
 /// At most this many rows are read from one file.
@@ -69,11 +69,8 @@ pub fn parse_users(bytes: &[u8], default_location: &str) -> Result<Vec<ParsedRow
     })?;
     let first_line = text.lines().next().unwrap_or_default();
     let delimiter = if first_line.matches(';').count() > first_line.matches(',').count() { b';' } else { b',' };
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
+    let mut reader =
+        csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).trim(csv::Trim::All).from_reader(text.as_bytes());
     let headers = reader.headers().map_err(|_| FileProblem::Malformed { line: 1 })?.clone();
     let find = |name: &str| headers.iter().position(|h| column_of(h) == Some(name));
     let (first, last, login, email, location) =
@@ -157,11 +154,25 @@ pub struct ExportGroup<'a> {
 fn licence_header(lang: Lang) -> [&'static str; 9] {
     match lang {
         Lang::En => [
-            "First name", "Last name", "Activation e-mail", "Licence type", "State", "Computers", "Tablets", "Phones",
+            "First name",
+            "Last name",
+            "Activation e-mail",
+            "Licence type",
+            "State",
+            "Computers",
+            "Tablets",
+            "Phones",
             "Pending change",
         ],
         Lang::Fr => [
-            "Prénom", "Nom", "E-mail d'activation", "Type de licence", "État", "Ordinateurs", "Tablettes", "Téléphones",
+            "Prénom",
+            "Nom",
+            "E-mail d'activation",
+            "Type de licence",
+            "État",
+            "Ordinateurs",
+            "Tablettes",
+            "Téléphones",
             "Modification en attente",
         ],
     }
@@ -239,7 +250,9 @@ pub fn write_export(
         let path = dir.join(format!("seatkeeper-{stem}-{stamp}{suffix}.csv"));
         match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
             Ok(mut file) => {
-                file.write_all(bytes).and_then(|_| file.sync_all()).map_err(|e| crate::error::Error::io(path.display().to_string(), e))?;
+                file.write_all(bytes)
+                    .and_then(|_| file.sync_all())
+                    .map_err(|e| crate::error::Error::io(path.display().to_string(), e))?;
                 return Ok(path);
             }
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
@@ -279,7 +292,10 @@ mod tests {
         let fr = "\u{feff}Prénom;Nom;Identifiant\nÉlodie;Martin;elodie.martin\n;;\nLéa;N'Diaye;lea\n";
         let rows = parse_users(fr.as_bytes(), "FR").unwrap();
         assert_eq!(rows.len(), 2, "blank rows are skipped");
-        assert_eq!((rows[1].line, rows[1].input.login.as_str(), rows[1].input.usage_location.as_str()), (4, "lea", "FR"));
+        assert_eq!(
+            (rows[1].line, rows[1].input.login.as_str(), rows[1].input.usage_location.as_str()),
+            (4, "lea", "FR")
+        );
     }
 
     #[test]
@@ -296,17 +312,20 @@ mod tests {
 
     #[test]
     fn unreadable_files_are_refused_clearly() {
-        assert_eq!(parse_users(b"first name,last name,login\nJ\xE9r\xF4me,X,jx\n", "FR"), Err(FileProblem::NotUtf8 { line: 2 }));
         assert_eq!(
-            parse_users(b"name,login\nX,y\n", "FR"),
-            Err(FileProblem::MissingColumns(vec!["first name"]))
+            parse_users(b"first name,last name,login\nJ\xE9r\xF4me,X,jx\n", "FR"),
+            Err(FileProblem::NotUtf8 { line: 2 })
         );
+        assert_eq!(parse_users(b"name,login\nX,y\n", "FR"), Err(FileProblem::MissingColumns(vec!["first name"])));
         assert_eq!(parse_users(b"first name,last name,login\n", "FR"), Err(FileProblem::Empty));
         let mut big = String::from("first name,last name,login\n");
         for i in 0..MAX_IMPORT_ROWS + 5 {
             big.push_str(&format!("A,B,user{i}\n"));
         }
-        assert_eq!(parse_users(big.as_bytes(), "FR"), Err(FileProblem::TooManyRows { rows: MAX_IMPORT_ROWS + 5, max: MAX_IMPORT_ROWS }));
+        assert_eq!(
+            parse_users(big.as_bytes(), "FR"),
+            Err(FileProblem::TooManyRows { rows: MAX_IMPORT_ROWS + 5, max: MAX_IMPORT_ROWS })
+        );
         let fr = FileProblem::MissingColumns(vec!["first name", "login"]).localize(Lang::Fr);
         assert!(fr.contains("prénom, identifiant"), "{fr}");
     }

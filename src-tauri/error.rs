@@ -44,7 +44,9 @@ pub enum Precondition {
     /// The action needs a licence with a user.
     NoUserOnLicence,
     /// Another licence of the group already uses this activation e-mail.
-    LoginTaken { email: String },
+    LoginTaken {
+        email: String,
+    },
     /// Adding users directly is for pay-as-you-go groups; prepaid groups use slots.
     WrongFamily,
     /// The licence is being created or deleted, or has a change waiting; wait for it.
@@ -54,7 +56,9 @@ pub enum Precondition {
     /// A later change to the same licence or group must be undone first.
     LaterChangeFirst,
     /// The catalog has no price for this licence type and renewal period.
-    RenewalUnavailable { period: String },
+    RenewalUnavailable {
+        period: String,
+    },
     /// The device was already signed out.
     AlreadySignedOut,
     /// Only orders of the demo account are paid from the window.
@@ -66,7 +70,9 @@ pub enum Precondition {
     /// This build has no demo account (built without the `demo` feature).
     NoDemo,
     /// Another process is syncing this database: who, if it said.
-    SyncRunning { holder: Option<SyncHolder> },
+    SyncRunning {
+        holder: Option<SyncHolder>,
+    },
 }
 
 #[derive(Debug, Error)]
@@ -374,7 +380,7 @@ impl Localize for Error {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{check_login, DeviceKind};
+    use crate::domain::{DeviceKind, check_login};
 
     #[test]
     fn rule_errors_cross_ipc_with_rule_and_field() {

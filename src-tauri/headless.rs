@@ -14,7 +14,7 @@ use crate::i18n::{Lang, Localize};
 use crate::secrets::{Keychain, Secret, SecretStore};
 use crate::store::sample::SampleSize;
 use crate::store::{ChangeState, Store};
-use crate::sync::{client_for, Engine, Progress, SyncLock, DEMO_ENDPOINT};
+use crate::sync::{DEMO_ENDPOINT, Engine, Progress, SyncLock, client_for};
 
 /// Exit statuses of the command line (documented in `seatkeeper --help` and the README).
 pub mod exit {
@@ -44,7 +44,10 @@ pub fn default_data_dir() -> Option<PathBuf> {
 
 pub fn run(cli: &Cli, lang: Lang) -> ExitCode {
     let Some(dir) = cli.data_dir.clone().or_else(default_data_dir) else {
-        eprintln!("seatkeeper: {}", lang.pick("no data directory; pass --data-dir DIR", "aucun dossier de données ; passez --data-dir DIR"));
+        eprintln!(
+            "seatkeeper: {}",
+            lang.pick("no data directory; pass --data-dir DIR", "aucun dossier de données ; passez --data-dir DIR")
+        );
         return ExitCode::from(2);
     };
     let result = Store::open_in(&dir).and_then(|store| {
@@ -156,7 +159,12 @@ fn status(store: &Store, as_json: bool) -> Result<bool> {
         for g in &groups {
             println!(
                 "{}\t{}\t{}\t{}/{}\t{}",
-                g.service_name, g.display_name, g.family.wire_name(), g.licences_used, g.licences_total, g.status
+                g.service_name,
+                g.display_name,
+                g.family.wire_name(),
+                g.licences_used,
+                g.licences_total,
+                g.status
             );
         }
         println!("pending changes: {}", open.len());
@@ -191,7 +199,13 @@ fn account_add(
 ) -> Result<bool> {
     let (secret, consumer) = read_stdin_lines();
     let secret = secret.ok_or_else(|| {
-        Error::Internal(lang.pick("the application secret is missing from standard input", "le secret d'application manque sur l'entrée standard").into())
+        Error::Internal(
+            lang.pick(
+                "the application secret is missing from standard input",
+                "le secret d'application manque sur l'entrée standard",
+            )
+            .into(),
+        )
     })?;
     let connected = runtime()?.block_on(crate::sync::service::connect_account(
         store,
@@ -219,11 +233,8 @@ fn account_add(
 /// throughout. One account failing does not stop the others. `Ok(true)` only when
 /// every change went through and none, from this run or before, failed or waits for the user.
 fn sync(store: &Store, keychain: &dyn SecretStore, only: Option<&str>, wait: bool, lang: Lang) -> Result<bool> {
-    let accounts: Vec<_> = store
-        .list_accounts()?
-        .into_iter()
-        .filter(|a| !a.is_sample && only.is_none_or(|n| a.label == n))
-        .collect();
+    let accounts: Vec<_> =
+        store.list_accounts()?.into_iter().filter(|a| !a.is_sample && only.is_none_or(|n| a.label == n)).collect();
     if let Some(name) = only
         && accounts.is_empty()
     {
@@ -249,12 +260,22 @@ fn sync(store: &Store, keychain: &dyn SecretStore, only: Option<&str>, wait: boo
             println!(
                 "{}: {}",
                 account.label,
-                lang.pick("skipped (the demo account syncs in the window)", "ignoré (le compte de démonstration se synchronise dans la fenêtre)")
+                lang.pick(
+                    "skipped (the demo account syncs in the window)",
+                    "ignoré (le compte de démonstration se synchronise dans la fenêtre)"
+                )
             );
             continue;
         }
         let result = client_for(store, keychain, account.id).and_then(|client| {
-            let engine = Engine { store, secrets: keychain, client: &client, account_id: account.id, progress: &progress, lock: &lock };
+            let engine = Engine {
+                store,
+                secrets: keychain,
+                client: &client,
+                account_id: account.id,
+                progress: &progress,
+                lock: &lock,
+            };
             rt.block_on(engine.sync())
         });
         eprintln!();
@@ -279,7 +300,13 @@ fn sync(store: &Store, keychain: &dyn SecretStore, only: Option<&str>, wait: boo
             println!("{}\t{}\t{}", lang.pick("not read", "non lu"), g.service_name, g.reason);
         }
         if let Some(at) = &report.retry_at {
-            println!("{} {at}", lang.pick("OVHcloud asked to wait; next try after", "OVHcloud demande d'attendre ; prochain essai après"));
+            println!(
+                "{} {at}",
+                lang.pick(
+                    "OVHcloud asked to wait; next try after",
+                    "OVHcloud demande d'attendre ; prochain essai après"
+                )
+            );
         }
         for c in &report.changes {
             println!(

@@ -9,8 +9,8 @@
 use std::collections::HashMap;
 use std::sync::Mutex;
 
-pub use crate::secret::Secret;
 use crate::error::{Error, Result};
+pub use crate::secret::Secret;
 
 /// The keychain service name all Seatkeeper entries are filed under.
 pub const SERVICE: &str = "app.seatkeeper.desktop";
@@ -18,10 +18,16 @@ pub const SERVICE: &str = "app.seatkeeper.desktop";
 /// What a secret is, which names its keychain entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SecretKey {
-    ApplicationSecret { account_id: i64 },
-    ConsumerKey { account_id: i64 },
+    ApplicationSecret {
+        account_id: i64,
+    },
+    ConsumerKey {
+        account_id: i64,
+    },
     /// A licence password waiting in the outbox until its change is sent.
-    LicencePassword { change_id: i64 },
+    LicencePassword {
+        change_id: i64,
+    },
 }
 
 impl SecretKey {

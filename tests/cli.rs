@@ -10,9 +10,11 @@ use std::time::Duration;
 
 use seatkeeper::domain::{AccountInput, GroupFamily, LicenceType};
 use seatkeeper::secrets::{Keychain, SecretKey, SecretStore};
-use seatkeeper_simulator::{Faults, Seed, Simulator, SimulatorConfig, SimulatorHandle, ACCOUNT, APP_KEY, APP_SECRET, CONSUMER_KEY};
-use seatkeeper::store::{accounts, ChangeState, OrderRequest, PasswordRequest, Store};
+use seatkeeper::store::{ChangeState, OrderRequest, PasswordRequest, Store, accounts};
 use seatkeeper::sync::SyncLock;
+use seatkeeper_simulator::{
+    ACCOUNT, APP_KEY, APP_SECRET, CONSUMER_KEY, Faults, Seed, Simulator, SimulatorConfig, SimulatorHandle,
+};
 
 const BIN: &str = env!("CARGO_BIN_EXE_seatkeeper");
 
@@ -81,7 +83,8 @@ async fn connect_sync_export_import_from_the_command_line() {
 
     let users = dir.path().join("users.csv");
     std::fs::write(&users, "first name,last name,login\nAda,Lovelace,ada.lovelace\nBad,Login,a..b\n").unwrap();
-    let import = run(dir.path(), &["import", "--csv", users.to_str().unwrap(), "--group", "office5678.o365.ovh.com"], "");
+    let import =
+        run(dir.path(), &["import", "--csv", users.to_str().unwrap(), "--group", "office5678.o365.ovh.com"], "");
     assert!(!import.status.success(), "a refused row makes the import exit non-zero");
     assert!(text(&import).contains("line 3"), "{}", text(&import));
     let sync = run(dir.path(), &["sync"], "");
@@ -122,10 +125,15 @@ async fn without_a_consumer_key_the_validation_address_is_printed() {
 #[test]
 fn bad_command_lines_are_answered_in_the_users_language() {
     let dir = tempfile::tempdir().unwrap();
-    let out = Command::new(BIN).args(["--data-dir", dir.path().to_str().unwrap(), "frobnicate"]).env("LANG", "fr_FR.UTF-8").output().unwrap();
+    let out = Command::new(BIN)
+        .args(["--data-dir", dir.path().to_str().unwrap(), "frobnicate"])
+        .env("LANG", "fr_FR.UTF-8")
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("Argument inconnu"));
-    let out = run(dir.path(), &["account", "add", "--name", "X", "--endpoint", "nowhere", "--application-key", "k"], "s\n");
+    let out =
+        run(dir.path(), &["account", "add", "--name", "X", "--endpoint", "nowhere", "--application-key", "k"], "s\n");
     assert!(!out.status.success());
     assert!(text(&out).contains("OVHcloud Europe"), "the endpoint rule, in words: {}", text(&out));
     assert!(Store::open_in(dir.path()).unwrap().list_accounts().unwrap().is_empty(), "nothing half-saved");
@@ -148,19 +156,41 @@ async fn a_sync_killed_at_random_moments_loses_nothing_and_applies_nothing_twice
         let now = time::OffsetDateTime::now_utc();
         let slots: Vec<_> = store.list_licences(prepaid.id).unwrap().into_iter().filter(|l| l.is_virtual).collect();
         for (i, slot) in slots.iter().take(5).enumerate() {
-            let a = AccountInput { first_name: "Slot".into(), last_name: format!("User{i}"), login: format!("slot.user{i}"), usage_location: "FR".into() };
+            let a = AccountInput {
+                first_name: "Slot".into(),
+                last_name: format!("User{i}"),
+                login: format!("slot.user{i}"),
+                usage_location: "FR".into(),
+            };
             store.activate_licence(slot.id, &a, now).unwrap();
         }
         for i in 0..6 {
-            let a = AccountInput { first_name: "New".into(), last_name: format!("User{i}"), login: format!("new.user{i}"), usage_location: "FR".into() };
+            let a = AccountInput {
+                first_name: "New".into(),
+                last_name: format!("User{i}"),
+                login: format!("new.user{i}"),
+                usage_location: "FR".into(),
+            };
             store.add_user(payg.id, &a, LicenceType::OfficeProPlus, now).unwrap();
         }
         store.rename_group(payg.id, "Renamed under fire", now).unwrap();
         // An order, and two new passwords (kept in the real keychain).
-        let request = OrderRequest { account_id: payg.account_id, group_id: Some(prepaid.id), licence_type: LicenceType::OfficeBusiness, renewal_period: "P1M".into(), quantity: 2 };
+        let request = OrderRequest {
+            account_id: payg.account_id,
+            group_id: Some(prepaid.id),
+            licence_type: LicenceType::OfficeBusiness,
+            renewal_period: "P1M".into(),
+            quantity: 2,
+        };
         store.place_order(&request, now).unwrap();
         let keychain = Keychain::for_installation(store.installation_id().unwrap());
-        let users: Vec<_> = store.list_licences(prepaid.id).unwrap().into_iter().filter(|l| !l.is_virtual && l.state == "ok").take(2).collect();
+        let users: Vec<_> = store
+            .list_licences(prepaid.id)
+            .unwrap()
+            .into_iter()
+            .filter(|l| !l.is_virtual && l.state == "ok")
+            .take(2)
+            .collect();
         for user in &users {
             store.change_password(&keychain, user.id, PasswordRequest::Generate, None, now).unwrap();
         }
@@ -174,7 +204,9 @@ async fn a_sync_killed_at_random_moments_loses_nothing_and_applies_nothing_twice
     let sending = || {
         let conn = rusqlite::Connection::open_with_flags(&db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
         conn.busy_timeout(Duration::from_secs(1)).unwrap();
-        conn.query_row("SELECT count(*) FROM pending_changes WHERE state = 'sending'", [], |r| r.get::<_, i64>(0)).unwrap_or(0) > 0
+        conn.query_row("SELECT count(*) FROM pending_changes WHERE state = 'sending'", [], |r| r.get::<_, i64>(0))
+            .unwrap_or(0)
+            > 0
     };
     for round in 0..16 {
         let mut child = Command::new(BIN)
@@ -207,7 +239,11 @@ async fn a_sync_killed_at_random_moments_loses_nothing_and_applies_nothing_twice
     for _ in 0..20 {
         let out = run(dir.path(), &["sync"], "");
         let store = Store::open_in(dir.path()).unwrap();
-        let open = seatkeeper::sync::pending_changes(&store, None).unwrap().into_iter().filter(|c| c.state != ChangeState::Done).count();
+        let open = seatkeeper::sync::pending_changes(&store, None)
+            .unwrap()
+            .into_iter()
+            .filter(|c| c.state != ChangeState::Done)
+            .count();
         if out.status.success() && open == 0 {
             done = true;
             break;
@@ -228,15 +264,28 @@ async fn a_sync_killed_at_random_moments_loses_nothing_and_applies_nothing_twice
     assert_eq!(changes.len(), 12 + 1 + 2, "no change lost");
     assert!(changes.iter().all(|c| c.state == ChangeState::Done), "{changes:?}");
     // The order was checked out once; each new password reached OVHcloud and left the keychain.
-    assert_eq!(sim.requests().iter().filter(|e| e.path.ends_with("/checkout") && e.method == "POST" && e.status == 200).count(), 1);
+    assert_eq!(
+        sim.requests()
+            .iter()
+            .filter(|e| e.path.ends_with("/checkout") && e.method == "POST" && e.status == 200)
+            .count(),
+        1
+    );
     let keychain = Keychain::for_installation(store.installation_id().unwrap());
     for c in changes.iter().filter(|c| c.kind == seatkeeper::store::ChangeKind::ChangePassword) {
         assert_eq!(keychain.get(SecretKey::LicencePassword { change_id: c.id }).unwrap(), None);
     }
     assert!(sim.count("POST", "/license/officePrepaid/*/changePassword") >= 2);
-    assert!(store.list_open_orders().unwrap().iter().any(|o| o.quantity == 2 && o.payment_url.is_some()), "the order is followed");
+    assert!(
+        store.list_open_orders().unwrap().iter().any(|o| o.quantity == 2 && o.payment_url.is_some()),
+        "the order is followed"
+    );
     // Each new user was created exactly once at OVHcloud: one successful POST each.
-    let created = sim.requests().into_iter().filter(|e| e.method == "POST" && e.path.ends_with("/user") && (200..300).contains(&e.status)).count();
+    let created = sim
+        .requests()
+        .into_iter()
+        .filter(|e| e.method == "POST" && e.path.ends_with("/user") && (200..300).contains(&e.status))
+        .count();
     assert_eq!(created, 6);
     let payg_users = store.list_groups().unwrap().into_iter().find(|g| g.family == GroupFamily::PayAsYouGo).unwrap();
     assert_eq!(payg_users.licences_total, 12 + 6);
@@ -255,19 +304,35 @@ fn queue_mix(dir: &Path, trial: usize) -> Vec<String> {
     let mut logins = Vec::new();
     for i in 0..3 {
         let login = format!("t{trial}.user{i}");
-        let a = AccountInput { first_name: "Twice".into(), last_name: format!("Never{i}"), login: login.clone(), usage_location: "FR".into() };
+        let a = AccountInput {
+            first_name: "Twice".into(),
+            last_name: format!("Never{i}"),
+            login: login.clone(),
+            usage_location: "FR".into(),
+        };
         store.add_user(payg.id, &a, LicenceType::OfficeProPlus, now).unwrap();
         logins.push(login);
     }
     let slots: Vec<_> = store.list_licences(prepaid.id).unwrap().into_iter().filter(|l| l.is_virtual).take(2).collect();
     for (i, slot) in slots.iter().enumerate() {
-        let a = AccountInput { first_name: "Slot".into(), last_name: format!("Once{i}"), login: format!("t{trial}.slot{i}"), usage_location: "FR".into() };
+        let a = AccountInput {
+            first_name: "Slot".into(),
+            last_name: format!("Once{i}"),
+            login: format!("t{trial}.slot{i}"),
+            usage_location: "FR".into(),
+        };
         store.activate_licence(slot.id, &a, now).unwrap();
     }
     let keychain = Keychain::for_installation(store.installation_id().unwrap());
     let user = store.list_licences(payg.id).unwrap().into_iter().find(|l| l.state == "ok").unwrap();
     store.change_password(&keychain, user.id, PasswordRequest::Generate, None, now).unwrap();
-    let request = OrderRequest { account_id: prepaid.account_id, group_id: Some(prepaid.id), licence_type: LicenceType::OfficeBusiness, renewal_period: "P1M".into(), quantity: 1 };
+    let request = OrderRequest {
+        account_id: prepaid.account_id,
+        group_id: Some(prepaid.id),
+        licence_type: LicenceType::OfficeBusiness,
+        renewal_period: "P1M".into(),
+        quantity: 1,
+    };
     store.place_order(&request, now).unwrap();
     logins
 }
@@ -316,7 +381,11 @@ async fn two_syncs_started_together_send_every_change_exactly_once() {
         for _ in 0..30 {
             let out = run(dir.path(), &["sync"], "");
             let store = Store::open_in(dir.path()).unwrap();
-            let open = seatkeeper::sync::pending_changes(&store, None).unwrap().into_iter().filter(|c| c.state != ChangeState::Done).count();
+            let open = seatkeeper::sync::pending_changes(&store, None)
+                .unwrap()
+                .into_iter()
+                .filter(|c| c.state != ChangeState::Done)
+                .count();
             if out.status.success() && open == 0 {
                 break;
             }
@@ -326,9 +395,18 @@ async fn two_syncs_started_together_send_every_change_exactly_once() {
         let changes = seatkeeper::sync::pending_changes(&store, None).unwrap();
         assert!(changes.iter().all(|c| c.state == ChangeState::Done), "trial {trial}: {changes:?}");
         let log = sim.requests();
-        let sends = |method: &str, pattern: &str| log.iter().filter(|e| e.method == method && seatkeeper_simulator::path_matches(pattern, &e.path)).count();
+        let sends = |method: &str, pattern: &str| {
+            log.iter().filter(|e| e.method == method && seatkeeper_simulator::path_matches(pattern, &e.path)).count()
+        };
         for login in &logins {
-            let posts = log.iter().filter(|e| e.method == "POST" && e.path.ends_with("/user") && e.request_body.contains(&format!("\"login\":\"{login}\""))).count();
+            let posts = log
+                .iter()
+                .filter(|e| {
+                    e.method == "POST"
+                        && e.path.ends_with("/user")
+                        && e.request_body.contains(&format!("\"login\":\"{login}\""))
+                })
+                .count();
             assert_eq!(posts, 1, "trial {trial}: {login} created once");
         }
         assert_eq!(sends("PUT", "/license/officePrepaid/*"), 2, "trial {trial}: each slot configured once");
@@ -347,9 +425,17 @@ async fn sync_says_plainly_when_another_sync_runs_and_waits_when_asked() {
     let dir = tempfile::tempdir().unwrap();
     connect(dir.path(), &sim);
     let lock = SyncLock::try_acquire(&dir.path().join("seatkeeper.db"), "window").unwrap();
-    let out = Command::new(BIN).args(["--data-dir", dir.path().to_str().unwrap(), "sync"]).env("LANG", "fr_FR.UTF-8").output().unwrap();
+    let out = Command::new(BIN)
+        .args(["--data-dir", dir.path().to_str().unwrap(), "sync"])
+        .env("LANG", "fr_FR.UTF-8")
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(3), "{}", text(&out));
-    assert!(text(&out).contains("Une synchronisation est déjà en cours") && text(&out).contains("window"), "{}", text(&out));
+    assert!(
+        text(&out).contains("Une synchronisation est déjà en cours") && text(&out).contains("window"),
+        "{}",
+        text(&out)
+    );
     let waiting = spawn_sync(dir.path(), &["--wait"]);
     tokio::time::sleep(Duration::from_millis(600)).await;
     assert!(sim.requests().is_empty(), "nothing sent while the lock is held");
@@ -390,7 +476,17 @@ async fn the_demo_account_never_breaks_a_command_line_sync() {
     connect(dir.path(), &sim);
     {
         let store = Store::open_in(dir.path()).unwrap();
-        store.write(|tx| accounts::add(tx, seatkeeper::sync::DEMO_LABEL, seatkeeper::sync::DEMO_ENDPOINT, APP_KEY, "2026-11-23T10:00:00Z")).unwrap();
+        store
+            .write(|tx| {
+                accounts::add(
+                    tx,
+                    seatkeeper::sync::DEMO_LABEL,
+                    seatkeeper::sync::DEMO_ENDPOINT,
+                    APP_KEY,
+                    "2026-11-23T10:00:00Z",
+                )
+            })
+            .unwrap();
     }
     let out = run(dir.path(), &["sync"], "");
     assert!(out.status.success(), "{}", text(&out));

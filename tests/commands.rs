@@ -9,8 +9,8 @@ use seatkeeper::error::{Error, ErrorCode};
 use seatkeeper::i18n::Lang;
 use seatkeeper::secrets::MemorySecrets;
 use seatkeeper::state::AppState;
-use seatkeeper::store::sample::SampleSize;
 use seatkeeper::store::Store;
+use seatkeeper::store::sample::SampleSize;
 
 fn read(path: &str) -> String {
     std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap()
@@ -43,7 +43,11 @@ fn language_follows_the_system_until_the_user_chooses() {
 
 #[test]
 fn every_command_reports_why_the_database_could_not_open() {
-    let state = AppState::new(Err(Error::DatabaseTooNew { found: 7, supported: 2 }), Box::new(MemorySecrets::default()), Instant::now());
+    let state = AppState::new(
+        Err(Error::DatabaseTooNew { found: 7, supported: 2 }),
+        Box::new(MemorySecrets::default()),
+        Instant::now(),
+    );
     state.preferences("en-GB").unwrap();
     let err = state.run(|s| s.app_status()).unwrap_err();
     assert_eq!(err.code, ErrorCode::DatabaseTooNew);
@@ -65,7 +69,17 @@ fn commands_return_what_the_store_holds() {
     assert_eq!(groups.len(), 2);
     let json = serde_json::to_value(&groups[0]).unwrap();
     // The wire shape the UI's generated types describe.
-    for key in ["id", "serviceName", "displayName", "family", "offer", "licencesUsed", "licencesTotal", "nextPaymentOn", "isSample"] {
+    for key in [
+        "id",
+        "serviceName",
+        "displayName",
+        "family",
+        "offer",
+        "licencesUsed",
+        "licencesTotal",
+        "nextPaymentOn",
+        "isSample",
+    ] {
         assert!(json.get(key).is_some(), "missing {key} in {json}");
     }
     let err = state.run(|s| s.load_sample(time::OffsetDateTime::now_utc(), SampleSize::default())).unwrap_err();
@@ -75,12 +89,7 @@ fn commands_return_what_the_store_holds() {
 fn quoted_names(text: &str, after: &str, until: &str) -> BTreeSet<String> {
     let start = text.find(after).unwrap_or_else(|| panic!("{after} not found")) + after.len();
     let end = start + text[start..].find(until).unwrap();
-    text[start..end]
-        .split('"')
-        .skip(1)
-        .step_by(2)
-        .map(str::to_string)
-        .collect()
+    text[start..end].split('"').skip(1).step_by(2).map(str::to_string).collect()
 }
 
 #[test]

@@ -66,7 +66,8 @@ fn activating_a_slot_queues_the_request_and_shows_at_once() {
     assert_eq!(change.preview[0].path, format!("/license/officePrepaid/{}", f.store.licence(slot).unwrap().remote_id));
     assert_eq!(body(&change.preview[0])["usageLocation"], "fr");
 
-    let history = f.store.list_history(f.prepaid.id, &HistoryFilter { licence_id: Some(slot), kind: None }, 10).unwrap();
+    let history =
+        f.store.list_history(f.prepaid.id, &HistoryFilter { licence_id: Some(slot), kind: None }, 10).unwrap();
     assert_eq!(history[0].kind, "licenceActivated");
 
     // A slot can only be activated once; a user's licence is edited instead.
@@ -82,7 +83,8 @@ fn a_bad_account_is_refused_field_by_field_and_nothing_is_written() {
     let err = f.store.activate_licence(slot, &account("", "Dupont", ".bad"), NOW).unwrap_err();
     let ipc = err.to_ipc(Lang::Fr);
     assert_eq!(ipc.code, ErrorCode::InvalidInput);
-    let fields: Vec<String> = ipc.problems.iter().map(|p| serde_json::to_value(p.field).unwrap().as_str().unwrap().to_string()).collect();
+    let fields: Vec<String> =
+        ipc.problems.iter().map(|p| serde_json::to_value(p.field).unwrap().as_str().unwrap().to_string()).collect();
     assert_eq!(fields, ["firstName", "login"]);
     assert!(ipc.problems[1].message.contains("point"), "{}", ipc.problems[1].message);
     assert!(f.store.licence(slot).unwrap().is_virtual, "slot untouched");
@@ -97,7 +99,10 @@ fn a_bad_account_is_refused_field_by_field_and_nothing_is_written() {
 #[test]
 fn pay_as_you_go_groups_take_users_directly_and_undo_removes_them() {
     let f = fixture();
-    let row = f.store.add_user(f.payg.id, &account("Paul", "Martin", "paul.martin"), LicenceType::OfficeProPlus, NOW).unwrap();
+    let row = f
+        .store
+        .add_user(f.payg.id, &account("Paul", "Martin", "paul.martin"), LicenceType::OfficeProPlus, NOW)
+        .unwrap();
     assert_eq!(row.remote_id, "paul.martin@office7421.o365.ovh.com");
     assert_eq!(f.store.list_licences(f.payg.id).unwrap().len(), 13);
     let change = seatkeeper::sync::pending_changes(&f.store, Some(f.payg.id)).unwrap().remove(0);
@@ -131,7 +136,10 @@ fn undo_restores_exactly_what_the_change_altered() {
     f.store.undo_change(&MemorySecrets::default(), edit.id, NOW).unwrap();
     let after = f.store.licence(user).unwrap();
     assert_eq!(after, before);
-    let undone = f.store.list_history(f.prepaid.id, &HistoryFilter { licence_id: None, kind: Some("changeUndone".into()) }, 10).unwrap();
+    let undone = f
+        .store
+        .list_history(f.prepaid.id, &HistoryFilter { licence_id: None, kind: Some("changeUndone".into()) }, 10)
+        .unwrap();
     assert_eq!(undone.len(), 2);
 
     // Renames undo to the name before the first queued rename.
@@ -148,11 +156,14 @@ fn a_change_on_its_way_cannot_be_undone_or_overtaken() {
     let user = first_user(&f, f.payg.id);
     f.store.free_licences(&[user], NOW).unwrap();
     let change = seatkeeper::sync::pending_changes(&f.store, None).unwrap().remove(0);
-    f.store.write(|tx| Ok(tx.execute("UPDATE pending_changes SET state = 'sending' WHERE id = ?1", [change.id])?)).unwrap();
+    f.store
+        .write(|tx| Ok(tx.execute("UPDATE pending_changes SET state = 'sending' WHERE id = ?1", [change.id])?))
+        .unwrap();
     let err = f.store.undo_change(&MemorySecrets::default(), change.id, NOW).unwrap_err();
     assert!(matches!(err, Error::Precondition(Precondition::ChangeNotQueued)));
     assert!(!seatkeeper::sync::pending_changes(&f.store, None).unwrap()[0].can_undo);
-    let err = f.store.change_password(&MemorySecrets::default(), user, PasswordRequest::Generate, None, NOW).unwrap_err();
+    let err =
+        f.store.change_password(&MemorySecrets::default(), user, PasswordRequest::Generate, None, NOW).unwrap_err();
     assert!(matches!(err, Error::Precondition(Precondition::LicenceBusy)));
 }
 
@@ -163,7 +174,8 @@ fn passwords_go_to_the_keychain_only() {
     let user = first_user(&f, f.prepaid.id);
     let login = f.store.licence(user).unwrap().login.unwrap();
 
-    let set = f.store.change_password(&secrets, user, PasswordRequest::Generate, Some("boss@example.com"), NOW).unwrap();
+    let set =
+        f.store.change_password(&secrets, user, PasswordRequest::Generate, Some("boss@example.com"), NOW).unwrap();
     let generated = set.password.clone().expect("a generated password is shown once");
     assert!(seatkeeper::domain::check_password(&generated, &login).is_ok());
     assert!(!format!("{set:?}").contains(&generated), "Debug never prints it");
@@ -186,14 +198,24 @@ fn passwords_go_to_the_keychain_only() {
     assert_eq!(secrets.get(key).unwrap(), None);
 
     // One's own password follows the rules, checked against the login.
-    let err = f.store.change_password(&secrets, user, PasswordRequest::Own(Secret::new(format!("Xy1{login}"))), None, NOW).unwrap_err();
+    let err = f
+        .store
+        .change_password(&secrets, user, PasswordRequest::Own(Secret::new(format!("Xy1{login}"))), None, NOW)
+        .unwrap_err();
     assert_eq!(err.to_ipc(Lang::En).rule.as_deref(), Some("password.containsLogin"));
-    let err = f.store.change_password(&secrets, user, PasswordRequest::Own(Secret::new("Abcdefg1")), Some("not-an-email"), NOW).unwrap_err();
+    let err = f
+        .store
+        .change_password(&secrets, user, PasswordRequest::Own(Secret::new("Abcdefg1")), Some("not-an-email"), NOW)
+        .unwrap_err();
     assert_eq!(err.to_ipc(Lang::En).rule.as_deref(), Some("email.invalid"));
     assert_eq!(open_changes(&f), 0, "refusals queue nothing");
-    let set = f.store.change_password(&secrets, user, PasswordRequest::Own(Secret::new("Abcdefg1!")), None, NOW).unwrap();
+    let set =
+        f.store.change_password(&secrets, user, PasswordRequest::Own(Secret::new("Abcdefg1!")), None, NOW).unwrap();
     assert_eq!(set.password, None, "the user's own password is not echoed back");
-    assert_eq!(secrets.get(SecretKey::LicencePassword { change_id: set.change_id }).unwrap().unwrap().expose(), "Abcdefg1!");
+    assert_eq!(
+        secrets.get(SecretKey::LicencePassword { change_id: set.change_id }).unwrap().unwrap().expose(),
+        "Abcdefg1!"
+    );
 }
 
 /// A keychain that refuses everything.
@@ -235,7 +257,10 @@ fn the_installs_ledger_refuses_a_sixth_device_with_a_clear_message() {
 
     let computer = full.devices.iter().find(|d| d.kind == DeviceKind::Computer).unwrap();
     f.store.sign_out_install(computer.id, NOW).unwrap();
-    assert!(matches!(f.store.sign_out_install(computer.id, NOW), Err(Error::Precondition(Precondition::AlreadySignedOut))));
+    assert!(matches!(
+        f.store.sign_out_install(computer.id, NOW),
+        Err(Error::Precondition(Precondition::AlreadySignedOut))
+    ));
     f.store.add_install(full.licence_id, DeviceKind::Computer, "New PC", "2026-11-23", NOW).unwrap();
     let after = f.store.list_installs(f.prepaid.id).unwrap();
     let user = after.iter().find(|u| u.licence_id == full.licence_id).unwrap();
@@ -356,7 +381,9 @@ fn csv_export_has_the_visible_columns_and_a_selection() {
     let f = fixture();
     let all = f.store.export_licences_csv(f.prepaid.id, None, Lang::En).unwrap();
     let text = String::from_utf8(all).unwrap();
-    assert!(text.starts_with("First name,Last name,Activation e-mail,Licence type,State,Computers,Tablets,Phones,Pending change\n"));
+    assert!(text.starts_with(
+        "First name,Last name,Activation e-mail,Licence type,State,Computers,Tablets,Phones,Pending change\n"
+    ));
     assert_eq!(text.lines().count(), 31);
     let ids: Vec<i64> = f.store.list_licences(f.prepaid.id).unwrap().iter().take(2).map(|l| l.id).collect();
     let some = String::from_utf8(f.store.export_licences_csv(f.prepaid.id, Some(&ids), Lang::Fr).unwrap()).unwrap();

@@ -13,11 +13,11 @@ use seatkeeper::domain::{DeviceKind, GroupFamily, LicenceType};
 use seatkeeper::error::Error;
 use seatkeeper::i18n::Lang;
 use seatkeeper::secrets::{MemorySecrets, Secret, SecretKey, SecretStore};
-use seatkeeper_simulator::{Fault, FaultRule};
 use seatkeeper::store::changes::ParkReason;
 use seatkeeper::store::{ChangeFilter, ChangeKind, ChangeState, OrderRequest, PasswordRequest, Store};
-use seatkeeper::sync::{pending_changes, Engine, PendingChange, SyncService, PASSWORD_PLACEHOLDER};
-use support::world::{account, quiet, World};
+use seatkeeper::sync::{Engine, PASSWORD_PLACEHOLDER, PendingChange, SyncService, pending_changes};
+use seatkeeper_simulator::{Fault, FaultRule};
+use support::world::{World, account, quiet};
 
 fn now() -> time::OffsetDateTime {
     time::OffsetDateTime::now_utc()
@@ -57,7 +57,15 @@ async fn two_installations_ordering_at_once_each_get_their_own_order() {
     let dir = tempfile::tempdir().unwrap();
     let second_store = Store::open_in(dir.path()).unwrap();
     let second_account = second_store
-        .write(|tx| seatkeeper::store::accounts::add(tx, "Second PC", &first.sim.base_url(), seatkeeper_simulator::APP_KEY, "2026-11-23T10:00:00Z"))
+        .write(|tx| {
+            seatkeeper::store::accounts::add(
+                tx,
+                "Second PC",
+                &first.sim.base_url(),
+                seatkeeper_simulator::APP_KEY,
+                "2026-11-23T10:00:00Z",
+            )
+        })
         .unwrap();
     let second_secrets = MemorySecrets::default();
     for (key, value) in [
@@ -181,7 +189,10 @@ async fn a_password_change_whose_password_is_gone_is_parked_not_sent() {
     w.sync().await;
     let payg = w.group(GroupFamily::PayAsYouGo);
     let user = w.store.list_licences(payg.id).unwrap().into_iter().find(|l| l.state == "ok").unwrap();
-    let set = w.store.change_password(&w.secrets, user.id, PasswordRequest::Own(Secret::new("Abcdefg1!")), None, now()).unwrap();
+    let set = w
+        .store
+        .change_password(&w.secrets, user.id, PasswordRequest::Own(Secret::new("Abcdefg1!")), None, now())
+        .unwrap();
     // A reboot with the kernel keyring, a keychain reset: the entry is gone.
     w.secrets.delete(SecretKey::LicencePassword { change_id: set.change_id }).unwrap();
     w.sync().await;
@@ -223,7 +234,8 @@ async fn a_locked_keychain_parks_a_password_change_until_it_is_retried() {
     let w = World::new().await;
     w.sync().await;
     let prepaid = w.group(GroupFamily::Prepaid);
-    let user = w.store.list_licences(prepaid.id).unwrap().into_iter().find(|l| !l.is_virtual && l.state == "ok").unwrap();
+    let user =
+        w.store.list_licences(prepaid.id).unwrap().into_iter().find(|l| !l.is_virtual && l.state == "ok").unwrap();
     let set = w.store.change_password(&w.secrets, user.id, PasswordRequest::Generate, None, now()).unwrap();
     let password = w.secrets.get(SecretKey::LicencePassword { change_id: set.change_id }).unwrap().unwrap();
     let locked = LockedKeychain(MemorySecrets::default());
@@ -309,13 +321,18 @@ async fn ovhcloud_busy_with_a_licence_means_later_not_failed() {
     let user = w.store.list_licences(payg.id).unwrap().into_iter().find(|l| l.state == "ok").unwrap();
     w.store.change_password(&w.secrets, user.id, PasswordRequest::Generate, None, now()).unwrap();
     // A task started elsewhere (the control panel) is running on this user.
-    w.client.change_office_user_password(&payg.service_name, &user.remote_id, &seatkeeper::ovh::models::ChangePassword {
-        password: Some(Secret::new("Elsewhere-Pa55")),
-        should_send_mail: false,
-        notify_email: None,
-    })
-    .await
-    .unwrap();
+    w.client
+        .change_office_user_password(
+            &payg.service_name,
+            &user.remote_id,
+            &seatkeeper::ovh::models::ChangePassword {
+                password: Some(Secret::new("Elsewhere-Pa55")),
+                should_send_mail: false,
+                notify_email: None,
+            },
+        )
+        .await
+        .unwrap();
     let report = w.sync().await;
     let outcome = report.changes.iter().find(|c| c.kind == ChangeKind::ChangePassword).unwrap();
     assert_eq!(outcome.state, ChangeState::Queued, "{outcome:?}");
@@ -323,7 +340,9 @@ async fn ovhcloud_busy_with_a_licence_means_later_not_failed() {
     // It waits its turn, then goes.
     w.sim.advance(Duration::from_secs(60));
     let waiting = w.store.list_changes(ChangeFilter::default()).unwrap().remove(0);
-    w.store.write(|tx| Ok(tx.execute("UPDATE pending_changes SET not_before = NULL WHERE id = ?1", [waiting.id])?)).unwrap();
+    w.store
+        .write(|tx| Ok(tx.execute("UPDATE pending_changes SET not_before = NULL WHERE id = ?1", [waiting.id])?))
+        .unwrap();
     w.settle().await;
     assert!(changes(&w.store).iter().all(|c| c.state == ChangeState::Done));
 }
@@ -336,7 +355,11 @@ async fn an_edit_of_the_usage_location_only_is_sent_not_taken_as_done() {
     w.sync().await;
     let payg = w.group(GroupFamily::PayAsYouGo);
     let user = w.store.list_licences(payg.id).unwrap().into_iter().find(|l| l.state == "ok").unwrap();
-    let mut input = account(user.first_name.as_deref().unwrap(), user.last_name.as_deref().unwrap(), user.login.as_deref().unwrap());
+    let mut input = account(
+        user.first_name.as_deref().unwrap(),
+        user.last_name.as_deref().unwrap(),
+        user.login.as_deref().unwrap(),
+    );
     input.usage_location = "BE".into();
     w.store.edit_account(user.id, &input, now()).unwrap();
     // A crash right after `sending` was committed: the outcome is unknown.
@@ -356,7 +379,8 @@ async fn every_kind_of_change_is_sent_byte_for_byte_as_previewed() {
     let prepaid = w.group(GroupFamily::Prepaid);
     let payg = w.group(GroupFamily::PayAsYouGo);
     let slot = w.store.list_licences(prepaid.id).unwrap().into_iter().find(|l| l.is_virtual).unwrap();
-    let prepaid_users: Vec<_> = w.store.list_licences(prepaid.id).unwrap().into_iter().filter(|l| !l.is_virtual && l.state == "ok").collect();
+    let prepaid_users: Vec<_> =
+        w.store.list_licences(prepaid.id).unwrap().into_iter().filter(|l| !l.is_virtual && l.state == "ok").collect();
     let payg_users: Vec<_> = w.store.list_licences(payg.id).unwrap().into_iter().filter(|l| l.state == "ok").collect();
     w.store.activate_licence(slot.id, &account("Ada", "Lovelace", "ada.lovelace"), now()).unwrap();
     w.store.add_user(payg.id, &account("Alan", "Turing", "alan.turing"), LicenceType::OfficeProPlus, now()).unwrap();
@@ -364,8 +388,18 @@ async fn every_kind_of_change_is_sent_byte_for_byte_as_previewed() {
     let mut be = account("Edsger", "Dijkstra", "edsger");
     be.usage_location = "NL".into();
     w.store.edit_account(payg_users[0].id, &be, now()).unwrap();
-    w.store.change_password(&w.secrets, prepaid_users[1].id, PasswordRequest::Own(Secret::new("Prepaid-Pa55")), Some("boss@example.com"), now()).unwrap();
-    w.store.change_password(&w.secrets, payg_users[1].id, PasswordRequest::Own(Secret::new("Payg-Pa55word")), None, now()).unwrap();
+    w.store
+        .change_password(
+            &w.secrets,
+            prepaid_users[1].id,
+            PasswordRequest::Own(Secret::new("Prepaid-Pa55")),
+            Some("boss@example.com"),
+            now(),
+        )
+        .unwrap();
+    w.store
+        .change_password(&w.secrets, payg_users[1].id, PasswordRequest::Own(Secret::new("Payg-Pa55word")), None, now())
+        .unwrap();
     w.store.free_licences(&[prepaid_users[2].id, payg_users[2].id], now()).unwrap();
     w.store.rename_group(prepaid.id, "Contoso Paris", now()).unwrap();
     w.store.rename_group(payg.id, "Contoso Lyon", now()).unwrap();
@@ -376,7 +410,8 @@ async fn every_kind_of_change_is_sent_byte_for_byte_as_previewed() {
 
     w.sync().await;
     w.settle().await;
-    let writes: Vec<_> = w.sim.requests().into_iter().filter(|e| e.method != "GET" && (200..300).contains(&e.status)).collect();
+    let writes: Vec<_> =
+        w.sim.requests().into_iter().filter(|e| e.method != "GET" && (200..300).contains(&e.status)).collect();
     let passwords = ["Prepaid-Pa55", "Payg-Pa55word"];
     let cart = w.sim.state().carts.keys().next().cloned().unwrap();
     let item = w.sim.state().items.keys().next().copied().unwrap();
@@ -432,7 +467,8 @@ async fn a_freed_slot_does_not_hand_its_installs_to_the_next_user() {
     let w = World::new().await;
     w.sync().await;
     let prepaid = w.group(GroupFamily::Prepaid);
-    let user = w.store.list_licences(prepaid.id).unwrap().into_iter().find(|l| !l.is_virtual && l.state == "ok").unwrap();
+    let user =
+        w.store.list_licences(prepaid.id).unwrap().into_iter().find(|l| !l.is_virtual && l.state == "ok").unwrap();
     w.store.add_install(user.id, DeviceKind::Phone, "Phone", &seatkeeper::store::day(now().date()), now()).unwrap();
     w.store.free_licences(&[user.id], now()).unwrap();
     w.settle().await;
@@ -453,7 +489,8 @@ async fn an_hour_long_retry_after_ends_the_sync_at_once_and_says_when() {
     let client = seatkeeper::ovh::Client::new(client_config).unwrap(); // default retries
     w.sim.inject(FaultRule::always("PUT", "/license/office/*", Fault::TooManyRequests { retry_after: 3600 }));
     let engine = Engine { client: &client, ..w.engine() };
-    let report = tokio::time::timeout(Duration::from_secs(20), engine.sync()).await.expect("no hour-long wait").unwrap();
+    let report =
+        tokio::time::timeout(Duration::from_secs(20), engine.sync()).await.expect("no hour-long wait").unwrap();
     let until = report.retry_at.clone().expect("says when it tries again");
     assert!(until.as_str() > seatkeeper::store::timestamp(now() + time::Duration::minutes(50)).as_str(), "{until}");
     assert_eq!(w.open(), [ChangeState::Queued], "not failed, not lost");
@@ -464,7 +501,8 @@ async fn an_hour_long_retry_after_ends_the_sync_at_once_and_says_when() {
 fn the_mark_that_a_request_is_leaving_is_written_with_a_full_sync() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open_in(dir.path()).unwrap();
-    let level = |store: &Store| store.read(|c| Ok(c.query_row("PRAGMA synchronous", [], |r| r.get::<_, i64>(0))?)).unwrap();
+    let level =
+        |store: &Store| store.read(|c| Ok(c.query_row("PRAGMA synchronous", [], |r| r.get::<_, i64>(0))?)).unwrap();
     assert_eq!(level(&store), 1, "NORMAL for everything else");
     let inside = store.write_durable(|tx| Ok(tx.query_row("PRAGMA synchronous", [], |r| r.get::<_, i64>(0))?)).unwrap();
     assert_eq!(inside, 2, "FULL while the mark is written");

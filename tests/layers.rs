@@ -85,7 +85,10 @@ fn no_module_reaches_above_its_layer() {
                 }
                 // Not a module of the crate (a macro, `crate::Result`…): a new module must be given a layer.
                 None if used.chars().next().is_some_and(char::is_lowercase) => {
-                    problems.entry(relative.display().to_string()).or_insert_with(Vec::new).push(format!("{used} (no layer)"));
+                    problems
+                        .entry(relative.display().to_string())
+                        .or_insert_with(Vec::new)
+                        .push(format!("{used} (no layer)"));
                 }
                 None => {}
             }
@@ -102,9 +105,13 @@ fn the_checker_sees_every_form_of_use() {
 
 #[test]
 fn the_simulator_crate_knows_nothing_of_seatkeeper() {
-    let manifest = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src-tauri/simulator/Cargo.toml")).unwrap();
+    let manifest =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src-tauri/simulator/Cargo.toml")).unwrap();
     let deps = manifest.split("[dependencies]").nth(1).unwrap_or_default();
-    assert!(!deps.lines().any(|l| l.trim_start().starts_with("seatkeeper ") || l.trim_start().starts_with("seatkeeper=")), "{deps}");
+    assert!(
+        !deps.lines().any(|l| l.trim_start().starts_with("seatkeeper ") || l.trim_start().starts_with("seatkeeper=")),
+        "{deps}"
+    );
     let mut files = Vec::new();
     rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src-tauri/simulator"), &mut files);
     for file in files {

@@ -16,10 +16,10 @@ use seatkeeper::ovh::{
 };
 use seatkeeper::secrets::Secret;
 use seatkeeper_simulator::{
-    self as simulator,
-    self, CkState, DEMO_PAYG_TENANT, DEMO_PREPAID_TENANT, Fault, FaultRule, Faults, PagingSupport, Seed, SimulatorConfig,
+    self as simulator, self, CkState, DEMO_PAYG_TENANT, DEMO_PREPAID_TENANT, Fault, FaultRule, Faults, PagingSupport,
+    Seed, SimulatorConfig,
 };
-use support::{fast_config, start, start_demo, endpoint};
+use support::{endpoint, fast_config, start, start_demo};
 use time::macros::date;
 
 const PAYG: &str = DEMO_PAYG_TENANT;
@@ -142,7 +142,6 @@ async fn consumer_keys_need_validation_and_logout_expires_them() {
     assert_eq!(current.status, CredentialState::Validated);
     assert_eq!(current.rules, AccessRule::seatkeeper());
 
-
     fresh.logout().await.unwrap();
     let e = fresh.office_groups().await.unwrap_err();
     assert_eq!(e.error_code(), Some(&AuthErrorCode::InvalidCredential));
@@ -153,10 +152,13 @@ async fn consumer_keys_need_validation_and_logout_expires_them() {
 
 #[tokio::test]
 async fn access_rules_are_enforced() {
-    let seed = Seed::demo().with_credential("read-only-ck", simulator::APP_KEY, simulator::ACCOUNT, CkState::Validated, &[
-        ("GET", "/license/office"),
-        ("GET", "/license/office/*"),
-    ]);
+    let seed = Seed::demo().with_credential(
+        "read-only-ck",
+        simulator::APP_KEY,
+        simulator::ACCOUNT,
+        CkState::Validated,
+        &[("GET", "/license/office"), ("GET", "/license/office/*")],
+    );
     let (sim, _) = start(SimulatorConfig::for_tests(seed)).await;
     let mut config = fast_config(endpoint(&sim));
     config.consumer_key = Some(Secret::new("read-only-ck"));
@@ -228,7 +230,8 @@ async fn pay_as_you_go_routes() {
     let update = OfficeUserUpdate { last_name: Some("Newer".into()), ..Default::default() };
     client.update_office_user(PAYG, &email, &update).await.unwrap();
     assert_eq!(client.office_user(PAYG, &email).await.unwrap().last_name, "Newer");
-    let change = ChangePassword { password: Some(Secret::new("Xy7!abcdQ")), should_send_mail: false, notify_email: None };
+    let change =
+        ChangePassword { password: Some(Secret::new("Xy7!abcdQ")), should_send_mail: false, notify_email: None };
     let task = client.change_office_user_password(PAYG, &email, &change).await.unwrap();
     assert_eq!(task.status, TaskStatus::Todo);
     sim.advance(step() * 2);
@@ -284,7 +287,8 @@ async fn prepaid_routes() {
     assert_eq!((ada.is_virtual, ada.status.clone(), ada.task_pending_id), (false, UserState::Ok, 0));
     assert_eq!(ada.first_name, "Ada");
 
-    let change = ChangePassword { password: None, should_send_mail: true, notify_email: Some("it@contoso.example".into()) };
+    let change =
+        ChangePassword { password: None, should_send_mail: true, notify_email: Some("it@contoso.example".into()) };
     let task = client.change_licence_password(&slot, &change).await.unwrap();
     assert_eq!(task.function, "changePasswordOffice365UserNCE");
     sim.advance(step() * 2);
@@ -300,7 +304,10 @@ async fn prepaid_routes() {
     let today = sim.state().today();
     let stats = client.tenant_usage_statistics(&slot, today - time::Duration::days(1), today).await.unwrap();
     assert_eq!(stats.len(), 2);
-    assert_eq!((stats[1].lines[0].licence_type.clone(), stats[1].lines[0].end_of_day_count), (LicenceKind::OfficeBusiness, 24));
+    assert_eq!(
+        (stats[1].lines[0].licence_type.clone(), stats[1].lines[0].end_of_day_count),
+        (LicenceKind::OfficeBusiness, 24)
+    );
     sim.shutdown().await;
 }
 
@@ -358,7 +365,10 @@ async fn orders_are_placed_once_and_deliver_slots_when_paid() {
         .unwrap();
     client.assign_cart(&cart.cart_id).await.unwrap();
     let item = client
-        .add_prepaid_item(&cart.cart_id, &seatkeeper::ovh::models::ProductCreation::monthly(PLAN_APPS_FOR_ENTERPRISE, 2))
+        .add_prepaid_item(
+            &cart.cart_id,
+            &seatkeeper::ovh::models::ProductCreation::monthly(PLAN_APPS_FOR_ENTERPRISE, 2),
+        )
         .await
         .unwrap();
     assert_eq!(item.settings.quantity, Some(2));
@@ -437,7 +447,8 @@ async fn business_groups_stop_at_300_licences() {
     assert!(e.message().contains("300"), "{e}");
     assert!(sim.state().orders.is_empty());
     // 270 fit; then even one more does not, paid or not.
-    let OrderOutcome::Placed { order: placed, .. } = client.place_licence_order(&order("fits", 270)).await.unwrap() else {
+    let OrderOutcome::Placed { order: placed, .. } = client.place_licence_order(&order("fits", 270)).await.unwrap()
+    else {
         panic!("placed expected")
     };
     let e = client.place_licence_order(&order("one-more", 1)).await.unwrap_err();
@@ -663,7 +674,10 @@ async fn random_server_errors_are_absorbed_by_retries() {
 
 #[tokio::test]
 async fn classic_endpoints_get_dates_for_statistics() {
-    let config = SimulatorConfig { generation: seatkeeper_simulator::Generation::Classic, ..SimulatorConfig::for_tests(Seed::demo()) };
+    let config = SimulatorConfig {
+        generation: seatkeeper_simulator::Generation::Classic,
+        ..SimulatorConfig::for_tests(Seed::demo())
+    };
     let (sim, _) = start(config).await;
     let mut classic = fast_config(endpoint(&sim));
     classic.generation = Some(Generation::Classic);
@@ -671,7 +685,15 @@ async fn classic_endpoints_get_dates_for_statistics() {
     let today = sim.state().today();
     let stats = client.office_usage_statistics(PAYG, today - time::Duration::days(1), today).await.unwrap();
     assert_eq!(stats.len(), 2);
-    assert!(sim.requests().last().unwrap().query.as_deref().unwrap().contains(&format!("from={}", today - time::Duration::days(1))));
+    assert!(
+        sim.requests()
+            .last()
+            .unwrap()
+            .query
+            .as_deref()
+            .unwrap()
+            .contains(&format!("from={}", today - time::Duration::days(1)))
+    );
     let tenant = client.office_group(PAYG).await.unwrap();
     assert_eq!(tenant.mca_agreed, None, "classic tenants have no MCA flag");
 

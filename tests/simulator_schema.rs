@@ -8,7 +8,6 @@ mod support;
 use std::collections::BTreeSet;
 use std::time::Duration;
 
-use serde_json::{Value, json};
 use seatkeeper::ovh::models::{
     AccessRule, ChangePassword, CredentialRequest, LicenceAssignment, LicenceKind, NewOfficeUser, OfficeUserFilter,
     OfficeUserUpdate, PLAN_APPS_FOR_BUSINESS, TenantUpdate,
@@ -16,14 +15,20 @@ use seatkeeper::ovh::models::{
 use seatkeeper::ovh::{Client, Generation, LicenceOrder, OrderOutcome};
 use seatkeeper::secrets::Secret;
 use seatkeeper_simulator::{
-    self as simulator,
-    self, DEMO_PAYG_TENANT, DEMO_PREPAID_TENANT, Fault, FaultRule, PagingSupport, Seed, SimulatorConfig, SimulatorHandle,
+    self as simulator, self, DEMO_PAYG_TENANT, DEMO_PREPAID_TENANT, Fault, FaultRule, PagingSupport, Seed,
+    SimulatorConfig, SimulatorHandle,
 };
+use serde_json::{Value, json};
 use support::schema::{Direction, Schemas};
-use support::{fast_config, start, endpoint};
+use support::{endpoint, fast_config, start};
 
-const NATIVE: [&str; 5] =
-    ["auth.json", "license_office.json", "license_officePrepaid.json", "order_office_subset.json", "me_order_subset.json"];
+const NATIVE: [&str; 5] = [
+    "auth.json",
+    "license_office.json",
+    "license_officePrepaid.json",
+    "order_office_subset.json",
+    "me_order_subset.json",
+];
 const CLASSIC: [&str; 5] = [
     "auth.json",
     "license_office.ca-2024.json",
@@ -105,9 +110,15 @@ fn the_validator_accepts_good_values_and_rejects_wrong_ones() {
 
     // Request bodies: required fields, read-only fields.
     let post_user = "license.office.PostUserNative";
-    assert!(errors(&s, f, post_user, json!({"domain": "d", "login": "l", "licence": "officeBusiness"}), Direction::Request).is_empty());
+    assert!(
+        errors(&s, f, post_user, json!({"domain": "d", "login": "l", "licence": "officeBusiness"}), Direction::Request)
+            .is_empty()
+    );
     assert_eq!(errors(&s, f, post_user, json!({"domain": "d"}), Direction::Request), vec!["$.login: required"]);
-    assert!(!errors(&s, f, post_user, json!({"domain": "d", "login": "l", "usageLocation": "FR"}), Direction::Request).is_empty());
+    assert!(
+        !errors(&s, f, post_user, json!({"domain": "d", "login": "l", "usageLocation": "FR"}), Direction::Request)
+            .is_empty()
+    );
     let put_parent = "license.officePrepaid.OfficeTenantPutParentTenant";
     let p = "license_officePrepaid.json";
     assert!(errors(&s, p, put_parent, json!({"displayName": "x"}), Direction::Request).is_empty());
@@ -116,7 +127,10 @@ fn the_validator_accepts_good_values_and_rejects_wrong_ones() {
     // Operations are found by their templates.
     let op = s.find("DELETE", "/license/office/t/user/a@t").unwrap();
     assert_eq!(op.path, "/license/office/{serviceName}/user/{activationEmail}");
-    assert_eq!(s.find("GET", "/license/officePrepaid/t-1/parentTenant").unwrap().path, "/license/officePrepaid/{serviceName}/parentTenant");
+    assert_eq!(
+        s.find("GET", "/license/officePrepaid/t-1/parentTenant").unwrap().path,
+        "/license/officePrepaid/{serviceName}/parentTenant"
+    );
     assert_eq!(s.find("GET", "/order/cart/c1/checkout").unwrap().response_type, "order.Order");
     assert!(s.find("PATCH", "/license/office/t").is_none());
     assert!(s.find("GET", "/license/office/t/nothing").is_none());
@@ -157,7 +171,8 @@ fn check_log(schemas: &Schemas, sim: &SimulatorHandle) -> BTreeSet<String> {
         };
         if !(200..300).contains(&e.status) {
             let api_shape = body["class"].is_string() && body["message"].is_string();
-            let auth_shape = body["errorCode"].is_string() && body["httpCode"].is_string() && body["message"].is_string();
+            let auth_shape =
+                body["errorCode"].is_string() && body["httpCode"].is_string() && body["message"].is_string();
             if !(api_shape || auth_shape) {
                 problems.push(format!("{name} {}: not an OVHcloud error body: {body}", e.status));
             }
@@ -167,10 +182,7 @@ fn check_log(schemas: &Schemas, sim: &SimulatorHandle) -> BTreeSet<String> {
         let result = if paged {
             // Full objects instead of ids: each is what the object's own GET returns.
             let object_op = schemas.find("GET", &format!("{}/x", e.path)).expect("an object route");
-            body.as_array()
-                .unwrap()
-                .iter()
-                .try_for_each(|o| schemas.check_response(object_op, o))
+            body.as_array().unwrap().iter().try_for_each(|o| schemas.check_response(object_op, o))
         } else {
             schemas.check_response(op, &body)
         };
@@ -191,14 +203,21 @@ async fn office_scenario(sim: &SimulatorHandle, client: &Client) {
     client.office_groups().await.unwrap();
     client.office_group(PAYG).await.unwrap();
     client
-        .update_office_group(PAYG, &TenantUpdate { display_name: Some("A".into()), city: Some("Lille".into()), ..Default::default() })
+        .update_office_group(
+            PAYG,
+            &TenantUpdate { display_name: Some("A".into()), city: Some("Lille".into()), ..Default::default() },
+        )
         .await
         .unwrap();
     let domain = client.office_domains(PAYG).await.unwrap().remove(0);
     client.office_domain(PAYG, &domain).await.unwrap();
     client.office_service_infos(PAYG).await.unwrap();
     client.office_users(PAYG).await.unwrap();
-    let filter = OfficeUserFilter { licences: Some(LicenceKind::OfficeProPlus), last_name: Some("doe".into()), ..Default::default() };
+    let filter = OfficeUserFilter {
+        licences: Some(LicenceKind::OfficeProPlus),
+        last_name: Some("doe".into()),
+        ..Default::default()
+    };
     let emails = client.office_user_emails(PAYG, &filter).await.unwrap();
     client.office_user(PAYG, &emails[0]).await.unwrap();
     let new = NewOfficeUser {
@@ -227,7 +246,11 @@ async fn office_scenario(sim: &SimulatorHandle, client: &Client) {
     };
     client.update_office_user(PAYG, &email, &update).await.unwrap();
     let email = format!("g.hopper@{domain}");
-    let change = ChangePassword { password: Some(Secret::new("Aa1!bbbbCC")), should_send_mail: true, notify_email: Some("it@x.example".into()) };
+    let change = ChangePassword {
+        password: Some(Secret::new("Aa1!bbbbCC")),
+        should_send_mail: true,
+        notify_email: Some("it@x.example".into()),
+    };
     client.change_office_user_password(PAYG, &email, &change).await.unwrap();
     sim.advance(step * 2);
     client.delete_office_user(PAYG, &email).await.unwrap();
@@ -249,7 +272,11 @@ async fn every_native_answer_and_body_matches_the_schemas() {
     let mut config = fast_config(endpoint(&sim));
     config.consumer_key = None;
     let fresh = Client::new(config).unwrap();
-    let rules = CredentialRequest { access_rules: AccessRule::seatkeeper(), redirection: Some("https://x.example/".into()), allowed_ips: None };
+    let rules = CredentialRequest {
+        access_rules: AccessRule::seatkeeper(),
+        redirection: Some("https://x.example/".into()),
+        allowed_ips: None,
+    };
     let pending = fresh.request_credential(&rules).await.unwrap();
     fresh.set_consumer_key(Some(pending.consumer_key.clone()));
     assert!(fresh.current_credential().await.is_err());
@@ -307,7 +334,9 @@ async fn every_native_answer_and_body_matches_the_schemas() {
         existing_tenant: Some(PREPAID.into()),
         auto_pay: false,
     };
-    let OrderOutcome::Placed { cart_id, order: placed } = client.place_licence_order(&order).await.unwrap() else { panic!() };
+    let OrderOutcome::Placed { cart_id, order: placed } = client.place_licence_order(&order).await.unwrap() else {
+        panic!()
+    };
     client.cart(&cart_id).await.unwrap();
     client.checkout_preview(&cart_id).await.unwrap();
     let id = placed.order_id.unwrap();
@@ -316,7 +345,12 @@ async fn every_native_answer_and_body_matches_the_schemas() {
     client.order_status(id).await.unwrap();
     sim.pay_order(id);
     client.order_status(id).await.unwrap();
-    assert!(client.place_licence_order(&LicenceOrder { reference: "too-many".into(), quantity: 280, ..order }).await.is_err());
+    assert!(
+        client
+            .place_licence_order(&LicenceOrder { reference: "too-many".into(), quantity: 280, ..order })
+            .await
+            .is_err()
+    );
 
     // Paged and fallback lists, and injected faults (whose bodies must be OVHcloud's too).
     sim.set_paging(PagingSupport::Refused);
@@ -328,26 +362,48 @@ async fn every_native_answer_and_body_matches_the_schemas() {
 
     let covered = check_log(&schemas, &sim);
     let expected = [
-        "POST /auth/credential", "GET /auth/currentCredential", "POST /auth/logout", "GET /auth/time",
-        "GET /license/office", "GET /license/office/{serviceName}", "PUT /license/office/{serviceName}",
-        "GET /license/office/{serviceName}/domain", "GET /license/office/{serviceName}/domain/{domainName}",
-        "GET /license/office/{serviceName}/pendingTask", "GET /license/office/{serviceName}/pendingTask/{id}",
-        "GET /license/office/{serviceName}/serviceInfos", "GET /license/office/{serviceName}/usageStatistics",
-        "GET /license/office/{serviceName}/user", "POST /license/office/{serviceName}/user",
-        "GET /license/office/{serviceName}/user/{activationEmail}", "PUT /license/office/{serviceName}/user/{activationEmail}",
+        "POST /auth/credential",
+        "GET /auth/currentCredential",
+        "POST /auth/logout",
+        "GET /auth/time",
+        "GET /license/office",
+        "GET /license/office/{serviceName}",
+        "PUT /license/office/{serviceName}",
+        "GET /license/office/{serviceName}/domain",
+        "GET /license/office/{serviceName}/domain/{domainName}",
+        "GET /license/office/{serviceName}/pendingTask",
+        "GET /license/office/{serviceName}/pendingTask/{id}",
+        "GET /license/office/{serviceName}/serviceInfos",
+        "GET /license/office/{serviceName}/usageStatistics",
+        "GET /license/office/{serviceName}/user",
+        "POST /license/office/{serviceName}/user",
+        "GET /license/office/{serviceName}/user/{activationEmail}",
+        "PUT /license/office/{serviceName}/user/{activationEmail}",
         "DELETE /license/office/{serviceName}/user/{activationEmail}",
         "POST /license/office/{serviceName}/user/{activationEmail}/changePassword",
-        "GET /license/officePrepaid", "GET /license/officePrepaid/{serviceName}", "PUT /license/officePrepaid/{serviceName}",
-        "POST /license/officePrepaid/{serviceName}/changePassword", "GET /license/officePrepaid/{serviceName}/parentTenant",
-        "PUT /license/officePrepaid/{serviceName}/parentTenant", "GET /license/officePrepaid/{serviceName}/serviceInfos",
+        "GET /license/officePrepaid",
+        "GET /license/officePrepaid/{serviceName}",
+        "PUT /license/officePrepaid/{serviceName}",
+        "POST /license/officePrepaid/{serviceName}/changePassword",
+        "GET /license/officePrepaid/{serviceName}/parentTenant",
+        "PUT /license/officePrepaid/{serviceName}/parentTenant",
+        "GET /license/officePrepaid/{serviceName}/serviceInfos",
         "GET /license/officePrepaid/{serviceName}/tenantPendingTask",
         "GET /license/officePrepaid/{serviceName}/tenantPendingTask/{id}",
-        "GET /license/officePrepaid/{serviceName}/tenantUsageStatistics", "POST /license/officePrepaid/{serviceName}/unconfigure",
+        "GET /license/officePrepaid/{serviceName}/tenantUsageStatistics",
+        "POST /license/officePrepaid/{serviceName}/unconfigure",
         "GET /order/catalog/public/officePrepaid",
-        "GET /order/cart", "POST /order/cart", "GET /order/cart/{cartId}", "POST /order/cart/{cartId}/assign",
-        "POST /order/cart/{cartId}/officePrepaid", "POST /order/cart/{cartId}/item/{itemId}/configuration",
-        "GET /order/cart/{cartId}/checkout", "POST /order/cart/{cartId}/checkout",
-        "GET /me/order", "GET /me/order/{orderId}", "GET /me/order/{orderId}/status",
+        "GET /order/cart",
+        "POST /order/cart",
+        "GET /order/cart/{cartId}",
+        "POST /order/cart/{cartId}/assign",
+        "POST /order/cart/{cartId}/officePrepaid",
+        "POST /order/cart/{cartId}/item/{itemId}/configuration",
+        "GET /order/cart/{cartId}/checkout",
+        "POST /order/cart/{cartId}/checkout",
+        "GET /me/order",
+        "GET /me/order/{orderId}",
+        "GET /me/order/{orderId}/status",
     ];
     let missing: Vec<&str> = expected.iter().copied().filter(|op| !covered.contains(*op)).collect();
     assert!(missing.is_empty(), "operations never answered successfully: {missing:?}");
@@ -357,7 +413,10 @@ async fn every_native_answer_and_body_matches_the_schemas() {
 #[tokio::test]
 async fn every_classic_answer_and_body_matches_the_ca_schema() {
     let schemas = Schemas::load(&CLASSIC);
-    let config = SimulatorConfig { generation: seatkeeper_simulator::Generation::Classic, ..SimulatorConfig::for_tests(Seed::demo()) };
+    let config = SimulatorConfig {
+        generation: seatkeeper_simulator::Generation::Classic,
+        ..SimulatorConfig::for_tests(Seed::demo())
+    };
     let sim = simulator::Simulator::start(config).await.unwrap();
     let mut classic = fast_config(endpoint(&sim));
     classic.generation = Some(Generation::Classic);

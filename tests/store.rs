@@ -8,7 +8,7 @@ use seatkeeper::domain::LicenceType;
 use seatkeeper::error::{Error, ErrorCode, Precondition};
 use seatkeeper::i18n::Lang;
 use seatkeeper::store::sample::SampleSize;
-use seatkeeper::store::{Store, DB_FILE, LATEST_VERSION};
+use seatkeeper::store::{DB_FILE, LATEST_VERSION, Store};
 use time::macros::datetime;
 
 const NOW: time::OffsetDateTime = datetime!(2026-11-23 10:00 UTC);
@@ -152,12 +152,13 @@ fn a_committed_change_survives_a_crash_before_close() {
     let reopened = Store::open_in(dir.path()).unwrap();
     let names: Vec<String> = reopened.list_groups().unwrap().into_iter().map(|g| g.display_name).collect();
     assert!(names.contains(&"Renamed before the crash".to_string()), "{names:?}");
-    reopened.read(|c| {
-        let ok: String = c.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
-        assert_eq!(ok, "ok");
-        Ok(())
-    })
-    .unwrap();
+    reopened
+        .read(|c| {
+            let ok: String = c.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+            assert_eq!(ok, "ok");
+            Ok(())
+        })
+        .unwrap();
 }
 
 #[test]
@@ -305,7 +306,9 @@ fn the_overview_adds_up() {
     assert_eq!(cost.currency, "EUR");
     assert_eq!(o.orders_in_progress.len(), 1);
     assert_eq!(o.orders_in_progress[0].quantity, 5);
-    assert!(o.orders_in_progress[0].payment_url.as_deref().is_some_and(|u| seatkeeper::domain::trusted_url(u).is_some()));
+    assert!(
+        o.orders_in_progress[0].payment_url.as_deref().is_some_and(|u| seatkeeper::domain::trusted_url(u).is_some())
+    );
     // Users without an install, checked against the licence list.
     let licences = store.list_licences(prepaid.id).unwrap();
     let idle = licences.iter().filter(|l| !l.is_virtual && l.installs.total() == 0).count() as u32;
@@ -318,7 +321,10 @@ fn the_overview_adds_up() {
     let payg = groups.iter().find(|g| g.family.wire_name() == "payAsYouGo").unwrap();
     let o = store.group_overview(payg.id).unwrap();
     let enterprise = &o.by_type[0];
-    assert_eq!(o.monthly_cost.unwrap().ucents, i64::from(enterprise.assigned) * enterprise.price_per_month.as_ref().unwrap().ucents);
+    assert_eq!(
+        o.monthly_cost.unwrap().ucents,
+        i64::from(enterprise.assigned) * enterprise.price_per_month.as_ref().unwrap().ucents
+    );
     assert!(o.orders_in_progress.is_empty());
 }
 
@@ -385,7 +391,8 @@ fn an_outbox_from_version_3_keeps_its_changes_and_its_orders_names() {
     std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seatkeeper-v3.sqlite"), &path).unwrap();
     let store = Store::open(&path).unwrap();
     assert_eq!((store.migration().from_version, store.migration().to_version), (3, LATEST_VERSION));
-    let changes = store.list_changes(seatkeeper::store::ChangeFilter { open_only: true, ..Default::default() }).unwrap();
+    let changes =
+        store.list_changes(seatkeeper::store::ChangeFilter { open_only: true, ..Default::default() }).unwrap();
     assert_eq!(changes.iter().map(|c| c.id).collect::<Vec<_>>(), [3, 4, 5], "every change kept, with its id");
     // A change already on its way keeps the cart name it was sent with, so its order is
     // found again rather than placed twice.

@@ -7,11 +7,10 @@ use std::time::Duration;
 
 use seatkeeper::domain::{GroupFamily, LicenceType};
 use seatkeeper::secrets::{MemorySecrets, Secret, SecretKey, SecretStore};
-use seatkeeper_simulator::{Fault, FaultRule, Seed, Simulator, SimulatorConfig, APP_KEY, APP_SECRET};
 use seatkeeper::store::{ChangeState, OrderRequest, PasswordRequest, Store};
 use seatkeeper::sync::Phase;
-use support::world::{account, World};
-
+use seatkeeper_simulator::{APP_KEY, APP_SECRET, Fault, FaultRule, Seed, Simulator, SimulatorConfig};
+use support::world::{World, account};
 
 #[tokio::test]
 async fn a_pull_brings_both_families_with_their_licences_and_usage() {
@@ -44,15 +43,24 @@ async fn every_kind_of_change_reaches_ovhcloud_once() {
     let slot = w.store.list_licences(prepaid.id).unwrap().into_iter().find(|l| l.is_virtual).unwrap();
     w.store.activate_licence(slot.id, &account("Ada", "Lovelace", "ada.lovelace"), now).unwrap();
     w.store.add_user(payg.id, &account("Alan", "Turing", "alan.turing"), LicenceType::OfficeProPlus, now).unwrap();
-    let user = w.store.list_licences(prepaid.id).unwrap().into_iter().find(|l| !l.is_virtual && l.state == "ok").unwrap();
+    let user =
+        w.store.list_licences(prepaid.id).unwrap().into_iter().find(|l| !l.is_virtual && l.state == "ok").unwrap();
     w.store.edit_account(user.id, &account("Grace", "Hopper", "grace.hopper"), now).unwrap();
     let pay_user = w.store.list_licences(payg.id).unwrap().into_iter().find(|l| l.state == "ok").unwrap();
-    w.store.change_password(&w.secrets, pay_user.id, PasswordRequest::Own(Secret::new("Abcdefg1!")), None, now).unwrap();
+    w.store
+        .change_password(&w.secrets, pay_user.id, PasswordRequest::Own(Secret::new("Abcdefg1!")), None, now)
+        .unwrap();
     let other = w.store.list_licences(payg.id).unwrap().into_iter().filter(|l| l.state == "ok").nth(1).unwrap();
     w.store.free_licences(&[other.id], now).unwrap();
     w.store.rename_group(prepaid.id, "Contoso Paris", now).unwrap();
     w.store.rename_group(payg.id, "Contoso Lyon", now).unwrap();
-    let request = OrderRequest { account_id: w.account, group_id: Some(prepaid.id), licence_type: LicenceType::OfficeBusiness, renewal_period: "P1M".into(), quantity: 3 };
+    let request = OrderRequest {
+        account_id: w.account,
+        group_id: Some(prepaid.id),
+        licence_type: LicenceType::OfficeBusiness,
+        renewal_period: "P1M".into(),
+        quantity: 3,
+    };
     w.store.place_order(&request, now).unwrap();
 
     let report = w.sync().await;
@@ -68,14 +76,22 @@ async fn every_kind_of_change_reaches_ovhcloud_once() {
     let names: Vec<String> = w.store.list_groups().unwrap().into_iter().map(|g| g.display_name).collect();
     assert!(names.contains(&"Contoso Paris".to_string()) && names.contains(&"Contoso Lyon".to_string()), "{names:?}");
     let activated = w.store.licence(slot.id).unwrap();
-    assert_eq!((activated.state.as_str(), activated.activation_email.as_deref()), ("ok", Some("ada.lovelace@office5678.o365.ovh.com")));
+    assert_eq!(
+        (activated.state.as_str(), activated.activation_email.as_deref()),
+        ("ok", Some("ada.lovelace@office5678.o365.ovh.com"))
+    );
     assert!(w.store.list_licences(payg.id).unwrap().iter().any(|l| l.remote_id.starts_with("alan.turing@")));
     assert!(!w.store.list_licences(payg.id).unwrap().iter().any(|l| l.remote_id == other.remote_id), "freed user gone");
     // The password left the keychain once sent.
-    let change = seatkeeper::sync::pending_changes(&w.store, None).unwrap().into_iter().find(|c| c.kind == seatkeeper::store::ChangeKind::ChangePassword).unwrap();
+    let change = seatkeeper::sync::pending_changes(&w.store, None)
+        .unwrap()
+        .into_iter()
+        .find(|c| c.kind == seatkeeper::store::ChangeKind::ChangePassword)
+        .unwrap();
     assert_eq!(w.secrets.get(SecretKey::LicencePassword { change_id: change.id }).unwrap(), None);
     // The order has its payment page.
-    let order = w.store.group_overview(prepaid.id).unwrap().orders_in_progress.into_iter().find(|o| o.quantity == 3).unwrap();
+    let order =
+        w.store.group_overview(prepaid.id).unwrap().orders_in_progress.into_iter().find(|o| o.quantity == 3).unwrap();
     assert!(order.payment_url.is_some_and(|u| u.starts_with("http")));
 }
 
@@ -126,7 +142,13 @@ async fn an_order_interrupted_after_checkout_is_not_ordered_twice() {
     let w = World::new().await;
     w.sync().await;
     let prepaid = w.group(GroupFamily::Prepaid);
-    let request = OrderRequest { account_id: w.account, group_id: Some(prepaid.id), licence_type: LicenceType::OfficeBusiness, renewal_period: "P1M".into(), quantity: 2 };
+    let request = OrderRequest {
+        account_id: w.account,
+        group_id: Some(prepaid.id),
+        licence_type: LicenceType::OfficeBusiness,
+        renewal_period: "P1M".into(),
+        quantity: 2,
+    };
     w.store.place_order(&request, time::OffsetDateTime::now_utc()).unwrap();
     w.sim.inject(FaultRule::nth("POST", "/order/cart/*/checkout", 1, Fault::MalformedJson));
     w.sync().await;
@@ -199,7 +221,7 @@ async fn a_change_the_server_refuses_is_parked_with_its_reason() {
 mod service {
     use super::*;
     use seatkeeper::i18n::Lang;
-    use seatkeeper::sync::{SyncService, SyncStatus, DEMO_LABEL};
+    use seatkeeper::sync::{DEMO_LABEL, SyncService, SyncStatus};
 
     fn store() -> (tempfile::TempDir, Store) {
         let dir = tempfile::tempdir().unwrap();
@@ -279,8 +301,12 @@ mod service {
         // A bad endpoint is refused and leaves nothing behind.
         let bad = service.connect(&store, &secrets, "Nowhere", "not an endpoint", "k", Secret::new("s"), None).await;
         let ipc = bad.unwrap_err().to_ipc(Lang::Fr);
-        assert_eq!((ipc.rule.as_deref(), ipc.field.map(|f| serde_json::to_value(f).unwrap())), (Some("endpoint.invalid"), Some(serde_json::json!("endpoint"))));
-        let blank = service.connect(&store, &secrets, " ", &sim.base_url(), APP_KEY, Secret::new(APP_SECRET), None).await;
+        assert_eq!(
+            (ipc.rule.as_deref(), ipc.field.map(|f| serde_json::to_value(f).unwrap())),
+            (Some("endpoint.invalid"), Some(serde_json::json!("endpoint")))
+        );
+        let blank =
+            service.connect(&store, &secrets, " ", &sim.base_url(), APP_KEY, Secret::new(APP_SECRET), None).await;
         assert_eq!(serde_json::to_value(blank.unwrap_err().to_ipc(Lang::En).field).unwrap(), "accountName");
         assert!(store.list_accounts().unwrap().iter().all(|a| a.label != "Nowhere"));
     }

@@ -7,8 +7,8 @@ use crate::domain::trusted_url;
 use crate::error::Error;
 use crate::i18n::Lang;
 use crate::state::{AppState, Preferences};
-use crate::store::sample::{SampleReport, SampleSize};
 use crate::store::AppStatus;
+use crate::store::sample::{SampleReport, SampleSize};
 
 #[tauri::command(async)]
 pub fn get_app_status(state: State<'_, AppState>) -> CmdResult<AppStatus> {
@@ -44,8 +44,7 @@ pub fn remove_sample_data(state: State<'_, AppState>) -> CmdResult<()> {
 pub fn open_external(state: State<'_, AppState>, url: String) -> CmdResult<()> {
     let lang = state.lang();
     let url = trusted_url(&url).ok_or_else(|| Error::UntrustedUrl(url.clone()).to_ipc(lang))?;
-    tauri_plugin_opener::open_url(url.as_str(), None::<&str>)
-        .map_err(|e| Error::Internal(e.to_string()).to_ipc(lang))
+    tauri_plugin_opener::open_url(url.as_str(), None::<&str>).map_err(|e| Error::Internal(e.to_string()).to_ipc(lang))
 }
 
 /// The window calls this once the groups list is on screen. Under SEATKEEPER_BENCH the

@@ -3,9 +3,11 @@
 use tauri::State;
 
 use super::CmdResult;
-use crate::state::AppState;
 use crate::secrets::Secret;
-use crate::store::{AccountSummary, CatalogEntry, OpenOrder, OrderQuote, OrderRequest, OrderSummary, PasswordRequest, PasswordSet};
+use crate::state::AppState;
+use crate::store::{
+    AccountSummary, CatalogEntry, OpenOrder, OrderQuote, OrderRequest, OrderSummary, PasswordRequest, PasswordSet,
+};
 use crate::sync::PendingChange;
 
 #[tauri::command(async)]
@@ -57,7 +59,11 @@ pub fn dismiss_change(state: State<'_, AppState>, change_id: i64) -> CmdResult<(
 
 /// Gives a password change parked for want of its password a new one, and queues it.
 #[tauri::command(async)]
-pub fn set_password_again(state: State<'_, AppState>, change_id: i64, password: Option<String>) -> CmdResult<PasswordSet> {
+pub fn set_password_again(
+    state: State<'_, AppState>,
+    change_id: i64,
+    password: Option<String>,
+) -> CmdResult<PasswordSet> {
     let request = match password {
         Some(p) => PasswordRequest::Own(Secret::new(p)),
         None => PasswordRequest::Generate,

@@ -22,7 +22,15 @@ pub async fn connect_account(
     let consumer_key = consumer_key.filter(|k| !k.trim().is_empty()).map(|k| Secret::new(k.trim()));
     state
         .sync
-        .connect(store, state.secrets(), &label, &endpoint, &application_key, Secret::new(application_secret.trim()), consumer_key)
+        .connect(
+            store,
+            state.secrets(),
+            &label,
+            &endpoint,
+            &application_key,
+            Secret::new(application_secret.trim()),
+            consumer_key,
+        )
         .await
         .map_err(|e| e.to_ipc(state.lang()))
 }

@@ -12,9 +12,7 @@ pub fn check_login(login: &str) -> Result<(), RuleError> {
     if !(LOGIN_MIN..=LOGIN_MAX).contains(&len) {
         return Err(RuleError::LoginLength { len });
     }
-    if let Some(found) =
-        login.chars().find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '\'')))
-    {
+    if let Some(found) = login.chars().find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '\''))) {
         return Err(RuleError::LoginCharacter { found });
     }
     if login.starts_with('.') || login.ends_with('.') || login.contains("..") {
@@ -137,11 +135,7 @@ pub fn check_account(input: &AccountInput) -> Result<AccountInput, Vec<RuleError
             String::new()
         }
     };
-    if problems.is_empty() {
-        Ok(AccountInput { first_name, last_name, login, usage_location })
-    } else {
-        Err(problems)
-    }
+    if problems.is_empty() { Ok(AccountInput { first_name, last_name, login, usage_location }) } else { Err(problems) }
 }
 
 #[cfg(test)]

@@ -91,12 +91,10 @@ impl RuleError {
     /// The field the rule is about.
     pub fn field(&self) -> Field {
         match self {
-            RuleError::LoginLength { .. } | RuleError::LoginCharacter { .. } | RuleError::LoginDots => {
-                Field::Login
-            }
-            RuleError::NameEmpty { field } | RuleError::NameTooLong { field, .. } | RuleError::NameControl { field } => {
-                *field
-            }
+            RuleError::LoginLength { .. } | RuleError::LoginCharacter { .. } | RuleError::LoginDots => Field::Login,
+            RuleError::NameEmpty { field }
+            | RuleError::NameTooLong { field, .. }
+            | RuleError::NameControl { field } => *field,
             RuleError::UsageLocation { .. } => Field::UsageLocation,
             RuleError::PasswordLength { .. }
             | RuleError::PasswordNotAscii

@@ -34,7 +34,9 @@ impl Localize for FileProblem {
                 cols.iter().map(|c| column_fr(c)).collect::<Vec<_>>().join(", ")
             ),
             (FileProblem::Malformed { line }, Lang::En) => format!("Line {line} of the file cannot be read as CSV."),
-            (FileProblem::Malformed { line }, Lang::Fr) => format!("La ligne {line} du fichier n'est pas du CSV lisible."),
+            (FileProblem::Malformed { line }, Lang::Fr) => {
+                format!("La ligne {line} du fichier n'est pas du CSV lisible.")
+            }
             (FileProblem::TooManyRows { rows, max }, Lang::En) => {
                 format!("The file has {rows} rows; one import takes at most {max}.")
             }

@@ -112,10 +112,10 @@ mod tests {
     #[test]
     fn install_days_are_real_and_past() {
         let now = time::macros::datetime!(2026-11-23 22:30 UTC);
-        assert_eq!(parse_install_day("2026-11-23", now), Ok(time::macros::date!(2026-11-23)));
-        assert_eq!(parse_install_day(" 2024-02-29 ", now), Ok(time::macros::date!(2024-02-29)));
+        assert_eq!(parse_install_day("2026-11-23", now), Ok(time::macros::date!(2026 - 11 - 23)));
+        assert_eq!(parse_install_day(" 2024-02-29 ", now), Ok(time::macros::date!(2024 - 02 - 29)));
         // Already the 24th in Tokyo.
-        assert_eq!(parse_install_day("2026-11-24", now), Ok(time::macros::date!(2026-11-24)));
+        assert_eq!(parse_install_day("2026-11-24", now), Ok(time::macros::date!(2026 - 11 - 24)));
         for bad in ["2026-11-25", "2025-02-29", "23/11/2026", "", "2026-13-01"] {
             assert!(parse_install_day(bad, now).is_err(), "{bad}");
         }

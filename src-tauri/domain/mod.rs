@@ -13,14 +13,13 @@ mod offer;
 mod password;
 
 pub use account::{
-    activation_email, check_account, check_account_name, check_device_name, check_display_name, check_email, check_first_name, check_last_name,
-    check_login, check_usage_location, AccountInput, LOGIN_MAX, LOGIN_MIN, NAME_MAX,
+    AccountInput, LOGIN_MAX, LOGIN_MIN, NAME_MAX, activation_email, check_account, check_account_name,
+    check_device_name, check_display_name, check_email, check_first_name, check_last_name, check_login,
+    check_usage_location,
 };
 pub use error::{Field, RuleError};
 pub use file::FileProblem;
-pub use install::{check_can_install, parse_install_day, DeviceKind, InstallCounts, MAX_INSTALLS_PER_KIND};
+pub use install::{DeviceKind, InstallCounts, MAX_INSTALLS_PER_KIND, check_can_install, parse_install_day};
 pub use links::trusted_url;
-pub use offer::{check_group_capacity, GroupFamily, LicenceType, BUSINESS_GROUP_MAX};
-pub use password::{
-    check_password, generate_password, PasswordCheck, PASSWORD_MAX, PASSWORD_MIN, PASSWORD_SPECIALS,
-};
+pub use offer::{BUSINESS_GROUP_MAX, GroupFamily, LicenceType, check_group_capacity};
+pub use password::{PASSWORD_MAX, PASSWORD_MIN, PASSWORD_SPECIALS, PasswordCheck, check_password, generate_password};

@@ -42,8 +42,7 @@ impl LicenceType {
     /// The desktop applications the licence includes.
     pub fn apps(self) -> &'static [&'static str] {
         const BUSINESS: &[&str] = &["Excel", "Word", "PowerPoint", "Outlook", "OneNote", "Publisher"];
-        const ENTERPRISE: &[&str] =
-            &["Excel", "Word", "PowerPoint", "Outlook", "OneNote", "Publisher", "Access"];
+        const ENTERPRISE: &[&str] = &["Excel", "Word", "PowerPoint", "Outlook", "OneNote", "Publisher", "Access"];
         match self {
             LicenceType::OfficeBusiness => BUSINESS,
             LicenceType::OfficeProPlus => ENTERPRISE,

@@ -34,11 +34,8 @@ impl PasswordCheck {
             ascii: password.chars().all(|c| c.is_ascii_graphic()),
             lower: password.chars().any(|c| c.is_ascii_lowercase()),
             upper: password.chars().any(|c| c.is_ascii_uppercase()),
-            digit_or_special: password
-                .chars()
-                .any(|c| c.is_ascii_digit() || PASSWORD_SPECIALS.contains(c)),
-            without_login: login.is_empty()
-                || !password.to_lowercase().contains(&login.to_lowercase()),
+            digit_or_special: password.chars().any(|c| c.is_ascii_digit() || PASSWORD_SPECIALS.contains(c)),
+            without_login: login.is_empty() || !password.to_lowercase().contains(&login.to_lowercase()),
         }
     }
 }

@@ -6,8 +6,8 @@ use std::sync::{Arc, RwLock};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use futures_util::stream::{self, StreamExt, TryStreamExt};
-use reqwest::header::{HeaderMap, HeaderValue, CONTENT_TYPE};
 use reqwest::Method;
+use reqwest::header::{CONTENT_TYPE, HeaderMap, HeaderValue};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use tokio::sync::{OnceCell, Semaphore};
@@ -361,14 +361,7 @@ impl Client {
             let ck = self.inner.consumer_key.read().unwrap_or_else(|p| p.into_inner()).clone().ok_or_else(|| {
                 fail(ErrorKind::Unauthorized, "no consumer key: connect the OVHcloud account first".into())
             })?;
-            let sig = signature(
-                self.inner.application_secret.expose(),
-                ck.expose(),
-                method,
-                url.as_str(),
-                &body,
-                ts,
-            );
+            let sig = signature(self.inner.application_secret.expose(), ck.expose(), method, url.as_str(), &body, ts);
             let ck_value = HeaderValue::from_str(ck.expose())
                 .map_err(|_| fail(ErrorKind::InvalidRequest, "the consumer key is not a valid header".into()))?;
             headers.insert("X-Ovh-Consumer", ck_value);
@@ -432,8 +425,9 @@ impl Client {
                     self.inner.paging_refused.store(true, Ordering::Relaxed);
                     ids = Some(found);
                 }
-                Err(e) if matches!(e.kind(), ErrorKind::BadRequest | ErrorKind::OtherStatus | ErrorKind::Malformed)
-                    && e.error_code().is_none() =>
+                Err(e)
+                    if matches!(e.kind(), ErrorKind::BadRequest | ErrorKind::OtherStatus | ErrorKind::Malformed)
+                        && e.error_code().is_none() =>
                 {
                     self.inner.paging_refused.store(true, Ordering::Relaxed);
                 }
@@ -449,7 +443,10 @@ impl Client {
     }
 
     /// Runs GETs with at most `max_concurrency` in flight; answers in request order.
-    pub async fn fan_out<T: DeserializeOwned + Send + 'static>(&self, requests: Vec<Request>) -> Result<Vec<T>, ApiError> {
+    pub async fn fan_out<T: DeserializeOwned + Send + 'static>(
+        &self,
+        requests: Vec<Request>,
+    ) -> Result<Vec<T>, ApiError> {
         stream::iter(requests.into_iter().map(|r| {
             let client = self.clone();
             async move { client.call::<T>(r).await }
@@ -564,7 +561,8 @@ mod tests {
 
     #[test]
     fn backoff_grows_is_capped_and_honours_retry_after() {
-        let p = RetryPolicy { max_attempts: 5, base_delay: Duration::from_millis(100), max_delay: Duration::from_secs(1) };
+        let p =
+            RetryPolicy { max_attempts: 5, base_delay: Duration::from_millis(100), max_delay: Duration::from_secs(1) };
         for _ in 0..50 {
             let d1 = p.delay(1, None);
             assert!(d1 >= Duration::from_millis(50) && d1 <= Duration::from_millis(100), "{d1:?}");

@@ -76,7 +76,9 @@ impl fmt::Display for Endpoint {
 
 /// Why a string is not an endpoint.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown OVHcloud endpoint {0:?}: expected ovh-eu, ovh-ca, ovh-us or an https URL (http only on this computer)")]
+#[error(
+    "unknown OVHcloud endpoint {0:?}: expected ovh-eu, ovh-ca, ovh-us or an https URL (http only on this computer)"
+)]
 pub struct BadEndpoint(pub String);
 
 impl FromStr for Endpoint {
@@ -101,7 +103,11 @@ impl FromStr for Endpoint {
             }
         }
         match url::Url::parse(base) {
-            Ok(u) if u.host().is_some() && u.query().is_none() && (u.scheme() == "https" || (u.scheme() == "http" && is_loopback(&u))) => {
+            Ok(u)
+                if u.host().is_some()
+                    && u.query().is_none()
+                    && (u.scheme() == "https" || (u.scheme() == "http" && is_loopback(&u))) =>
+            {
                 Ok(Endpoint::Custom(base.to_string()))
             }
             _ => Err(BadEndpoint(s.to_string())),
@@ -153,13 +159,18 @@ mod tests {
         for bad in ["http://api.example.com/1.0", "http://192.168.1.10:8080/1.0", "http://127.0.0.1.example.com/1.0"] {
             assert!(bad.parse::<Endpoint>().is_err(), "{bad}");
         }
-        for good in ["https://api.example.com/1.0", "http://127.0.0.1:8080/1.0", "http://[::1]:9/1.0", "http://localhost:1/1.0"] {
+        for good in
+            ["https://api.example.com/1.0", "http://127.0.0.1:8080/1.0", "http://[::1]:9/1.0", "http://localhost:1/1.0"]
+        {
             assert!(good.parse::<Endpoint>().is_ok(), "{good}");
         }
     }
 
     #[test]
     fn subsidiaries_follow_the_region() {
-        assert_eq!((Endpoint::Eu.subsidiary(), Endpoint::Ca.subsidiary(), Endpoint::Us.subsidiary()), ("FR", "CA", "US"));
+        assert_eq!(
+            (Endpoint::Eu.subsidiary(), Endpoint::Ca.subsidiary(), Endpoint::Us.subsidiary()),
+            ("FR", "CA", "US")
+        );
     }
 }

@@ -77,13 +77,22 @@ impl Client {
     }
 
     /// `GET /license/office/{serviceName}/usageStatistics` for the days `from..=to`.
-    pub async fn office_usage_statistics(&self, service_name: &str, from: Date, to: Date) -> Result<Vec<Statistics>, ApiError> {
+    pub async fn office_usage_statistics(
+        &self,
+        service_name: &str,
+        from: Date,
+        to: Date,
+    ) -> Result<Vec<Statistics>, ApiError> {
         let request = Request::get(format!("{}/usageStatistics", tenant_path(service_name)));
         self.call(with_period(request, self.generation(), from, to)).await
     }
 
     /// `GET /license/office/{serviceName}/user`: activation e-mails, optionally filtered.
-    pub async fn office_user_emails(&self, service_name: &str, filter: &OfficeUserFilter) -> Result<Vec<String>, ApiError> {
+    pub async fn office_user_emails(
+        &self,
+        service_name: &str,
+        filter: &OfficeUserFilter,
+    ) -> Result<Vec<String>, ApiError> {
         let mut request = Request::get(format!("{}/user", tenant_path(service_name)));
         if let Some(v) = &filter.activation_email {
             request = request.query("activationEmail", v.clone());
@@ -109,8 +118,13 @@ impl Client {
     /// allows it, else one GET per user (bounded concurrency).
     pub async fn office_users(&self, service_name: &str) -> Result<Vec<OfficeUser>, ApiError> {
         let list = Request::get(format!("{}/user", tenant_path(service_name)));
-        self.list_objects(list, |email| user_path(service_name, email), |_| true, |u: &OfficeUser| u.activation_email.clone())
-            .await
+        self.list_objects(
+            list,
+            |email| user_path(service_name, email),
+            |_| true,
+            |u: &OfficeUser| u.activation_email.clone(),
+        )
+        .await
     }
 
     /// `POST /license/office/{serviceName}/user`: creates a user with a licence. Not
@@ -120,7 +134,12 @@ impl Client {
     }
 
     /// `PUT /license/office/{serviceName}/user/{activationEmail}` (idempotent).
-    pub async fn update_office_user(&self, service_name: &str, email: &str, update: &OfficeUserUpdate) -> Result<(), ApiError> {
+    pub async fn update_office_user(
+        &self,
+        service_name: &str,
+        email: &str,
+        update: &OfficeUserUpdate,
+    ) -> Result<(), ApiError> {
         self.call_void(Request::new(Method::PUT, user_path(service_name, email)).json(update).idempotent(true)).await
     }
 

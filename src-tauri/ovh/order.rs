@@ -196,11 +196,7 @@ impl Client {
     }
 
     /// `GET /me/order?date.from=&date.to=`: the account's order ids in a period.
-    pub async fn orders(
-        &self,
-        from: Option<OffsetDateTime>,
-        to: Option<OffsetDateTime>,
-    ) -> Result<Vec<i64>, ApiError> {
+    pub async fn orders(&self, from: Option<OffsetDateTime>, to: Option<OffsetDateTime>) -> Result<Vec<i64>, ApiError> {
         let mut request = Request::get("/me/order");
         for (name, value) in [("date.from", from), ("date.to", to)] {
             if let Some(value) = value {
@@ -241,16 +237,22 @@ impl Client {
         };
         let cart = self.create_cart(&creation).await?;
         self.assign_cart(&cart.cart_id).await?;
-        let item = self.add_prepaid_item(&cart.cart_id, &ProductCreation {
+        let item = self
+            .add_prepaid_item(
+                &cart.cart_id,
+                &ProductCreation {
                     plan_code: order.plan_code.clone(),
                     duration: order.duration.clone(),
                     pricing_mode: "default".into(),
                     quantity: order.quantity,
-                }).await?;
+                },
+            )
+            .await?;
         if let Some(tenant) = &order.existing_tenant {
             self.configure_item(&cart.cart_id, item.item_id, EXISTING_TENANT_LABEL, tenant).await?;
         }
-        let checkout = Checkout { auto_pay_with_preferred_payment_method: order.auto_pay, waive_retractation_period: false };
+        let checkout =
+            Checkout { auto_pay_with_preferred_payment_method: order.auto_pay, waive_retractation_period: false };
         let placed = self.checkout(&cart.cart_id, &checkout).await?;
         Ok(OrderOutcome::Placed { cart_id: cart.cart_id, order: placed })
     }

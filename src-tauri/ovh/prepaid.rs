@@ -102,7 +102,12 @@ impl Client {
     }
 
     /// `GET /license/officePrepaid/{licence}/tenantUsageStatistics` for `from..=to`.
-    pub async fn tenant_usage_statistics(&self, licence: &str, from: Date, to: Date) -> Result<Vec<Statistics>, ApiError> {
+    pub async fn tenant_usage_statistics(
+        &self,
+        licence: &str,
+        from: Date,
+        to: Date,
+    ) -> Result<Vec<Statistics>, ApiError> {
         let request = Request::get(format!("{}/tenantUsageStatistics", licence_path(licence)));
         self.call(with_period(request, self.generation(), from, to)).await
     }

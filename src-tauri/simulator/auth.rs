@@ -11,10 +11,21 @@ use super::state::{CkState, CredentialRec, SimError, SimResult, State, body_obje
 /// The signature OVHcloud expects (reference §6.3), computed on the server's side:
 /// `"$1$" + sha1_hex(AS+CK+METHOD+URL+BODY+TIMESTAMP)` joined by `+`. Written apart
 /// from the client's, so a mistake in one is caught by the other.
-fn signature(application_secret: &str, consumer_key: &str, method: &str, url: &str, body: &[u8], timestamp: i64) -> String {
+fn signature(
+    application_secret: &str,
+    consumer_key: &str,
+    method: &str,
+    url: &str,
+    body: &[u8],
+    timestamp: i64,
+) -> String {
     use sha1::{Digest, Sha1};
     let head = format!("{application_secret}+{consumer_key}+{method}+{url}+");
-    let digest = Sha1::new().chain_update(head.as_bytes()).chain_update(body).chain_update(format!("+{timestamp}").as_bytes()).finalize();
+    let digest = Sha1::new()
+        .chain_update(head.as_bytes())
+        .chain_update(body)
+        .chain_update(format!("+{timestamp}").as_bytes())
+        .finalize();
     format!("$1${}", hex::encode(digest))
 }
 
@@ -134,7 +145,10 @@ pub fn request_credential(state: &mut State, headers: &HeaderMap, body: &[u8]) -
 /// `GET /auth/currentCredential` (`auth.ApiCredential`).
 pub fn current_credential(state: &State, headers: &HeaderMap) -> SimResult {
     let ck = header(headers, "X-Ovh-Consumer").unwrap_or_default();
-    let c = state.credentials.get(ck).ok_or_else(|| SimError::auth(403, "NOT_CREDENTIAL", "This credential does not exist"))?;
+    let c = state
+        .credentials
+        .get(ck)
+        .ok_or_else(|| SimError::auth(403, "NOT_CREDENTIAL", "This credential does not exist"))?;
     let app_id = state.apps.get(&c.application_key).map_or(0, |a| a.id);
     Ok(json!({
         "allowedIPs": null,

@@ -145,7 +145,11 @@ pub fn service_infos(service_id: i64, domain: &str, creation: Date, today: Date,
 }
 
 pub fn add_month(d: Date) -> Date {
-    let (year, month) = if d.month() == time::Month::December { (d.year() + 1, time::Month::January) } else { (d.year(), d.month().next()) };
+    let (year, month) = if d.month() == time::Month::December {
+        (d.year() + 1, time::Month::January)
+    } else {
+        (d.year(), d.month().next())
+    };
     let day = d.day().min(time::util::days_in_month(month, year));
     Date::from_calendar_date(year, month, day).expect("valid date")
 }
@@ -163,7 +167,8 @@ pub fn prepaid_catalog(subsidiary: &str, plans: &[SalePlan]) -> Value {
         let (description, engagement) = if months == 1 {
             ("Monthly fees", Value::Null)
         } else {
-            let engagement = json!({ "defaultEndAction": "REACTIVATE_ENGAGEMENT", "duration": "P1Y", "type": "upfront" });
+            let engagement =
+                json!({ "defaultEndAction": "REACTIVATE_ENGAGEMENT", "duration": "P1Y", "type": "upfront" });
             ("Yearly fees, 12-month commitment", engagement)
         };
         json!({

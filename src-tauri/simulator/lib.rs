@@ -44,9 +44,8 @@ pub use seed::{
     Seed, SeedCredential,
 };
 pub use state::{
-    BUSINESS_MAX, BUSINESS_PLAN, CkState, Clock, ENTERPRISE_PLAN, Exchange, LicenceRec, MAX_FINISHED_TASKS, MAX_LOG, OrderRec,
-    PagingSupport, State,
-    TaskRec, TenantRec, UserRec,
+    BUSINESS_MAX, BUSINESS_PLAN, CkState, Clock, ENTERPRISE_PLAN, Exchange, LicenceRec, MAX_FINISHED_TASKS, MAX_LOG,
+    OrderRec, PagingSupport, State, TaskRec, TenantRec, UserRec,
 };
 
 /// The generation of wire models a region serves: the JSON of the shared fields is the
@@ -100,7 +99,12 @@ impl SimulatorConfig {
     /// A configuration for tests: `seed`, a clock that only moves when told to, and
     /// tasks that take 10 simulated seconds per step.
     pub fn for_tests(seed: Seed) -> SimulatorConfig {
-        SimulatorConfig { seed, follow_real_time: false, task_step: Duration::from_secs(10), ..SimulatorConfig::default() }
+        SimulatorConfig {
+            seed,
+            follow_real_time: false,
+            task_step: Duration::from_secs(10),
+            ..SimulatorConfig::default()
+        }
     }
 }
 
@@ -194,7 +198,12 @@ fn state_from_seed(config: &SimulatorConfig, base_url: String) -> State {
     let mut state = State {
         generation: config.generation,
         base_url,
-        clock: Clock { start: now, started: Instant::now(), advanced: Duration::ZERO, follow_real_time: config.follow_real_time },
+        clock: Clock {
+            start: now,
+            started: Instant::now(),
+            advanced: Duration::ZERO,
+            follow_real_time: config.follow_real_time,
+        },
         task_step: config.task_step,
         time_skew: config.time_skew,
         paging: config.paging,
@@ -368,7 +377,12 @@ impl SimulatorHandle {
 
     /// How many requests matched `method` and the path `pattern` (`*` wildcards).
     pub fn count(&self, method: &str, pattern: &str) -> usize {
-        self.sim.lock().log.iter().filter(|e| e.method.eq_ignore_ascii_case(method) && path_matches(pattern, &e.path)).count()
+        self.sim
+            .lock()
+            .log
+            .iter()
+            .filter(|e| e.method.eq_ignore_ascii_case(method) && path_matches(pattern, &e.path))
+            .count()
     }
 
     pub fn clear_log(&self) {

@@ -47,34 +47,44 @@ impl State {
     }
 
     pub fn cart_list(&self, account: &str, query: &BTreeMap<String, String>) -> Value {
-        json!(self
-            .carts
-            .values()
-            .filter(|c| c.owner.as_deref() == Some(account) && c.expire.is_none_or(|e| e > self.now()))
-            .filter(|c| query.get("description").is_none_or(|d| &c.description == d))
-            .map(|c| &c.cart_id)
-            .collect::<Vec<_>>())
+        json!(
+            self.carts
+                .values()
+                .filter(|c| c.owner.as_deref() == Some(account) && c.expire.is_none_or(|e| e > self.now()))
+                .filter(|c| query.get("description").is_none_or(|d| &c.description == d))
+                .map(|c| &c.cart_id)
+                .collect::<Vec<_>>()
+        )
     }
 
     pub(crate) fn cart(&self, account: Option<&str>, cart_id: &str) -> SimResult<&CartRec> {
         let now = self.now();
         match self.carts.get(cart_id) {
-            Some(c) if (c.owner.is_none() || c.owner.as_deref() == account) && c.expire.is_none_or(|e| e > now) => Ok(c),
+            Some(c) if (c.owner.is_none() || c.owner.as_deref() == account) && c.expire.is_none_or(|e| e > now) => {
+                Ok(c)
+            }
             _ => Err(SimError::not_found("cartId", cart_id)),
         }
     }
 
     /// `GET /order/cart/{cartId}/item/{itemId}/configuration?label=`: configuration ids.
-    pub fn item_configurations(&self, account: Option<&str>, cart_id: &str, item_id: i64, label: Option<&str>) -> SimResult {
+    pub fn item_configurations(
+        &self,
+        account: Option<&str>,
+        cart_id: &str,
+        item_id: i64,
+        label: Option<&str>,
+    ) -> SimResult {
         self.cart(account, cart_id)?;
         let item = self.items.get(&item_id).filter(|i| i.cart_id == cart_id);
         let item = item.ok_or_else(|| SimError::not_found("itemId", &item_id.to_string()))?;
-        Ok(json!(item
-            .configurations
-            .iter()
-            .filter(|(_, l, _)| label.is_none_or(|want| want == l))
-            .map(|(id, _, _)| *id)
-            .collect::<Vec<_>>()))
+        Ok(json!(
+            item.configurations
+                .iter()
+                .filter(|(_, l, _)| label.is_none_or(|want| want == l))
+                .map(|(id, _, _)| *id)
+                .collect::<Vec<_>>()
+        ))
     }
 
     pub fn cart_get(&self, account: Option<&str>, cart_id: &str) -> SimResult {
@@ -146,7 +156,9 @@ impl State {
         let value = req_string(&map, "value")?;
         let tenant = match label.as_str() {
             "existing_tenant_service_name" => {
-                let known = self.tenants.get(&value).is_some_and(|t| t.prepaid && Some(t.account.as_str()) == account.or(self.carts[cart_id].owner.as_deref()));
+                let known = self.tenants.get(&value).is_some_and(|t| {
+                    t.prepaid && Some(t.account.as_str()) == account.or(self.carts[cart_id].owner.as_deref())
+                });
                 if !known {
                     return Err(SimError::bad_request(format!("{value} is not one of your prepaid licence groups")));
                 }
@@ -175,11 +187,17 @@ impl State {
 
     /// Business licences of a group, ordered-and-unpaid included.
     pub(crate) fn business_count(&self, tenant: &str) -> i64 {
-        let held = self.licences.values().filter(|l| l.tenant == tenant && l.licence == "officeBusiness").count() as i64;
+        let held =
+            self.licences.values().filter(|l| l.tenant == tenant && l.licence == "officeBusiness").count() as i64;
         let ordered: i64 = self
             .orders
             .values()
-            .filter(|o| o.tenant.as_deref() == Some(tenant) && o.plan_code == BUSINESS_PLAN && o.status != "delivered" && o.status != "cancelled")
+            .filter(|o| {
+                o.tenant.as_deref() == Some(tenant)
+                    && o.plan_code == BUSINESS_PLAN
+                    && o.status != "delivered"
+                    && o.status != "cancelled"
+            })
             .map(|o| o.quantity)
             .sum();
         held + ordered
@@ -196,7 +214,11 @@ impl State {
         opt_bool(&map, "waiveRetractationPeriod")?;
         let items: Vec<ItemRec> = self.cart_items(cart_id).into_iter().cloned().collect();
         let [item] = items.as_slice() else {
-            return Err(SimError::bad_request(if items.is_empty() { "The cart is empty" } else { "One product per cart" }));
+            return Err(SimError::bad_request(if items.is_empty() {
+                "The cart is empty"
+            } else {
+                "One product per cart"
+            }));
         };
         if item.plan_code == BUSINESS_PLAN {
             let existing = item.tenant.as_deref().map_or(0, |t| self.business_count(t));
@@ -297,16 +319,20 @@ impl State {
                 .transpose()
         };
         let (from, to) = (parse("date.from")?, parse("date.to")?);
-        Ok(json!(self
-            .orders
-            .values()
-            .filter(|o| o.account == account && from.is_none_or(|f| o.date >= f) && to.is_none_or(|t| o.date <= t))
-            .map(|o| o.order_id)
-            .collect::<Vec<_>>()))
+        Ok(json!(
+            self.orders
+                .values()
+                .filter(|o| o.account == account && from.is_none_or(|f| o.date >= f) && to.is_none_or(|t| o.date <= t))
+                .map(|o| o.order_id)
+                .collect::<Vec<_>>()
+        ))
     }
 
     pub(crate) fn my_order(&self, account: &str, id: i64) -> SimResult<&OrderRec> {
-        self.orders.get(&id).filter(|o| o.account == account).ok_or_else(|| SimError::not_found("orderId", &id.to_string()))
+        self.orders
+            .get(&id)
+            .filter(|o| o.account == account)
+            .ok_or_else(|| SimError::not_found("orderId", &id.to_string()))
     }
 
     pub fn me_order(&self, account: &str, id: i64) -> SimResult {

@@ -11,7 +11,13 @@ use crate::Generation;
 
 impl State {
     pub fn office_list(&self, account: &str) -> Value {
-        json!(self.tenants.values().filter(|t| !t.prepaid && t.account == account).map(|t| &t.service_name).collect::<Vec<_>>())
+        json!(
+            self.tenants
+                .values()
+                .filter(|t| !t.prepaid && t.account == account)
+                .map(|t| &t.service_name)
+                .collect::<Vec<_>>()
+        )
     }
 
     pub fn office_get(&self, account: &str, sn: &str) -> SimResult {
@@ -106,12 +112,21 @@ impl State {
     }
 
     /// The users of a PAYG tenant: ids, or full objects for paged answers.
-    pub fn office_users(&self, account: &str, sn: &str, query: &BTreeMap<String, String>) -> SimResult<Vec<(String, Value)>> {
+    pub fn office_users(
+        &self,
+        account: &str,
+        sn: &str,
+        query: &BTreeMap<String, String>,
+    ) -> SimResult<Vec<(String, Value)>> {
         let t = self.payg_tenant(account, sn)?;
         if let Some(l) = query.get("licences") {
             check_licence(l)?;
         }
-        Ok(t.users.values().filter(|u| Self::user_matches(u, query)).map(|u| (u.activation_email.clone(), json::payg_user(u))).collect())
+        Ok(t.users
+            .values()
+            .filter(|u| Self::user_matches(u, query))
+            .map(|u| (u.activation_email.clone(), json::payg_user(u)))
+            .collect())
     }
 
     pub fn office_user(&self, account: &str, sn: &str, email: &str) -> SimResult {
@@ -149,7 +164,11 @@ impl State {
         }
         let first_name = opt_string(&map, "firstName")?.unwrap_or_default();
         let last_name = opt_string(&map, "lastName")?.unwrap_or_default();
-        let task = self.new_task(sn, "addOffice365UserPaygNCE", Effect::CreateUser { tenant: sn.into(), email: email.clone() });
+        let task = self.new_task(
+            sn,
+            "addOffice365UserPaygNCE",
+            Effect::CreateUser { tenant: sn.into(), email: email.clone() },
+        );
         let user = UserRec {
             activation_email: email.clone(),
             first_name,
@@ -219,7 +238,11 @@ impl State {
 
     pub fn office_delete_user(&mut self, account: &str, sn: &str, email: &str) -> SimResult {
         self.ready_user(account, sn, email)?;
-        let task = self.new_task(sn, "deleteOffice365UserPaygNCE", Effect::DeleteUser { tenant: sn.into(), email: email.into() });
+        let task = self.new_task(
+            sn,
+            "deleteOffice365UserPaygNCE",
+            Effect::DeleteUser { tenant: sn.into(), email: email.into() },
+        );
         let u = self.tenants.get_mut(sn).and_then(|t| t.users.get_mut(email)).expect("checked");
         u.status = "deleting".into();
         u.task_pending_id = task.id;
@@ -229,7 +252,11 @@ impl State {
     pub fn office_change_password(&mut self, account: &str, sn: &str, email: &str, body: &[u8]) -> SimResult {
         self.ready_user(account, sn, email)?;
         Self::check_password_body(body)?;
-        let task = self.new_task(sn, "changePasswordOffice365User", Effect::UserPassword { tenant: sn.into(), email: email.into() });
+        let task = self.new_task(
+            sn,
+            "changePasswordOffice365User",
+            Effect::UserPassword { tenant: sn.into(), email: email.into() },
+        );
         let u = self.tenants.get_mut(sn).and_then(|t| t.users.get_mut(email)).expect("checked");
         u.task_pending_id = task.id;
         Ok(json::task(&task))

@@ -44,16 +44,25 @@ impl State {
             if domain != l.tenant {
                 return Err(SimError::bad_request("The domain of activationEmail must be the tenant's"));
             }
-            let taken = self.licences.values().any(|o| o.tenant == l.tenant && o.service_name != l.service_name && &o.activation_email == e);
+            let taken = self
+                .licences
+                .values()
+                .any(|o| o.tenant == l.tenant && o.service_name != l.service_name && &o.activation_email == e);
             if taken {
                 return Err(SimError::conflict(format!("The user {e} already exists")));
             }
         }
         if l.is_virtual && (email.is_none() || first.is_none() || last.is_none()) {
-            return Err(SimError::bad_request("activationEmail, firstName and lastName are required to configure a licence"));
+            return Err(SimError::bad_request(
+                "activationEmail, firstName and lastName are required to configure a licence",
+            ));
         }
         let task = if l.is_virtual {
-            Some(self.new_task(&l.tenant, "configureOffice365UserNCE", Effect::ConfigureLicence { licence: name.into() }))
+            Some(self.new_task(
+                &l.tenant,
+                "configureOffice365UserNCE",
+                Effect::ConfigureLicence { licence: name.into() },
+            ))
         } else {
             None
         };
@@ -85,7 +94,11 @@ impl State {
         if l.status != "ok" || l.task_pending_id != 0 {
             return Err(SimError::conflict(format!("A task is already in progress for {name}")));
         }
-        let task = self.new_task(&l.tenant, "unconfigureOffice365UserNCE", Effect::UnconfigureLicence { licence: name.into() });
+        let task = self.new_task(
+            &l.tenant,
+            "unconfigureOffice365UserNCE",
+            Effect::UnconfigureLicence { licence: name.into() },
+        );
         let rec = self.licences.get_mut(name).expect("checked");
         rec.status = "deleting".into();
         rec.task_pending_id = task.id;
@@ -101,7 +114,11 @@ impl State {
             return Err(SimError::conflict(format!("A task is already in progress for {name}")));
         }
         Self::check_password_body(body)?;
-        let task = self.new_task(&l.tenant, "changePasswordOffice365UserNCE", Effect::LicencePassword { licence: name.into() });
+        let task = self.new_task(
+            &l.tenant,
+            "changePasswordOffice365UserNCE",
+            Effect::LicencePassword { licence: name.into() },
+        );
         self.licences.get_mut(name).expect("checked").task_pending_id = task.id;
         Ok(json::task(&task))
     }

@@ -108,7 +108,11 @@ impl Sim {
 
     /// A list route: ids, or with `X-Pagination-Mode: CachedObjectList-Pages`, a page of
     /// full objects (reference §6.6).
-    fn authed_list(&self, call: &Call, f: impl FnOnce(&mut State, &str) -> SimResult<Vec<(String, Value)>>) -> Response {
+    fn authed_list(
+        &self,
+        call: &Call,
+        f: impl FnOnce(&mut State, &str) -> SimResult<Vec<(String, Value)>>,
+    ) -> Response {
         let mut state = self.lock();
         state.settle();
         let paging = state.paging;
@@ -359,7 +363,9 @@ async fn item_configure(AxumState(sim): S, Path((cart, item)): Path<(String, Str
 }
 
 async fn item_configurations(AxumState(sim): S, Path((cart, item)): Path<(String, String)>, call: Call) -> Response {
-    sim.open(&call, |st, a| st.item_configurations(a, &cart, parse_id(&item, "itemId")?, call.query.get("label").map(String::as_str)))
+    sim.open(&call, |st, a| {
+        st.item_configurations(a, &cart, parse_id(&item, "itemId")?, call.query.get("label").map(String::as_str))
+    })
 }
 
 async fn checkout_preview(AxumState(sim): S, Path(cart): Path<String>, call: Call) -> Response {
@@ -409,7 +415,11 @@ fn host_is_ours(sim: &Sim, headers: &HeaderMap) -> bool {
 /// the exchange.
 async fn faults_and_log(AxumState(sim): S, request: Request, next: Next) -> Response {
     if !host_is_ours(&sim, request.headers()) {
-        return error_response(&SimError::api(421, "Client::MisdirectedRequest", "This server answers only for its own address"));
+        return error_response(&SimError::api(
+            421,
+            "Client::MisdirectedRequest",
+            "This server answers only for its own address",
+        ));
     }
     let (parts, body) = request.into_parts();
     let body = axum::body::to_bytes(body, 16 << 20).await.unwrap_or_default();

@@ -155,8 +155,8 @@ impl Seed {
 }
 
 const FIRST: [&str; 16] = [
-    "Jane", "Louis", "Amira", "Noah", "Chloé", "Hugo", "Lina", "Arthur", "Emma", "Jules", "Inès", "Léo", "Sofia", "Gabriel",
-    "Manon", "Yanis",
+    "Jane", "Louis", "Amira", "Noah", "Chloé", "Hugo", "Lina", "Arthur", "Emma", "Jules", "Inès", "Léo", "Sofia",
+    "Gabriel", "Manon", "Yanis",
 ];
 const LAST: [&str; 16] = [
     "Doe", "Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau", "Simon",

@@ -440,7 +440,8 @@ impl State {
         self.forget_old();
         let now = self.now();
         let step = time::Duration::try_from(self.task_step).unwrap_or(time::Duration::ZERO);
-        let ids: Vec<i64> = self.tasks.values().filter(|t| t.status == "todo" || t.status == "doing").map(|t| t.id).collect();
+        let ids: Vec<i64> =
+            self.tasks.values().filter(|t| t.status == "todo" || t.status == "doing").map(|t| t.id).collect();
         for id in ids {
             let (todo_date, effect) = {
                 let t = &self.tasks[&id];
@@ -513,7 +514,11 @@ impl State {
     pub(crate) fn payg_tenant(&self, account: &str, service_name: &str) -> SimResult<&TenantRec> {
         match self.tenants.get(service_name) {
             Some(t) if !t.prepaid && t.account == account => {
-                if t.expired { Err(SimError::expired(service_name)) } else { Ok(t) }
+                if t.expired {
+                    Err(SimError::expired(service_name))
+                } else {
+                    Ok(t)
+                }
             }
             _ => Err(SimError::not_found("serviceName", service_name)),
         }
@@ -522,7 +527,11 @@ impl State {
     pub(crate) fn licence(&self, account: &str, name: &str) -> SimResult<&LicenceRec> {
         match self.licences.get(name) {
             Some(l) if self.tenants.get(&l.tenant).is_some_and(|t| t.account == account) => {
-                if l.expired { Err(SimError::expired(name)) } else { Ok(l) }
+                if l.expired {
+                    Err(SimError::expired(name))
+                } else {
+                    Ok(l)
+                }
             }
             _ => Err(SimError::not_found("serviceName", name)),
         }
@@ -531,7 +540,13 @@ impl State {
     // ---- /license/office --------------------------------------------------------------
 
     pub(crate) fn pending_ids(&self, tenant: &str) -> Value {
-        json!(self.tasks.values().filter(|t| t.tenant == tenant && (t.status == "todo" || t.status == "doing")).map(|t| t.id).collect::<Vec<_>>())
+        json!(
+            self.tasks
+                .values()
+                .filter(|t| t.tenant == tenant && (t.status == "todo" || t.status == "doing"))
+                .map(|t| t.id)
+                .collect::<Vec<_>>()
+        )
     }
 
     pub(crate) fn task_of(&self, tenant: &str, id: i64) -> SimResult {
@@ -566,9 +581,9 @@ impl State {
             let Some(v) = query.get(name) else { return Ok(None) };
             let bad = || SimError::bad_request(format!("Invalid value for parameter {name}: {v}"));
             match self.generation {
-                Generation::Classic => {
-                    Date::parse(v, time::macros::format_description!("[year]-[month]-[day]")).map(Some).map_err(|_| bad())
-                }
+                Generation::Classic => Date::parse(v, time::macros::format_description!("[year]-[month]-[day]"))
+                    .map(Some)
+                    .map_err(|_| bad()),
                 Generation::Native => OffsetDateTime::parse(v, &time::format_description::well_known::Rfc3339)
                     .map(|d| Some(d.date()))
                     .map_err(|_| bad()),
@@ -585,7 +600,8 @@ impl State {
     pub(crate) fn check_password_body(body: &[u8]) -> SimResult<()> {
         let map = body_object(body)?;
         reject_unknown(&map, &["notifyEmail", "password", "shouldSendMail"])?;
-        let send = opt_bool(&map, "shouldSendMail")?.ok_or_else(|| SimError::bad_request("Missing parameter: shouldSendMail"))?;
+        let send = opt_bool(&map, "shouldSendMail")?
+            .ok_or_else(|| SimError::bad_request("Missing parameter: shouldSendMail"))?;
         let password = opt_string(&map, "password")?;
         let notify = opt_string(&map, "notifyEmail")?;
         if let Some(p) = &password
@@ -594,7 +610,9 @@ impl State {
             return Err(SimError::bad_request("The password must be 8 to 16 characters long"));
         }
         if password.is_none() && (!send || notify.is_none()) {
-            return Err(SimError::bad_request("Without a password, an e-mail must be given to send the generated one to"));
+            return Err(SimError::bad_request(
+                "Without a password, an e-mail must be given to send the generated one to",
+            ));
         }
         Ok(())
     }
@@ -633,11 +651,16 @@ impl State {
             }
         }
     }
-
 }
 
 /// A tenant with the seed's contact details.
-pub fn new_tenant(service_name: &str, prepaid: bool, account: &str, creation: OffsetDateTime, service_id: i64) -> TenantRec {
+pub fn new_tenant(
+    service_name: &str,
+    prepaid: bool,
+    account: &str,
+    creation: OffsetDateTime,
+    service_id: i64,
+) -> TenantRec {
     TenantRec {
         service_name: service_name.to_string(),
         service_id,

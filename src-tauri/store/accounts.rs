@@ -1,7 +1,7 @@
 //! OVHcloud accounts: what identifies them (label, endpoint, application key, nic).
 //! Their application secret and consumer key live in the keychain, never here.
 
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -30,7 +30,15 @@ pub fn get(conn: &Connection, account_id: i64) -> Result<AccountRecord> {
     conn.query_row(
         "SELECT id, label, endpoint, application_key, is_sample FROM accounts WHERE id = ?1",
         [account_id],
-        |r| Ok(AccountRecord { id: r.get(0)?, label: r.get(1)?, endpoint: r.get(2)?, application_key: r.get(3)?, is_sample: r.get(4)? }),
+        |r| {
+            Ok(AccountRecord {
+                id: r.get(0)?,
+                label: r.get(1)?,
+                endpoint: r.get(2)?,
+                application_key: r.get(3)?,
+                is_sample: r.get(4)?,
+            })
+        },
     )
     .optional()?
     .ok_or_else(|| Error::NotFound { what: Entity::Account, id: account_id.to_string() })
@@ -68,7 +76,8 @@ pub struct AccountSummary {
 }
 
 pub fn list_accounts(conn: &Connection) -> Result<Vec<AccountSummary>> {
-    let mut stmt = conn.prepare_cached("SELECT id, label, endpoint, is_sample FROM accounts ORDER BY is_sample, label")?;
+    let mut stmt =
+        conn.prepare_cached("SELECT id, label, endpoint, is_sample FROM accounts ORDER BY is_sample, label")?;
     let rows = stmt.query_map([], |r| {
         Ok(AccountSummary { id: r.get(0)?, label: r.get(1)?, endpoint: r.get(2)?, is_sample: r.get(3)? })
     })?;

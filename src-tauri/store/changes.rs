@@ -8,13 +8,13 @@
 //! scheduled `seatkeeper sync`) can never both act on one change, and a late answer
 //! can never overwrite what another process already recorded.
 
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use ts_rs::TS;
 
 use super::history::{self, NewEntry, Origin};
-use crate::domain::{activation_email, GroupFamily, LicenceType};
+use crate::domain::{GroupFamily, LicenceType, activation_email};
 use crate::error::{Entity, Error, Precondition, Result};
 use crate::secrets::SecretKey;
 
@@ -134,9 +134,14 @@ impl ParkReason {
     }
 
     pub fn parse(s: &str) -> Option<ParkReason> {
-        [ParkReason::PasswordMissing, ParkReason::KeychainUnavailable, ParkReason::OrderUnknown, ParkReason::NotPlannable]
-            .into_iter()
-            .find(|r| r.as_str() == s)
+        [
+            ParkReason::PasswordMissing,
+            ParkReason::KeychainUnavailable,
+            ParkReason::OrderUnknown,
+            ParkReason::NotPlannable,
+        ]
+        .into_iter()
+        .find(|r| r.as_str() == s)
     }
 }
 
@@ -344,7 +349,10 @@ pub fn enqueue(tx: &Transaction, change: NewChange) -> Result<i64> {
     )?;
     let id = tx.last_insert_rowid();
     // Installation id + an id SQLite never hands out twice (AUTOINCREMENT).
-    tx.execute("UPDATE pending_changes SET change_key = ?2 WHERE id = ?1", params![id, format!("{installation}-{id}")])?;
+    tx.execute(
+        "UPDATE pending_changes SET change_key = ?2 WHERE id = ?1",
+        params![id, format!("{installation}-{id}")],
+    )?;
     Ok(id)
 }
 
@@ -362,9 +370,8 @@ const ROW_COLUMNS: &str = "p.id, p.account_id, p.kind, p.state, p.payload, p.gro
         p.acknowledged_at, p.parked_reason";
 
 fn row(r: &rusqlite::Row) -> rusqlite::Result<ChangeRow> {
-    let conversion = |i: usize, what: String| {
-        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, what.into())
-    };
+    let conversion =
+        |i: usize, what: String| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, what.into());
     let kind: String = r.get(2)?;
     let kind = ChangeKind::parse(&kind).ok_or_else(|| conversion(2, format!("change kind {kind}")))?;
     let state: String = r.get(3)?;
@@ -552,11 +559,19 @@ pub fn acknowledge(tx: &Transaction, change_id: i64, at: &str) -> Result<Option<
         ChangeState::Failed => {}
         ChangeState::Parked => {
             let reason = change.last_error.as_deref().unwrap_or_default();
-            transition(tx, change_id, Transition::new(ChangeState::Parked, ChangeState::Failed).with_error(reason), at)?;
+            transition(
+                tx,
+                change_id,
+                Transition::new(ChangeState::Parked, ChangeState::Failed).with_error(reason),
+                at,
+            )?;
         }
         _ => return Err(Error::Precondition(Precondition::ChangeNotParked)),
     }
-    tx.execute("UPDATE pending_changes SET acknowledged_at = ?2, updated_at = ?2 WHERE id = ?1", params![change_id, at])?;
+    tx.execute(
+        "UPDATE pending_changes SET acknowledged_at = ?2, updated_at = ?2 WHERE id = ?1",
+        params![change_id, at],
+    )?;
     history::record(
         tx,
         NewEntry {
@@ -596,15 +611,16 @@ pub fn passwords_of_account(conn: &Connection, account_id: i64) -> Result<Vec<Se
 
 /// The licence columns a change can alter locally, as a JSON snapshot.
 pub(super) fn licence_snapshot(tx: &Transaction, licence_id: i64) -> Result<Value> {
-    Ok(tx.query_row(
-        "SELECT json_object('state', state, 'isVirtual', is_virtual, 'firstName', first_name,
+    Ok(tx
+        .query_row(
+            "SELECT json_object('state', state, 'isVirtual', is_virtual, 'firstName', first_name,
                 'lastName', last_name, 'login', login, 'activationEmail', activation_email,
                 'usageLocation', usage_location)
          FROM licences WHERE id = ?1",
-        [licence_id],
-        |r| r.get::<_, String>(0),
-    )
-    .map(|s| serde_json::from_str(&s).unwrap_or(Value::Null))?)
+            [licence_id],
+            |r| r.get::<_, String>(0),
+        )
+        .map(|s| serde_json::from_str(&s).unwrap_or(Value::Null))?)
 }
 
 fn restore_licence(tx: &Transaction, licence_id: i64, snapshot: &Value, at: &str) -> Result<()> {
@@ -649,7 +665,8 @@ pub fn undo(tx: &Transaction, change_id: i64, at: &str) -> Result<Option<SecretK
         return Err(Error::Precondition(Precondition::LaterChangeFirst));
     }
     let (account_id, group_id, licence_id, kind) = (change.account_id, change.group_id, change.licence_id, change.kind);
-    let snapshot: Value = snapshot.as_deref().map(serde_json::from_str).transpose().ok().flatten().unwrap_or(Value::Null);
+    let snapshot: Value =
+        snapshot.as_deref().map(serde_json::from_str).transpose().ok().flatten().unwrap_or(Value::Null);
     // The history row about the undone change goes first: removing a licence that only
     // this change created sets its history rows' licence to NULL.
     history::record(
@@ -664,7 +681,10 @@ pub fn undo(tx: &Transaction, change_id: i64, at: &str) -> Result<Option<SecretK
             details: serde_json::json!({ "change": kind.as_str(), "changeId": change_id }),
         },
     )?;
-    let deleted = tx.execute("DELETE FROM pending_changes WHERE id = ?1 AND state = ?2", params![change_id, change.state.as_str()])?;
+    let deleted = tx.execute(
+        "DELETE FROM pending_changes WHERE id = ?1 AND state = ?2",
+        params![change_id, change.state.as_str()],
+    )?;
     if deleted != 1 {
         return Err(Error::Precondition(Precondition::ChangeMoved));
     }

@@ -1,12 +1,12 @@
 //! Licence groups: the groups list, a group's overview, renaming.
 
-use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 use serde::Serialize;
 use ts_rs::TS;
 
 use super::changes::{self, ChangePayload, GroupRename, NewChange};
 use super::history::{self, NewEntry, Origin};
-use crate::domain::{check_display_name, GroupFamily, LicenceType};
+use crate::domain::{GroupFamily, LicenceType, check_display_name};
 use crate::error::{Entity, Error, Result};
 
 /// A row of the groups list.
@@ -191,9 +191,7 @@ pub fn overview(conn: &Connection, group_id: i64) -> Result<GroupOverview> {
             GroupFamily::PayAsYouGo => counts.assigned,
         };
         monthly_cost = match (monthly_cost, &counts.price_per_month) {
-            (Some(total), Some(price))
-                if total.currency.is_empty() || total.currency == price.currency =>
-            {
+            (Some(total), Some(price)) if total.currency.is_empty() || total.currency == price.currency => {
                 Some(Money {
                     ucents: total.ucents + price.ucents * i64::from(billed),
                     currency: price.currency.clone(),
@@ -267,11 +265,9 @@ pub fn rename(tx: &Transaction, group_id: i64, new_name: &str, at: &str) -> Resu
     let new_name = new_name.trim();
     check_display_name(new_name)?;
     let (account_id, old_name): (i64, String) = tx
-        .query_row(
-            "SELECT account_id, display_name FROM licence_groups WHERE id = ?1",
-            [group_id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
+        .query_row("SELECT account_id, display_name FROM licence_groups WHERE id = ?1", [group_id], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
         .optional()?
         .ok_or_else(|| not_found(group_id))?;
     if old_name == new_name {

@@ -1,7 +1,7 @@
 //! The append-only audit log. Every user-visible change writes one row here in the
 //! same transaction as the change itself (the table refuses updates).
 
-use rusqlite::{params, Connection, Transaction};
+use rusqlite::{Connection, Transaction, params};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -89,7 +89,12 @@ pub struct HistoryFilter {
 }
 
 /// The newest `limit` entries of a group matching `filter`, newest first.
-pub fn list_for_group(conn: &Connection, group_id: i64, filter: &HistoryFilter, limit: u32) -> Result<Vec<HistoryEntry>> {
+pub fn list_for_group(
+    conn: &Connection,
+    group_id: i64,
+    filter: &HistoryFilter,
+    limit: u32,
+) -> Result<Vec<HistoryEntry>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, at, origin, kind, licence_id, details FROM history
          WHERE group_id = ?1 AND (?2 IS NULL OR licence_id = ?2) AND (?3 IS NULL OR kind = ?3)

@@ -8,8 +8,8 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::licences;
-use crate::csv_io::{parse_users, FileProblem, ImportRow, ParsedRow};
-use crate::domain::{activation_email, GroupFamily, LicenceType, RuleError};
+use crate::csv_io::{FileProblem, ImportRow, ParsedRow, parse_users};
+use crate::domain::{GroupFamily, LicenceType, RuleError, activation_email};
 use crate::error::{Entity, Error, Result};
 use crate::i18n::{Lang, Localize};
 
@@ -62,7 +62,12 @@ fn free_slots(conn: &Connection, group_id: i64) -> Result<Vec<i64>> {
 
 /// Checks each row against the group: rule problems, e-mails already used in the
 /// group or twice in the file, and room for them all.
-fn check(conn: &Connection, group_id: i64, bytes: &[u8], lang: Lang) -> Result<(GroupInfo, Vec<ParsedRow>, Vec<ImportRow>, Vec<i64>)> {
+fn check(
+    conn: &Connection,
+    group_id: i64,
+    bytes: &[u8],
+    lang: Lang,
+) -> Result<(GroupInfo, Vec<ParsedRow>, Vec<ImportRow>, Vec<i64>)> {
     let group = group_info(conn, group_id)?;
     let parsed = parse_users(bytes, "FR").map_err(Error::File)?;
     let mut used: HashSet<String> = {

@@ -2,13 +2,13 @@
 //! counted against 5 computers, 5 tablets and 5 phones. Local to Seatkeeper (OVHcloud's
 //! API does not report devices), so changes here are not queued for sending.
 
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde::Serialize;
 use serde_json::json;
 use ts_rs::TS;
 
 use super::history::{self, NewEntry, Origin};
-use crate::domain::{check_can_install, check_device_name, DeviceKind, InstallCounts};
+use crate::domain::{DeviceKind, InstallCounts, check_can_install, check_device_name};
 use crate::error::{Entity, Error, Precondition, Result};
 
 /// One device in the ledger.
@@ -61,7 +61,8 @@ pub fn list_for_group(conn: &Connection, group_id: i64) -> Result<Vec<UserInstal
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
-    let index: std::collections::HashMap<i64, usize> = users.iter().enumerate().map(|(i, u)| (u.licence_id, i)).collect();
+    let index: std::collections::HashMap<i64, usize> =
+        users.iter().enumerate().map(|(i, u)| (u.licence_id, i)).collect();
     let mut stmt = conn.prepare_cached(
         "SELECT i.id, i.licence_id, i.kind, i.device_name, i.installed_on, i.signed_out_on
          FROM installs i JOIN licences l ON l.id = i.licence_id
@@ -105,7 +106,14 @@ fn counts(tx: &Transaction, licence_id: i64) -> Result<InstallCounts> {
 }
 
 /// Records a device a licence user installed the suite on; refuses a sixth of a kind.
-pub fn add(tx: &Transaction, licence_id: i64, kind: DeviceKind, device_name: &str, installed_on: &str, at: &str) -> Result<Install> {
+pub fn add(
+    tx: &Transaction,
+    licence_id: i64,
+    kind: DeviceKind,
+    device_name: &str,
+    installed_on: &str,
+    at: &str,
+) -> Result<Install> {
     let device_name = device_name.trim();
     check_device_name(device_name)?;
     let (account_id, group_id, is_virtual): (i64, i64, bool) = tx
@@ -138,7 +146,14 @@ pub fn add(tx: &Transaction, licence_id: i64, kind: DeviceKind, device_name: &st
             details: json!({ "deviceName": device_name, "kind": kind.as_str() }),
         },
     )?;
-    Ok(Install { id, licence_id, kind, device_name: device_name.to_string(), installed_on: installed_on.to_string(), signed_out_on: None })
+    Ok(Install {
+        id,
+        licence_id,
+        kind,
+        device_name: device_name.to_string(),
+        installed_on: installed_on.to_string(),
+        signed_out_on: None,
+    })
 }
 
 /// Signs a device out of the ledger, freeing its seat.

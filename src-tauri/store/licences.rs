@@ -80,32 +80,32 @@ pub fn get(conn: &Connection, licence_id: i64) -> Result<LicenceRow> {
 }
 
 fn row_from_sql(r: &rusqlite::Row) -> rusqlite::Result<LicenceRow> {
-        Ok(LicenceRow {
-            id: r.get(0)?,
-            remote_id: r.get(1)?,
-            licence_type: licence_type_from_sql(r.get(2)?, 2)?,
-            state: r.get(3)?,
-            is_virtual: r.get(4)?,
-            first_name: r.get(5)?,
-            last_name: r.get(6)?,
-            login: r.get(7)?,
-            activation_email: r.get(8)?,
-            usage_location: r.get(9)?,
-            installs: InstallCounts { computers: r.get(10)?, tablets: r.get(11)?, phones: r.get(12)? },
-            has_pending_change: r.get(13)?,
-        })
+    Ok(LicenceRow {
+        id: r.get(0)?,
+        remote_id: r.get(1)?,
+        licence_type: licence_type_from_sql(r.get(2)?, 2)?,
+        state: r.get(3)?,
+        is_virtual: r.get(4)?,
+        first_name: r.get(5)?,
+        last_name: r.get(6)?,
+        login: r.get(7)?,
+        activation_email: r.get(8)?,
+        usage_location: r.get(9)?,
+        installs: InstallCounts { computers: r.get(10)?, tablets: r.get(11)?, phones: r.get(12)? },
+        has_pending_change: r.get(13)?,
+    })
 }
 
 // ---------------------------------------------------------------------------------
 // Changes to licences. Each runs inside the caller's transaction: the local change,
 // its pending change (with what undo restores) and its history row, together.
 
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::{OptionalExtension, Transaction, params};
 use serde_json::json;
 
-use super::changes::{self, licence_snapshot, AccountChange, ChangePayload, NewChange, PasswordChange};
+use super::changes::{self, AccountChange, ChangePayload, NewChange, PasswordChange, licence_snapshot};
 use super::history::{self, NewEntry, Origin};
-use crate::domain::{activation_email, check_account, check_email, check_group_capacity, AccountInput, GroupFamily};
+use crate::domain::{AccountInput, GroupFamily, activation_email, check_account, check_email, check_group_capacity};
 use crate::error::{Entity, Error, Precondition};
 
 /// What the licence operations need to know about a licence and its group.
@@ -186,10 +186,25 @@ fn account_payload(input: &AccountInput, domain: &str, licence_type: LicenceType
     }
 }
 
-fn log(tx: &Transaction, t: &Target, licence_id: Option<i64>, kind: &str, at: &str, details: serde_json::Value) -> Result<()> {
+fn log(
+    tx: &Transaction,
+    t: &Target,
+    licence_id: Option<i64>,
+    kind: &str,
+    at: &str,
+    details: serde_json::Value,
+) -> Result<()> {
     history::record(
         tx,
-        NewEntry { at, account_id: t.account_id, group_id: Some(t.group_id), licence_id, origin: Origin::User, kind, details },
+        NewEntry {
+            at,
+            account_id: t.account_id,
+            group_id: Some(t.group_id),
+            licence_id,
+            origin: Origin::User,
+            kind,
+            details,
+        },
     )?;
     Ok(())
 }
@@ -222,7 +237,14 @@ pub fn activate(tx: &Transaction, licence_id: i64, input: &AccountInput, at: &st
             at,
         },
     )?;
-    log(tx, &t, Some(t.id), "licenceActivated", at, json!({ "firstName": input.first_name, "lastName": input.last_name, "activationEmail": email }))?;
+    log(
+        tx,
+        &t,
+        Some(t.id),
+        "licenceActivated",
+        at,
+        json!({ "firstName": input.first_name, "lastName": input.last_name, "activationEmail": email }),
+    )?;
     Ok(change)
 }
 
@@ -259,7 +281,16 @@ pub fn add_user(
         "INSERT INTO licences (group_id, remote_id, licence_type, state, is_virtual, first_name, last_name, login,
              activation_email, usage_location, updated_at)
          VALUES (?1, ?2, ?3, 'creating', 0, ?4, ?5, ?6, ?2, ?7, ?8)",
-        params![group_id, email, licence_type.wire_name(), input.first_name, input.last_name, input.login, input.usage_location, at],
+        params![
+            group_id,
+            email,
+            licence_type.wire_name(),
+            input.first_name,
+            input.last_name,
+            input.login,
+            input.usage_location,
+            at
+        ],
     )?;
     let licence_id = tx.last_insert_rowid();
     let t = target(tx, licence_id)?;
@@ -274,7 +305,14 @@ pub fn add_user(
             at,
         },
     )?;
-    log(tx, &t, Some(licence_id), "licenceActivated", at, json!({ "firstName": input.first_name, "lastName": input.last_name, "activationEmail": email }))?;
+    log(
+        tx,
+        &t,
+        Some(licence_id),
+        "licenceActivated",
+        at,
+        json!({ "firstName": input.first_name, "lastName": input.last_name, "activationEmail": email }),
+    )?;
     Ok((licence_id, change))
 }
 
@@ -358,7 +396,14 @@ pub fn queue_password_change(
             at,
         },
     )?;
-    log(tx, &t, Some(t.id), "passwordChanged", at, json!({ "activationEmail": t.activation_email, "notifyEmail": notify }))?;
+    log(
+        tx,
+        &t,
+        Some(t.id),
+        "passwordChanged",
+        at,
+        json!({ "activationEmail": t.activation_email, "notifyEmail": notify }),
+    )?;
     Ok((change, t.login.unwrap_or_default()))
 }
 

@@ -27,7 +27,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags, Transaction};
 use time::OffsetDateTime;
 
-use crate::domain::{check_password, generate_password, AccountInput, DeviceKind, LicenceType};
+use crate::domain::{AccountInput, DeviceKind, LicenceType, check_password, generate_password};
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::secrets::{Secret, SecretKey, SecretStore};
@@ -55,20 +55,19 @@ impl std::fmt::Debug for PasswordSet {
     }
 }
 
+pub use accounts::AccountSummary;
 pub use changes::{
-    AccountChange, ChangeFilter, ChangeKind, ChangePayload, ChangeRow, ChangeState, GroupRename, OrderChange, PasswordChange,
-    Transition,
+    AccountChange, ChangeFilter, ChangeKind, ChangePayload, ChangeRow, ChangeState, GroupRename, OrderChange,
+    PasswordChange, Transition,
 };
 pub use groups::{GroupOverview, GroupSummary, Money, OrderSummary, TypeCounts};
 pub use history::{HistoryEntry, HistoryFilter, Origin};
 pub use import::ImportPreview;
 pub use installs::{Install, UserInstalls};
 pub use licences::LicenceRow;
-pub use accounts::AccountSummary;
-pub use orders::{months_in, CatalogEntry, OpenOrder, OrderQuote, OrderRequest};
-pub use usage::{UsagePeriod, UsagePoint, UsageSeries};
 pub use migrations::{LATEST_VERSION, MigrationReport};
-
+pub use orders::{CatalogEntry, OpenOrder, OrderQuote, OrderRequest, months_in};
+pub use usage::{UsagePeriod, UsagePoint, UsageSeries};
 
 /// The file name of the database inside the data directory.
 pub const DB_FILE: &str = "seatkeeper.db";
@@ -86,8 +85,7 @@ impl Store {
     /// to date. A database from a newer Seatkeeper is refused and left untouched; an
     /// existing older one is copied aside before it is migrated.
     pub fn open_in(data_dir: &Path) -> Result<Store> {
-        std::fs::create_dir_all(data_dir)
-            .map_err(|e| Error::io(format!("creating {}", data_dir.display()), e))?;
+        std::fs::create_dir_all(data_dir).map_err(|e| Error::io(format!("creating {}", data_dir.display()), e))?;
         Store::open(&data_dir.join(DB_FILE))
     }
 
@@ -211,7 +209,7 @@ mod tests {
     fn timestamps_are_utc_seconds() {
         let at = time::macros::datetime!(2026-11-23 23:04:05.678 +01:00);
         assert_eq!(timestamp(at), "2026-11-23T22:04:05Z");
-        assert_eq!(day(time::macros::date!(2026-02-03)), "2026-02-03");
+        assert_eq!(day(time::macros::date!(2026 - 02 - 03)), "2026-02-03");
     }
 }
 
@@ -293,7 +291,13 @@ impl Store {
     }
 
     /// Adds a user to a pay-as-you-go group.
-    pub fn add_user(&self, group_id: i64, input: &AccountInput, licence_type: LicenceType, now: OffsetDateTime) -> Result<LicenceRow> {
+    pub fn add_user(
+        &self,
+        group_id: i64,
+        input: &AccountInput,
+        licence_type: LicenceType,
+        now: OffsetDateTime,
+    ) -> Result<LicenceRow> {
         let at = timestamp(now);
         self.write(|tx| {
             let (licence_id, _) = licences::add_user(tx, group_id, input, licence_type, &at)?;
@@ -389,7 +393,12 @@ impl Store {
             if change.state != ChangeState::Parked {
                 return Err(Error::Precondition(crate::error::Precondition::ChangeNotParked));
             }
-            let login = change.licence_id.map(|id| licences::get(tx, id)).transpose()?.and_then(|l| l.login).unwrap_or_default();
+            let login = change
+                .licence_id
+                .map(|id| licences::get(tx, id))
+                .transpose()?
+                .and_then(|l| l.login)
+                .unwrap_or_default();
             let (password, shown) = choose_password(request, &login)?;
             changes::transition(tx, change_id, Transition::new(ChangeState::Parked, ChangeState::Queued), &at)?;
             secrets.set(key, &password)?;

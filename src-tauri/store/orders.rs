@@ -2,17 +2,16 @@
 //! with the catalog prices they are quoted from. Placing an order saves it and queues
 //! it for OVHcloud, whose payment page the user is then sent to.
 
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use ts_rs::TS;
 
 use super::changes::{self, ChangePayload, NewChange, OrderChange};
-use super::groups::{licence_type_from_sql, Money, OrderSummary};
+use super::groups::{Money, OrderSummary, licence_type_from_sql};
 use super::history::{self, NewEntry, Origin};
-use crate::domain::{check_group_capacity, GroupFamily, LicenceType};
+use crate::domain::{GroupFamily, LicenceType, check_group_capacity};
 use crate::error::{Entity, Error, Precondition, Result};
-
 
 /// A price of the stored catalog, per licence per month.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -59,7 +58,6 @@ pub struct OrderQuote {
     pub max: Option<u32>,
 }
 
-
 pub fn catalog(conn: &Connection, account_id: i64) -> Result<Vec<CatalogEntry>> {
     let mut stmt = conn.prepare_cached(
         "SELECT plan_code, licence_type, renewal_period, price_ucents, currency FROM prices
@@ -105,7 +103,9 @@ pub fn quote(conn: &Connection, request: &OrderRequest) -> Result<OrderQuote> {
     let entry = catalog(conn, request.account_id)?
         .into_iter()
         .find(|e| e.licence_type == request.licence_type && e.renewal_period == request.renewal_period)
-        .ok_or_else(|| Error::Precondition(Precondition::RenewalUnavailable { period: request.renewal_period.clone() }))?;
+        .ok_or_else(|| {
+            Error::Precondition(Precondition::RenewalUnavailable { period: request.renewal_period.clone() })
+        })?;
     let (held, on_order, current_monthly) = match request.group_id {
         Some(group_id) => {
             let (account_id, family): (i64, String) = conn
@@ -130,7 +130,9 @@ pub fn quote(conn: &Connection, request: &OrderRequest) -> Result<OrderQuote> {
         }
         None => {
             let exists: bool =
-                conn.query_row("SELECT EXISTS (SELECT 1 FROM accounts WHERE id = ?1)", [request.account_id], |r| r.get(0))?;
+                conn.query_row("SELECT EXISTS (SELECT 1 FROM accounts WHERE id = ?1)", [request.account_id], |r| {
+                    r.get(0)
+                })?;
             if !exists {
                 return Err(Error::NotFound { what: Entity::Account, id: request.account_id.to_string() });
             }

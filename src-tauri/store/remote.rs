@@ -5,8 +5,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
-use serde_json::{json, Value};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use serde_json::{Value, json};
 
 use super::changes::{self, ChangePayload, ChangeRow, ChangeState, Transition};
 use super::history::{self, NewEntry, Origin};
@@ -251,7 +251,11 @@ pub fn write_group(
 }
 
 /// Replaces an account's catalog prices.
-pub fn write_prices(tx: &Transaction, account_id: i64, prices: &[(String, LicenceType, String, i64, String)]) -> Result<()> {
+pub fn write_prices(
+    tx: &Transaction,
+    account_id: i64,
+    prices: &[(String, LicenceType, String, i64, String)],
+) -> Result<()> {
     if prices.is_empty() {
         return Ok(());
     }
@@ -329,14 +333,19 @@ pub fn order_placed(tx: &Transaction, change: &ChangeRow, order_id: i64, payment
     };
     update_order(tx, order.order_id, Some(order_id), Some(payment_url), "awaitingPayment", at)?;
     let reference = format!("order:{order_id}");
-    changes::transition(tx, change.id, Transition::new(ChangeState::Sending, ChangeState::Done).with_ref(&reference), at)?;
+    changes::transition(
+        tx,
+        change.id,
+        Transition::new(ChangeState::Sending, ChangeState::Done).with_ref(&reference),
+        at,
+    )?;
     log_change(tx, change, "changeSent", json!({ "change": change.kind.as_str(), "orderId": order_id }), at)
 }
 
 /// OVHcloud order ids this account already follows.
 pub fn known_remote_orders(conn: &Connection, account_id: i64) -> Result<HashSet<i64>> {
-    let mut stmt =
-        conn.prepare_cached("SELECT remote_order_id FROM orders WHERE account_id = ?1 AND remote_order_id IS NOT NULL")?;
+    let mut stmt = conn
+        .prepare_cached("SELECT remote_order_id FROM orders WHERE account_id = ?1 AND remote_order_id IS NOT NULL")?;
     let ids = stmt.query_map([account_id], |r| r.get(0))?;
     Ok(ids.collect::<rusqlite::Result<_>>()?)
 }

@@ -2,14 +2,14 @@
 //! can try everything on. It all hangs off one account marked `is_sample`, so it is
 //! removed in one action (the foreign keys cascade) and never mixed with real data.
 
-use rusqlite::{params, Transaction};
+use rusqlite::{Transaction, params};
 use serde::Serialize;
 use time::{Date, Duration, OffsetDateTime};
 use ts_rs::TS;
 
 use super::history::{self, NewEntry, Origin};
 use super::{day, timestamp};
-use crate::domain::{activation_email, DeviceKind, LicenceType, MAX_INSTALLS_PER_KIND};
+use crate::domain::{DeviceKind, LicenceType, MAX_INSTALLS_PER_KIND, activation_email};
 use crate::error::{Error, Precondition, Result};
 
 const ACCOUNT_LABEL: &str = "Sample data";
@@ -19,15 +19,43 @@ const BUSINESS_PLAN: &str = "microsoft-365-apps-for-business-pp-nce";
 const ENTERPRISE_PLAN: &str = "microsoft-365-apps-for-enterprise-pp-nce";
 
 const FIRST_NAMES: &[&str] = &[
-    "Camille", "Louis", "Léa", "Hugo", "Chloé", "Lucas", "Manon", "Jules", "Inès", "Gabriel", "Zoé",
-    "Arthur", "Jade", "Nathan", "Louise", "Raphaël", "Emma", "Tom", "Alice", "Noah", "Sarah", "Éric",
-    "Margaux", "Théo", "Anaïs", "Paul", "Julie", "Maxime", "Clara", "Antoine", "Nour", "Mehdi",
+    "Camille", "Louis", "Léa", "Hugo", "Chloé", "Lucas", "Manon", "Jules", "Inès", "Gabriel", "Zoé", "Arthur", "Jade",
+    "Nathan", "Louise", "Raphaël", "Emma", "Tom", "Alice", "Noah", "Sarah", "Éric", "Margaux", "Théo", "Anaïs", "Paul",
+    "Julie", "Maxime", "Clara", "Antoine", "Nour", "Mehdi",
 ];
 const LAST_NAMES: &[&str] = &[
-    "Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau",
-    "Simon", "Laurent", "Lefèvre", "Michel", "Garcia", "David", "Bertrand", "Roux", "Vincent", "Fournier",
-    "Morel", "Girard", "André", "Mercier", "Dupont", "Lambert", "Bonnet", "François", "Martinez", "Legrand",
-    "N'Diaye", "O'Neill",
+    "Martin",
+    "Bernard",
+    "Dubois",
+    "Thomas",
+    "Robert",
+    "Richard",
+    "Petit",
+    "Durand",
+    "Leroy",
+    "Moreau",
+    "Simon",
+    "Laurent",
+    "Lefèvre",
+    "Michel",
+    "Garcia",
+    "David",
+    "Bertrand",
+    "Roux",
+    "Vincent",
+    "Fournier",
+    "Morel",
+    "Girard",
+    "André",
+    "Mercier",
+    "Dupont",
+    "Lambert",
+    "Bonnet",
+    "François",
+    "Martinez",
+    "Legrand",
+    "N'Diaye",
+    "O'Neill",
 ];
 
 /// How much sample data to make. The default is what a new user sees; benchmarks
@@ -273,8 +301,20 @@ pub fn load(tx: &Transaction, now: OffsetDateTime, size: SampleSize) -> Result<S
                 _ => "ok",
             };
             let email = activation_email(&login, PREPAID_TENANT);
-            let id = ctx.licence(prepaid, &remote_id, LicenceType::OfficeBusiness, state, Some((first, last, &login)), &email)?;
-            ctx.log(prepaid, Some(id), "licenceActivated", serde_json::json!({ "firstName": first, "lastName": last, "activationEmail": email }))?;
+            let id = ctx.licence(
+                prepaid,
+                &remote_id,
+                LicenceType::OfficeBusiness,
+                state,
+                Some((first, last, &login)),
+                &email,
+            )?;
+            ctx.log(
+                prepaid,
+                Some(id),
+                "licenceActivated",
+                serde_json::json!({ "firstName": first, "lastName": last, "activationEmail": email }),
+            )?;
             // Most users have a laptop and a phone; a few a tablet; one uses all five computers; some none yet.
             if n % 6 != 5 && state == "ok" {
                 let computers = if n == 0 { 5 } else { 1 + (n % 3) as u32 };
@@ -319,7 +359,12 @@ pub fn load(tx: &Transaction, now: OffsetDateTime, size: SampleSize) -> Result<S
         let email = activation_email(&login, PAYG_TENANT);
         let id = ctx.licence(payg, &email, LicenceType::OfficeProPlus, "ok", Some((first, last, &login)), &email)?;
         if n < 40 {
-            ctx.log(payg, Some(id), "licenceActivated", serde_json::json!({ "firstName": first, "lastName": last, "activationEmail": email }))?;
+            ctx.log(
+                payg,
+                Some(id),
+                "licenceActivated",
+                serde_json::json!({ "firstName": first, "lastName": last, "activationEmail": email }),
+            )?;
         }
         if n % 4 != 3 {
             ctx.installs(id, first, DeviceKind::Computer, 1 + (n % 2) as u32)?;

@@ -7,9 +7,8 @@ const LANGUAGE: &str = "language";
 
 /// The language the user chose, if they chose one (otherwise the system's is used).
 pub fn get_language(conn: &Connection) -> Result<Option<Lang>> {
-    let value: Option<String> = conn
-        .query_row("SELECT value FROM settings WHERE key = ?1", [LANGUAGE], |r| r.get(0))
-        .optional()?;
+    let value: Option<String> =
+        conn.query_row("SELECT value FROM settings WHERE key = ?1", [LANGUAGE], |r| r.get(0)).optional()?;
     Ok(value.map(|v| Lang::from_tag(&v)))
 }
 

@@ -1,6 +1,6 @@
 //! OVHcloud's daily usage statistics of a group, for the Usage tab's chart.
 
-use rusqlite::{params, Connection};
+use rusqlite::{Connection, params};
 use serde::{Deserialize, Serialize};
 use time::{Date, Duration, Month};
 use ts_rs::TS;
@@ -86,11 +86,14 @@ mod tests {
 
     #[test]
     fn periods_are_calendar_months() {
-        let today = date!(2026-03-15);
-        assert_eq!(bounds(UsagePeriod::CurrentMonth, today), (date!(2026-03-01), today));
-        assert_eq!(bounds(UsagePeriod::LastMonth, today), (date!(2026-02-01), date!(2026-02-28)));
-        assert_eq!(bounds(UsagePeriod::Last3Months, today), (date!(2025-12-01), today));
-        assert_eq!(bounds(UsagePeriod::Last12Months, today), (date!(2025-03-01), today));
-        assert_eq!(bounds(UsagePeriod::LastMonth, date!(2026-01-10)), (date!(2025-12-01), date!(2025-12-31)));
+        let today = date!(2026 - 03 - 15);
+        assert_eq!(bounds(UsagePeriod::CurrentMonth, today), (date!(2026 - 03 - 01), today));
+        assert_eq!(bounds(UsagePeriod::LastMonth, today), (date!(2026 - 02 - 01), date!(2026 - 02 - 28)));
+        assert_eq!(bounds(UsagePeriod::Last3Months, today), (date!(2025 - 12 - 01), today));
+        assert_eq!(bounds(UsagePeriod::Last12Months, today), (date!(2025 - 03 - 01), today));
+        assert_eq!(
+            bounds(UsagePeriod::LastMonth, date!(2026 - 01 - 10)),
+            (date!(2025 - 12 - 01), date!(2025 - 12 - 31))
+        );
     }
 }

@@ -26,7 +26,11 @@ pub struct DemoKeys {
 impl Demo {
     pub fn keys() -> Result<DemoKeys> {
         use seatkeeper_simulator as sim;
-        Ok(DemoKeys { application_key: sim::APP_KEY, application_secret: sim::APP_SECRET, consumer_key: sim::CONSUMER_KEY })
+        Ok(DemoKeys {
+            application_key: sim::APP_KEY,
+            application_secret: sim::APP_SECRET,
+            consumer_key: sim::CONSUMER_KEY,
+        })
     }
 
     /// The simulator's endpoint, starting it if needed.
@@ -67,4 +71,3 @@ impl Demo {
         Err(Error::Precondition(Precondition::NoDemo))
     }
 }
-

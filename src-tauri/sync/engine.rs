@@ -15,7 +15,7 @@ use crate::ovh::models::TaskStatus;
 use crate::ovh::{ApiError, Client, ClientConfig, Endpoint, ErrorKind};
 use crate::secrets::{SecretKey, SecretStore};
 use crate::store::changes::ParkReason;
-use crate::store::{accounts, remote, timestamp, ChangeFilter, ChangeKind, ChangeRow, ChangeState, Store};
+use crate::store::{ChangeFilter, ChangeKind, ChangeRow, ChangeState, Store, accounts, remote, timestamp};
 
 /// What a sync is doing, for a progress bar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -126,7 +126,11 @@ pub fn client_for(store: &Store, secrets: &dyn SecretStore, account_id: i64) -> 
 /// An OVHcloud error as the user sees it: OVHcloud's own message, and the query id
 /// support asks for.
 pub fn remote_error(e: ApiError) -> Error {
-    Error::Remote { message: e.message().to_string(), query_id: e.query_id().map(str::to_string), offline: is_offline(&e) }
+    Error::Remote {
+        message: e.message().to_string(),
+        query_id: e.query_id().map(str::to_string),
+        offline: is_offline(&e),
+    }
 }
 
 pub(super) fn is_offline(e: &ApiError) -> bool {
@@ -153,7 +157,11 @@ impl Engine<'_> {
     }
 
     pub(super) fn open_changes(&self) -> Result<Vec<ChangeRow>> {
-        self.store.list_changes(ChangeFilter { account_id: Some(self.account_id), open_only: true, ..Default::default() })
+        self.store.list_changes(ChangeFilter {
+            account_id: Some(self.account_id),
+            open_only: true,
+            ..Default::default()
+        })
     }
 
     /// Pull, push, follow; and a last pull when changes landed, so what the user sees
@@ -221,7 +229,9 @@ impl Engine<'_> {
                 Err(e) => return Err(remote_error(e)),
             };
             if let Some((to, reason)) = end {
-                match self.store.write(|tx| remote::finish_change(tx, change, ChangeState::WaitingRemote, to, reason.as_deref(), None, &at)) {
+                match self.store.write(|tx| {
+                    remote::finish_change(tx, change, ChangeState::WaitingRemote, to, reason.as_deref(), None, &at)
+                }) {
                     Ok(()) => {}
                     // Another process finished it meanwhile: nothing to do.
                     Err(Error::Precondition(crate::error::Precondition::ChangeMoved)) => continue,

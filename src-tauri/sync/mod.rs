@@ -19,12 +19,12 @@ use serde::Serialize;
 use ts_rs::TS;
 
 pub use engine::{
-    client_config_at, client_config_for, client_for, remote_error, ChangeOutcome, Engine, Phase, Progress, StaleGroup,
-    SyncReport,
+    ChangeOutcome, Engine, Phase, Progress, StaleGroup, SyncReport, client_config_at, client_config_for, client_for,
+    remote_error,
 };
 pub use lock::{SyncLock, SyncOwner};
-pub use plan::{order_reference, Plan, PlannedRequest, PASSWORD_PLACEHOLDER};
-pub use service::{Connected, SyncService, SyncStatus, DEMO_ENDPOINT, DEMO_LABEL};
+pub use plan::{PASSWORD_PLACEHOLDER, Plan, PlannedRequest, order_reference};
+pub use service::{Connected, DEMO_ENDPOINT, DEMO_LABEL, SyncService, SyncStatus};
 
 use crate::error::Result;
 use crate::store::changes::ParkReason;
@@ -78,7 +78,8 @@ impl From<ChangeRow> for PendingChange {
             updated_at: c.updated_at,
             can_undo: c.can_undo && unordered,
             can_retry: matches!(c.state, ChangeState::Parked | ChangeState::Failed),
-            can_dismiss: c.state == ChangeState::Parked || (c.state == ChangeState::Failed && c.acknowledged_at.is_none()),
+            can_dismiss: c.state == ChangeState::Parked
+                || (c.state == ChangeState::Failed && c.acknowledged_at.is_none()),
             preview,
         }
     }

@@ -14,10 +14,10 @@ use ts_rs::TS;
 
 use crate::domain::GroupFamily;
 use crate::ovh::models::{
-    CartCreation, ChangePassword, Checkout, ItemConfiguration, LicenceAssignment, LicenceKind, NewOfficeUser,
-    OfficeUserUpdate, ProductCreation, TenantUpdate, EXISTING_TENANT_LABEL,
+    CartCreation, ChangePassword, Checkout, EXISTING_TENANT_LABEL, ItemConfiguration, LicenceAssignment, LicenceKind,
+    NewOfficeUser, OfficeUserUpdate, ProductCreation, TenantUpdate,
 };
-use crate::ovh::{path_segment as seg, Endpoint, Request};
+use crate::ovh::{Endpoint, Request, path_segment as seg};
 use crate::secrets::Secret;
 use crate::store::{AccountChange, ChangePayload, ChangeRow};
 
@@ -108,18 +108,43 @@ impl OrderPlan {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Plan {
     /// Prepaid: put a user on a slot, or edit the slot's user.
-    ConfigureSlot { licence: String, body: LicenceAssignment },
+    ConfigureSlot {
+        licence: String,
+        body: LicenceAssignment,
+    },
     /// Pay-as-you-go: add a user.
-    CreateUser { group: String, body: NewOfficeUser },
+    CreateUser {
+        group: String,
+        body: NewOfficeUser,
+    },
     /// Pay-as-you-go: edit a user (`user` is the activation e-mail before the edit).
-    UpdateUser { group: String, user: String, body: OfficeUserUpdate },
+    UpdateUser {
+        group: String,
+        user: String,
+        body: OfficeUserUpdate,
+    },
     /// Either family; the password is read from the keychain when sending.
-    ChangePassword { path: String, has_password: bool, notify_email: Option<String> },
-    Unconfigure { licence: String },
-    DeleteUser { group: String, user: String },
+    ChangePassword {
+        path: String,
+        has_password: bool,
+        notify_email: Option<String>,
+    },
+    Unconfigure {
+        licence: String,
+    },
+    DeleteUser {
+        group: String,
+        user: String,
+    },
     /// A prepaid group's routes hang off any of its licences.
-    RenamePrepaid { any_licence: String, body: TenantUpdate },
-    RenamePayg { group: String, body: TenantUpdate },
+    RenamePrepaid {
+        any_licence: String,
+        body: TenantUpdate,
+    },
+    RenamePayg {
+        group: String,
+        body: TenantUpdate,
+    },
     Order(OrderPlan),
 }
 
@@ -217,7 +242,10 @@ impl Plan {
                         label: EXISTING_TENANT_LABEL.into(),
                         value: t.clone(),
                     }),
-                    checkout: Checkout { auto_pay_with_preferred_payment_method: false, waive_retractation_period: false },
+                    checkout: Checkout {
+                        auto_pay_with_preferred_payment_method: false,
+                        waive_retractation_period: false,
+                    },
                 })
             }
         })
@@ -272,11 +300,8 @@ impl Plan {
                 self.password_request(Some(Secret::new(PASSWORD_PLACEHOLDER))).into_iter().collect()
             }
             Plan::Order(order) => {
-                let mut requests = vec![
-                    order.create_cart(),
-                    order.assign(CART_PLACEHOLDER),
-                    order.add_item(CART_PLACEHOLDER),
-                ];
+                let mut requests =
+                    vec![order.create_cart(), order.assign(CART_PLACEHOLDER), order.add_item(CART_PLACEHOLDER)];
                 requests.extend(order.configure(CART_PLACEHOLDER, ITEM_PLACEHOLDER));
                 requests.push(order.checkout(CART_PLACEHOLDER));
                 requests
@@ -346,13 +371,21 @@ mod tests {
     fn activation_goes_to_the_slot_or_to_the_user_list() {
         let prepaid = preview(ChangePayload::Activate(account()), GroupFamily::Prepaid);
         assert_eq!(prepaid.len(), 1);
-        assert_eq!((prepaid[0].method.as_str(), prepaid[0].path.as_str()), ("PUT", "/license/officePrepaid/office4417.o365.ovh.com-2210"));
+        assert_eq!(
+            (prepaid[0].method.as_str(), prepaid[0].path.as_str()),
+            ("PUT", "/license/officePrepaid/office4417.o365.ovh.com-2210")
+        );
         assert_eq!(
             prepaid[0].body.as_deref(),
-            Some(r#"{"activationEmail":"jean@office4417.o365.ovh.com","firstName":"Jean","lastName":"Dupont","usageLocation":"fr"}"#)
+            Some(
+                r#"{"activationEmail":"jean@office4417.o365.ovh.com","firstName":"Jean","lastName":"Dupont","usageLocation":"fr"}"#
+            )
         );
         let payg = preview(ChangePayload::Activate(account()), GroupFamily::PayAsYouGo);
-        assert_eq!((payg[0].method.as_str(), payg[0].path.as_str()), ("POST", "/license/office/office4417.o365.ovh.com/user"));
+        assert_eq!(
+            (payg[0].method.as_str(), payg[0].path.as_str()),
+            ("POST", "/license/office/office4417.o365.ovh.com/user")
+        );
         assert!(payg[0].body.as_deref().unwrap().contains(r#""licence":"officeBusiness""#));
     }
 
@@ -362,21 +395,37 @@ mod tests {
         assert_eq!(edit[0].path, "/license/office/office4417.o365.ovh.com/user/jean@office4417.o365.ovh.com");
         assert_eq!(
             edit[0].body.as_deref(),
-            Some(r#"{"activationEmail":"jean@office4417.o365.ovh.com","firstName":"Jean","lastName":"Dupont","usageLocation":"fr"}"#),
+            Some(
+                r#"{"activationEmail":"jean@office4417.o365.ovh.com","firstName":"Jean","lastName":"Dupont","usageLocation":"fr"}"#
+            ),
             "the usage location is part of the edit"
         );
     }
 
     #[test]
     fn a_password_never_appears_in_a_plan() {
-        let payload = ChangePayload::ChangePassword(PasswordChange { has_password: true, notify_email: Some("boss@example.com".into()) });
+        let payload = ChangePayload::ChangePassword(PasswordChange {
+            has_password: true,
+            notify_email: Some("boss@example.com".into()),
+        });
         let plan = preview(payload.clone(), GroupFamily::PayAsYouGo);
         let body = plan[0].body.as_deref().unwrap();
-        assert_eq!(body, format!(r#"{{"password":"{PASSWORD_PLACEHOLDER}","shouldSendMail":true,"notifyEmail":"boss@example.com"}}"#));
+        assert_eq!(
+            body,
+            format!(
+                r#"{{"password":"{PASSWORD_PLACEHOLDER}","shouldSendMail":true,"notifyEmail":"boss@example.com"}}"#
+            )
+        );
         // What is sent differs by the password only.
-        let sent = Plan::for_change(&change(payload, GroupFamily::PayAsYouGo)).unwrap().password_request(Some(Secret::new("Abcdefg1!"))).unwrap();
+        let sent = Plan::for_change(&change(payload, GroupFamily::PayAsYouGo))
+            .unwrap()
+            .password_request(Some(Secret::new("Abcdefg1!")))
+            .unwrap();
         assert_eq!(sent.body.unwrap().replace("Abcdefg1!", PASSWORD_PLACEHOLDER), body);
-        let generated = preview(ChangePayload::ChangePassword(PasswordChange { has_password: false, notify_email: None }), GroupFamily::Prepaid);
+        let generated = preview(
+            ChangePayload::ChangePassword(PasswordChange { has_password: false, notify_email: None }),
+            GroupFamily::Prepaid,
+        );
         assert_eq!(generated[0].body.as_deref(), Some(r#"{"shouldSendMail":false}"#));
         assert_eq!(generated[0].path, "/license/officePrepaid/office4417.o365.ovh.com-2210/changePassword");
     }

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use time::Duration;
 
-use super::engine::{now, remote_error, Engine, Phase, StaleGroup};
+use super::engine::{Engine, Phase, StaleGroup, now, remote_error};
 use crate::domain::{GroupFamily, LicenceType};
 use crate::error::{Error, Result};
 use crate::ovh::models::{LicenceKind, OfficeUser, PrepaidLicence, Statistics, UNCONFIGURED_NAME};

@@ -23,15 +23,15 @@ use serde::de::DeserializeOwned;
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
-use super::engine::{is_offline, now, remote_error, unchanged, ChangeOutcome, Engine, Phase};
+use super::engine::{ChangeOutcome, Engine, Phase, is_offline, now, remote_error, unchanged};
 use super::plan::{OrderPlan, Plan, PlanError, PlannedRequest};
 use crate::domain::GroupFamily;
 use crate::error::{Error, Precondition, Result};
-use crate::ovh::models::{Cart, CartItem, ItemConfiguration, Order, Task, EXISTING_TENANT_LABEL};
-use crate::ovh::{path_segment as seg, ApiError, ErrorKind};
+use crate::ovh::models::{Cart, CartItem, EXISTING_TENANT_LABEL, ItemConfiguration, Order, Task};
+use crate::ovh::{ApiError, ErrorKind, path_segment as seg};
 use crate::secrets::Secret;
 use crate::store::changes::{self, ParkReason, Transition};
-use crate::store::{remote, timestamp, ChangeKind, ChangePayload, ChangeRow, ChangeState};
+use crate::store::{ChangeKind, ChangePayload, ChangeRow, ChangeState, remote, timestamp};
 
 /// How long a change waits when OVHcloud says it is busy with its licence or group.
 const BUSY_WAIT: time::Duration = time::Duration::seconds(30);
@@ -45,7 +45,10 @@ enum Sent {
     Done,
     Task(i64),
     /// An order: its OVHcloud id and payment page.
-    Order { order_id: i64, url: String },
+    Order {
+        order_id: i64,
+        url: String,
+    },
     /// Not sent or refused: OVHcloud's state makes the change impossible.
     Refused(String),
     /// OVHcloud is working on this licence or group: try again later.
@@ -228,7 +231,8 @@ impl Engine<'_> {
     }
 
     fn park(&self, change: &ChangeRow, reason: ParkReason, why: &str) -> Result<ChangeOutcome> {
-        let moved = self.move_change(change, Transition::new(change.state, ChangeState::Parked).parked(reason).with_error(why));
+        let moved =
+            self.move_change(change, Transition::new(change.state, ChangeState::Parked).parked(reason).with_error(why));
         match moved {
             Ok(()) | Err(Error::Precondition(Precondition::ChangeMoved)) => {}
             Err(e) => return Err(e),
@@ -244,7 +248,12 @@ impl Engine<'_> {
     }
 
     /// Records what sending gave.
-    fn settle(&self, change: &ChangeRow, result: std::result::Result<Sent, ApiError>, pushed: &mut Pushed) -> Result<ChangeOutcome> {
+    fn settle(
+        &self,
+        change: &ChangeRow,
+        result: std::result::Result<Sent, ApiError>,
+        pushed: &mut Pushed,
+    ) -> Result<ChangeOutcome> {
         let at = timestamp(now());
         let outcome = |state: ChangeState, message: Option<String>| ChangeOutcome {
             change_id: change.id,
@@ -257,7 +266,8 @@ impl Engine<'_> {
         let sending = ChangeState::Sending;
         let outcome = match result {
             Ok(Sent::Done) => {
-                self.store.write(|tx| remote::finish_change(tx, change, sending, ChangeState::Done, None, None, &at))?;
+                self.store
+                    .write(|tx| remote::finish_change(tx, change, sending, ChangeState::Done, None, None, &at))?;
                 self.forget_password(change)?;
                 outcome(ChangeState::Done, None)
             }
@@ -267,7 +277,9 @@ impl Engine<'_> {
                 outcome(ChangeState::WaitingRemote, None)
             }
             Ok(Sent::Refused(reason)) => {
-                self.store.write(|tx| remote::finish_change(tx, change, sending, ChangeState::Failed, Some(&reason), None, &at))?;
+                self.store.write(|tx| {
+                    remote::finish_change(tx, change, sending, ChangeState::Failed, Some(&reason), None, &at)
+                })?;
                 self.forget_password(change)?;
                 outcome(ChangeState::Failed, Some(reason))
             }
@@ -277,12 +289,19 @@ impl Engine<'_> {
             }
             Ok(Sent::Busy(message)) => {
                 let later = timestamp(now() + BUSY_WAIT);
-                let why = format!("OVHcloud is still working on an earlier change ({message}); Seatkeeper will try again");
-                self.move_change(change, Transition::new(sending, ChangeState::Queued).with_error(&why).not_before(&later))?;
+                let why =
+                    format!("OVHcloud is still working on an earlier change ({message}); Seatkeeper will try again");
+                self.move_change(
+                    change,
+                    Transition::new(sending, ChangeState::Queued).with_error(&why).not_before(&later),
+                )?;
                 outcome(ChangeState::Queued, Some(why))
             }
             Ok(Sent::Park(reason, why)) => {
-                self.move_change(change, Transition::new(sending, ChangeState::Parked).parked(reason).with_error(&why))?;
+                self.move_change(
+                    change,
+                    Transition::new(sending, ChangeState::Parked).parked(reason).with_error(&why),
+                )?;
                 ChangeOutcome { parked: Some(reason), ..outcome(ChangeState::Parked, Some(why)) }
             }
             Err(e) if e.needs_new_credential() => {
@@ -296,7 +315,10 @@ impl Engine<'_> {
                 let until = now() + time::Duration::try_from(wait).unwrap_or(time::Duration::MINUTE);
                 pushed.retry_at = Some(until);
                 let until_text = timestamp(until);
-                self.move_change(change, Transition::new(sending, ChangeState::Queued).with_error(e.message()).not_before(&until_text))?;
+                self.move_change(
+                    change,
+                    Transition::new(sending, ChangeState::Queued).with_error(e.message()).not_before(&until_text),
+                )?;
                 outcome(ChangeState::Queued, Some(e.message().to_string()))
             }
             Err(e) if e.is_transient() || e.may_have_been_applied() || is_offline(&e) => {
@@ -310,7 +332,9 @@ impl Engine<'_> {
                     Some(q) => format!("{} (OVHcloud query {q})", e.message()),
                     None => e.message().to_string(),
                 };
-                self.store.write(|tx| remote::finish_change(tx, change, sending, ChangeState::Failed, Some(&message), None, &at))?;
+                self.store.write(|tx| {
+                    remote::finish_change(tx, change, sending, ChangeState::Failed, Some(&message), None, &at)
+                })?;
                 self.forget_password(change)?;
                 outcome(ChangeState::Failed, Some(message))
             }
@@ -352,9 +376,10 @@ impl Engine<'_> {
                 Err(e) if e.kind() == ErrorKind::Conflict => {
                     let email = format!("{}@{}", body.login, body.domain);
                     match c.office_user(group, &email).await {
-                        Ok(u) if Some(&u.first_name) == body.first_name.as_ref()
-                            && Some(&u.last_name) == body.last_name.as_ref()
-                            && same_location(u.usage_location.as_deref(), body.usage_location.as_deref()) =>
+                        Ok(u)
+                            if Some(&u.first_name) == body.first_name.as_ref()
+                                && Some(&u.last_name) == body.last_name.as_ref()
+                                && same_location(u.usage_location.as_deref(), body.usage_location.as_deref()) =>
                         {
                             Ok(pending(u.task_pending_id))
                         }
@@ -397,20 +422,25 @@ impl Engine<'_> {
                     && same_location(l.usage_location.as_deref(), body.usage_location.as_deref());
                 applied.then(|| pending(l.task_pending_id))
             }
-            Plan::CreateUser { group, body } => match c.office_user(group, &format!("{}@{}", body.login, body.domain)).await {
-                Ok(u) => {
-                    let ours = Some(&u.first_name) == body.first_name.as_ref()
-                        && Some(&u.last_name) == body.last_name.as_ref()
-                        && same_location(u.usage_location.as_deref(), body.usage_location.as_deref());
-                    Some(if ours {
-                        pending(u.task_pending_id)
-                    } else {
-                        Sent::Refused(format!("{} already exists at OVHcloud for {} {}", u.activation_email, u.first_name, u.last_name))
-                    })
+            Plan::CreateUser { group, body } => {
+                match c.office_user(group, &format!("{}@{}", body.login, body.domain)).await {
+                    Ok(u) => {
+                        let ours = Some(&u.first_name) == body.first_name.as_ref()
+                            && Some(&u.last_name) == body.last_name.as_ref()
+                            && same_location(u.usage_location.as_deref(), body.usage_location.as_deref());
+                        Some(if ours {
+                            pending(u.task_pending_id)
+                        } else {
+                            Sent::Refused(format!(
+                                "{} already exists at OVHcloud for {} {}",
+                                u.activation_email, u.first_name, u.last_name
+                            ))
+                        })
+                    }
+                    Err(e) if gone(&e) => None,
+                    Err(e) => return Err(e),
                 }
-                Err(e) if gone(&e) => None,
-                Err(e) => return Err(e),
-            },
+            }
             Plan::UpdateUser { group, body, .. } => {
                 let email = body.activation_email.clone().unwrap_or_default();
                 match c.office_user(group, &email).await {
@@ -433,9 +463,9 @@ impl Engine<'_> {
                 Err(e) if gone(&e) => Some(Sent::Done),
                 Err(e) => return Err(e),
             },
-            Plan::RenamePrepaid { any_licence, body } => {
-                (Some(&c.parent_tenant(any_licence).await?.display_name) == body.display_name.as_ref()).then_some(Sent::Done)
-            }
+            Plan::RenamePrepaid { any_licence, body } => (Some(&c.parent_tenant(any_licence).await?.display_name)
+                == body.display_name.as_ref())
+            .then_some(Sent::Done),
             Plan::RenamePayg { group, body } => {
                 (Some(&c.office_group(group).await?.display_name) == body.display_name.as_ref()).then_some(Sent::Done)
             }

@@ -8,15 +8,15 @@ use std::sync::Mutex;
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::engine::{client_config_at, remote_error, Engine, Progress, SyncReport};
+use super::demo::Demo;
+use super::engine::{Engine, Progress, SyncReport, client_config_at, remote_error};
 use super::lock::SyncLock;
 use crate::error::{Error, Precondition, Result};
 use crate::i18n::{Lang, Localize};
 use crate::ovh::models::{AccessRule, CredentialRequest};
 use crate::ovh::{Client, ClientConfig, Endpoint, RateLimit, RetryPolicy};
 use crate::secrets::{Secret, SecretKey, SecretStore};
-use super::demo::Demo;
-use crate::store::{accounts, changes, timestamp, Store};
+use crate::store::{Store, accounts, changes, timestamp};
 
 /// The endpoint stored for the demo account: the simulator's address changes with
 /// every start, so it is resolved when syncing.
@@ -92,7 +92,8 @@ impl SyncService {
     async fn client_config(&self, store: &Store, secrets: &dyn SecretStore, account_id: i64) -> Result<ClientConfig> {
         let account = store.read(|c| accounts::get(c, account_id))?;
         if account.endpoint == DEMO_ENDPOINT {
-            let mut config = client_config_at(secrets, account_id, self.demo_endpoint().await?, &account.application_key)?;
+            let mut config =
+                client_config_at(secrets, account_id, self.demo_endpoint().await?, &account.application_key)?;
             // The demo server is on this machine: no need for OVHcloud's fair-use pace.
             config.rate_limit = RateLimit::UNLIMITED;
             return Ok(config);
@@ -147,7 +148,9 @@ impl SyncService {
             let step = |p: Progress| progress(self.update(|s| s.progress = Some(p)));
             let result = async {
                 let client = self.client(store, secrets, account.id).await?;
-                Engine { store, secrets, client: &client, account_id: account.id, progress: &step, lock: &lock }.sync().await
+                Engine { store, secrets, client: &client, account_id: account.id, progress: &step, lock: &lock }
+                    .sync()
+                    .await
             }
             .await;
             match result {
@@ -267,7 +270,8 @@ pub async fn connect_account(
     application_secret: Secret,
     consumer_key: Option<Secret>,
 ) -> Result<Connected> {
-    let parsed: Endpoint = endpoint.trim().parse().map_err(|_| Error::Rule(crate::domain::RuleError::EndpointInvalid))?;
+    let parsed: Endpoint =
+        endpoint.trim().parse().map_err(|_| Error::Rule(crate::domain::RuleError::EndpointInvalid))?;
     let application_key = application_key.trim();
     let at = timestamp(now());
     let account_id = store.write(|tx| accounts::add(tx, label, &parsed.to_string(), application_key, &at))?;
@@ -279,9 +283,10 @@ pub async fn connect_account(
                 Ok(None)
             }
             None => {
-                let client =
-                    Client::new(ClientConfig::new(parsed, application_key, application_secret)).map_err(remote_error)?;
-                let request = CredentialRequest { access_rules: AccessRule::seatkeeper(), redirection: None, allowed_ips: None };
+                let client = Client::new(ClientConfig::new(parsed, application_key, application_secret))
+                    .map_err(remote_error)?;
+                let request =
+                    CredentialRequest { access_rules: AccessRule::seatkeeper(), redirection: None, allowed_ips: None };
                 let pending = client.request_credential(&request).await.map_err(remote_error)?;
                 secrets.set(SecretKey::ConsumerKey { account_id }, &pending.consumer_key)?;
                 Ok(Some(pending.validation_url))

@@ -11,35 +11,51 @@ use std::time::{Duration, Instant};
 use seatkeeper::domain::{AccountInput, GroupFamily, LicenceType};
 use seatkeeper::ovh::{Client, RateLimit};
 use seatkeeper::secrets::{MemorySecrets, Secret, SecretKey, SecretStore};
-use seatkeeper_simulator::{Faults, Seed, Simulator, SimulatorConfig, APP_KEY, APP_SECRET, CONSUMER_KEY};
 use seatkeeper::store::changes::{self, Transition};
-use seatkeeper::store::{accounts, ChangeFilter, ChangeState, Store};
-use seatkeeper::sync::{client_config_for, Engine, Progress, SyncLock};
+use seatkeeper::store::{ChangeFilter, ChangeState, Store, accounts};
+use seatkeeper::sync::{Engine, Progress, SyncLock, client_config_for};
+use seatkeeper_simulator::{APP_KEY, APP_SECRET, CONSUMER_KEY, Faults, Seed, Simulator, SimulatorConfig};
 
 const CHANGES: usize = 200;
 
 fn user(i: usize) -> AccountInput {
-    AccountInput { first_name: "Bench".into(), last_name: format!("User{i}"), login: format!("bench.user{i}"), usage_location: "FR".into() }
+    AccountInput {
+        first_name: "Bench".into(),
+        last_name: format!("User{i}"),
+        login: format!("bench.user{i}"),
+        usage_location: "FR".into(),
+    }
 }
 
 /// A store with the demo account synced once, and `n` users queued for creation.
-async fn synced_store(n: usize) -> (tempfile::TempDir, Store, MemorySecrets, seatkeeper_simulator::SimulatorHandle, i64) {
+async fn synced_store(
+    n: usize,
+) -> (tempfile::TempDir, Store, MemorySecrets, seatkeeper_simulator::SimulatorHandle, i64) {
     let mut config = SimulatorConfig::for_tests(Seed::demo());
     config.faults = Faults { latency: Duration::from_millis(50), ..Faults::default() };
     let sim = Simulator::start(config).await.expect("simulator");
     let dir = tempfile::tempdir().expect("temp dir");
     let store = Store::open_in(dir.path()).expect("store");
-    let account = store.write(|tx| accounts::add(tx, "Bench", &sim.base_url(), APP_KEY, "2026-01-01T00:00:00Z")).expect("account");
+    let account = store
+        .write(|tx| accounts::add(tx, "Bench", &sim.base_url(), APP_KEY, "2026-01-01T00:00:00Z"))
+        .expect("account");
     let secrets = MemorySecrets::default();
     secrets.set(SecretKey::ApplicationSecret { account_id: account }, &Secret::new(APP_SECRET)).expect("secret");
     secrets.set(SecretKey::ConsumerKey { account_id: account }, &Secret::new(CONSUMER_KEY)).expect("ck");
     {
         let client = client(&store, &secrets, account);
         let lock = SyncLock::try_for(&store, "bench").expect("lock");
-        Engine { store: &store, secrets: &secrets, client: &client, account_id: account, progress: &|_: Progress| {}, lock: &lock }
-            .sync()
-            .await
-            .expect("first sync");
+        Engine {
+            store: &store,
+            secrets: &secrets,
+            client: &client,
+            account_id: account,
+            progress: &|_: Progress| {},
+            lock: &lock,
+        }
+        .sync()
+        .await
+        .expect("first sync");
     }
     let payg = store.list_groups().unwrap().into_iter().find(|g| g.family == GroupFamily::PayAsYouGo).unwrap();
     let now = time::OffsetDateTime::now_utc();
@@ -75,10 +91,17 @@ async fn main() {
         let client = client(&store, &secrets, account);
         let started = Instant::now();
         let lock = SyncLock::try_for(&store, "bench").expect("lock");
-        Engine { store: &store, secrets: &secrets, client: &client, account_id: account, progress: &|_: Progress| {}, lock: &lock }
-            .sync()
-            .await
-            .expect("sync");
+        Engine {
+            store: &store,
+            secrets: &secrets,
+            client: &client,
+            account_id: account,
+            progress: &|_: Progress| {},
+            lock: &lock,
+        }
+        .sync()
+        .await
+        .expect("sync");
         drop(lock);
         syncs.push(started.elapsed());
         sim.shutdown().await;
@@ -101,22 +124,36 @@ async fn main() {
     sim1.shutdown().await;
     sim2.shutdown().await;
     let ids = |store: &Store| -> Vec<i64> {
-        store.list_changes(ChangeFilter { open_only: true, ..Default::default() }).unwrap().iter().map(|c| c.id).collect()
+        store
+            .list_changes(ChangeFilter { open_only: true, ..Default::default() })
+            .unwrap()
+            .iter()
+            .map(|c| c.id)
+            .collect()
     };
     let at = "2026-01-01T00:00:00Z";
     let started = Instant::now();
     for id in ids(&cas_store) {
         cas_store
-            .write_durable(|tx| changes::transition(tx, id, Transition::new(ChangeState::Queued, ChangeState::Sending), at))
+            .write_durable(|tx| {
+                changes::transition(tx, id, Transition::new(ChangeState::Queued, ChangeState::Sending), at)
+            })
             .unwrap();
-        cas_store.write(|tx| changes::transition(tx, id, Transition::new(ChangeState::Sending, ChangeState::Done), at)).unwrap();
+        cas_store
+            .write(|tx| changes::transition(tx, id, Transition::new(ChangeState::Sending, ChangeState::Done), at))
+            .unwrap();
     }
     let cas = started.elapsed() / CHANGES as u32;
     let started = Instant::now();
     for id in ids(&plain_store) {
         for state in ["sending", "done"] {
             plain_store
-                .write(|tx| Ok(tx.execute("UPDATE pending_changes SET state = ?2, updated_at = ?3 WHERE id = ?1", rusqlite::params![id, state, at])?))
+                .write(|tx| {
+                    Ok(tx.execute(
+                        "UPDATE pending_changes SET state = ?2, updated_at = ?3 WHERE id = ?1",
+                        rusqlite::params![id, state, at],
+                    )?)
+                })
                 .unwrap();
         }
     }

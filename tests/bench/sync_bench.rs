@@ -12,9 +12,11 @@ use std::time::{Duration, Instant};
 
 use seatkeeper::ovh::{Client, RateLimit};
 use seatkeeper::secrets::{MemorySecrets, Secret, SecretKey, SecretStore};
-use seatkeeper_simulator::{Faults, PagingSupport, Seed, Simulator, SimulatorConfig, APP_KEY, APP_SECRET, CONSUMER_KEY};
-use seatkeeper::store::{accounts, Store};
-use seatkeeper::sync::{client_config_for, Engine, Progress, SyncLock};
+use seatkeeper::store::{Store, accounts};
+use seatkeeper::sync::{Engine, Progress, SyncLock, client_config_for};
+use seatkeeper_simulator::{
+    APP_KEY, APP_SECRET, CONSUMER_KEY, Faults, PagingSupport, Seed, Simulator, SimulatorConfig,
+};
 
 struct Run {
     requests: usize,
@@ -29,7 +31,9 @@ async fn pull(seed: Seed, paging: PagingSupport) -> Run {
     let sim = Simulator::start(config).await.expect("simulator");
     let dir = tempfile::tempdir().expect("temp dir");
     let store = Store::open_in(dir.path()).expect("store");
-    let account = store.write(|tx| accounts::add(tx, "Bench", &sim.base_url(), APP_KEY, "2026-01-01T00:00:00Z")).expect("account");
+    let account = store
+        .write(|tx| accounts::add(tx, "Bench", &sim.base_url(), APP_KEY, "2026-01-01T00:00:00Z"))
+        .expect("account");
     let secrets = MemorySecrets::default();
     secrets.set(SecretKey::ApplicationSecret { account_id: account }, &Secret::new(APP_SECRET)).expect("secret");
     secrets.set(SecretKey::ConsumerKey { account_id: account }, &Secret::new(CONSUMER_KEY)).expect("ck");
@@ -38,7 +42,14 @@ async fn pull(seed: Seed, paging: PagingSupport) -> Run {
     let client = Client::new(client_config).expect("client");
     let quiet = |_: Progress| {};
     let lock = SyncLock::try_for(&store, "bench").expect("lock");
-    let engine = Engine { store: &store, secrets: &secrets, client: &client, account_id: account, progress: &quiet, lock: &lock };
+    let engine = Engine {
+        store: &store,
+        secrets: &secrets,
+        client: &client,
+        account_id: account,
+        progress: &quiet,
+        lock: &lock,
+    };
     let start = Instant::now();
     let licences = engine.pull().await.expect("pull").licences;
     let wall = start.elapsed();
@@ -56,7 +67,10 @@ fn median(mut runs: Vec<Run>) -> Run {
 async fn main() {
     let runs: usize = std::env::args().nth(1).and_then(|s| s.parse().ok()).unwrap_or(3);
     let mut rows = Vec::new();
-    for (name, seed) in [("300-licence prepaid group", Seed::prepaid_benchmark as fn() -> Seed), ("5,000-user pay-as-you-go group", Seed::payg_benchmark)] {
+    for (name, seed) in [
+        ("300-licence prepaid group", Seed::prepaid_benchmark as fn() -> Seed),
+        ("5,000-user pay-as-you-go group", Seed::payg_benchmark),
+    ] {
         let mut paged = Vec::new();
         let mut fallback = Vec::new();
         for _ in 0..runs {

@@ -21,7 +21,8 @@ pub fn fast_config(endpoint: Endpoint) -> ClientConfig {
     let mut config = ClientConfig::new(endpoint, simulator::APP_KEY, Secret::new(simulator::APP_SECRET))
         .with_consumer_key(Secret::new(simulator::CONSUMER_KEY));
     config.rate_limit = RateLimit::UNLIMITED;
-    config.retry = RetryPolicy { max_attempts: 3, base_delay: Duration::from_millis(5), max_delay: Duration::from_millis(50) };
+    config.retry =
+        RetryPolicy { max_attempts: 3, base_delay: Duration::from_millis(5), max_delay: Duration::from_millis(50) };
     config.timeout = Duration::from_secs(3);
     config.page_size = 100;
     config

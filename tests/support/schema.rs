@@ -143,7 +143,9 @@ impl Schemas {
                     match obj.get(name) {
                         None | Some(Value::Null) if *required => errors.push(format!("body.{name}: required")),
                         None | Some(Value::Null) => {}
-                        Some(v) => self.check_at(&op.file, ty, v, Direction::Request, &format!("body.{name}"), &mut errors),
+                        Some(v) => {
+                            self.check_at(&op.file, ty, v, Direction::Request, &format!("body.{name}"), &mut errors)
+                        }
                     }
                 }
                 if errors.is_empty() { Ok(()) } else { Err(errors) }
@@ -261,12 +263,16 @@ impl Schemas {
                     let required = prop["required"].as_bool().unwrap_or(false);
                     let read_only = prop["readOnly"].as_bool().unwrap_or(false);
                     match (obj.get(name), dir) {
-                        (Some(_), Direction::Request) if read_only => errors.push(format!("{here}: read-only, not to be sent")),
+                        (Some(_), Direction::Request) if read_only => {
+                            errors.push(format!("{here}: read-only, not to be sent"))
+                        }
                         (None, Direction::Response) if !nullable => errors.push(format!("{here}: missing")),
                         (None, Direction::Request) if required => errors.push(format!("{here}: required")),
                         (None, _) => {}
                         (Some(Value::Null), _) if nullable && !(required && dir == Direction::Request) => {}
-                        (Some(Value::Null), _) => errors.push(format!("{here}: null where {model}.{name} cannot be null")),
+                        (Some(Value::Null), _) => {
+                            errors.push(format!("{here}: null where {model}.{name} cannot be null"))
+                        }
                         (Some(v), _) => self.check_at(file, prop["type"].as_str().unwrap(), v, dir, &here, errors),
                     }
                 }

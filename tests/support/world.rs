@@ -6,9 +6,9 @@ use std::time::Duration;
 use seatkeeper::domain::{AccountInput, GroupFamily};
 use seatkeeper::ovh::{Client, RateLimit};
 use seatkeeper::secrets::{MemorySecrets, Secret, SecretKey, SecretStore};
-use seatkeeper_simulator::{Seed, Simulator, SimulatorConfig, SimulatorHandle, APP_KEY, APP_SECRET, CONSUMER_KEY};
-use seatkeeper::store::{accounts, ChangeState, GroupSummary, Store};
-use seatkeeper::sync::{client_config_for, Engine, Progress, SyncLock, SyncReport};
+use seatkeeper::store::{ChangeState, GroupSummary, Store, accounts};
+use seatkeeper::sync::{Engine, Progress, SyncLock, SyncReport, client_config_for};
+use seatkeeper_simulator::{APP_KEY, APP_SECRET, CONSUMER_KEY, Seed, Simulator, SimulatorConfig, SimulatorHandle};
 
 pub struct World {
     pub dir: tempfile::TempDir,
@@ -25,7 +25,8 @@ impl World {
         let sim = Simulator::start(SimulatorConfig::for_tests(Seed::demo())).await.unwrap();
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open_in(dir.path()).unwrap();
-        let account = store.write(|tx| accounts::add(tx, "Demo", &sim.base_url(), APP_KEY, "2026-11-23T10:00:00Z")).unwrap();
+        let account =
+            store.write(|tx| accounts::add(tx, "Demo", &sim.base_url(), APP_KEY, "2026-11-23T10:00:00Z")).unwrap();
         let secrets = MemorySecrets::default();
         secrets.set(SecretKey::ApplicationSecret { account_id: account }, &Secret::new(APP_SECRET)).unwrap();
         secrets.set(SecretKey::ConsumerKey { account_id: account }, &Secret::new(CONSUMER_KEY)).unwrap();
@@ -43,7 +44,14 @@ impl World {
     }
 
     pub fn engine(&self) -> Engine<'_> {
-        Engine { store: &self.store, secrets: &self.secrets, client: &self.client, account_id: self.account, progress: &quiet, lock: &self.lock }
+        Engine {
+            store: &self.store,
+            secrets: &self.secrets,
+            client: &self.client,
+            account_id: self.account,
+            progress: &quiet,
+            lock: &self.lock,
+        }
     }
 
     pub async fn sync(&self) -> SyncReport {
@@ -55,7 +63,12 @@ impl World {
     }
 
     pub fn open(&self) -> Vec<ChangeState> {
-        seatkeeper::sync::pending_changes(&self.store, None).unwrap().iter().map(|c| c.state).filter(|s| *s != ChangeState::Done).collect()
+        seatkeeper::sync::pending_changes(&self.store, None)
+            .unwrap()
+            .iter()
+            .map(|c| c.state)
+            .filter(|s| *s != ChangeState::Done)
+            .collect()
     }
 
     /// Lets the simulator's tasks finish, then syncs until nothing waits.
@@ -70,7 +83,6 @@ impl World {
         panic!("changes still open: {:?}", seatkeeper::sync::pending_changes(&self.store, None).unwrap());
     }
 }
-
 
 pub fn quiet(_: Progress) {}
 

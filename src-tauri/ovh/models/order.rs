@@ -70,7 +70,12 @@ pub struct ProductCreation {
 impl ProductCreation {
     /// `quantity` monthly prepaid licences of `plan_code`.
     pub fn monthly(plan_code: impl Into<String>, quantity: i64) -> ProductCreation {
-        ProductCreation { plan_code: plan_code.into(), duration: "P1M".into(), pricing_mode: "default".into(), quantity }
+        ProductCreation {
+            plan_code: plan_code.into(),
+            duration: "P1M".into(),
+            pricing_mode: "default".into(),
+            quantity,
+        }
     }
 }
 
