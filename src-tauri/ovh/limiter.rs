@@ -45,8 +45,10 @@ pub struct RateLimiter {
     /// When the most recent requests (at most `max`) left, oldest first.
     sent: Mutex<VecDeque<Instant>>,
     /// Called with how long a request is about to wait (for a progress bar).
-    on_wait: std::sync::Mutex<Option<Box<dyn Fn(Duration) + Send + Sync>>>,
+    on_wait: std::sync::Mutex<Option<WaitHook>>,
 }
+
+type WaitHook = Box<dyn Fn(Duration) + Send + Sync>;
 
 impl RateLimiter {
     pub fn new(limit: RateLimit) -> RateLimiter {

@@ -62,12 +62,11 @@ fn free_slots(conn: &Connection, group_id: i64) -> Result<Vec<i64>> {
 
 /// Checks each row against the group: rule problems, e-mails already used in the
 /// group or twice in the file, and room for them all.
-fn check(
-    conn: &Connection,
-    group_id: i64,
-    bytes: &[u8],
-    lang: Lang,
-) -> Result<(GroupInfo, Vec<ParsedRow>, Vec<ImportRow>, Vec<i64>)> {
+/// A file checked against its group: the group, the rows read, what the preview shows,
+/// and the empty slots the accepted rows go to.
+type Checked = (GroupInfo, Vec<ParsedRow>, Vec<ImportRow>, Vec<i64>);
+
+fn check(conn: &Connection, group_id: i64, bytes: &[u8], lang: Lang) -> Result<Checked> {
     let group = group_info(conn, group_id)?;
     let parsed = parse_users(bytes, "FR").map_err(Error::File)?;
     let mut used: HashSet<String> = {

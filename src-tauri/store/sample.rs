@@ -214,13 +214,13 @@ impl Ctx<'_> {
             DeviceKind::Tablet => ["iPad", "Galaxy Tab", "Surface Go", "iPad mini", "Tab S9"],
             DeviceKind::Phone => ["iPhone", "Pixel", "Galaxy S24", "Fairphone", "Xperia"],
         };
-        for n in 0..count.min(MAX_INSTALLS_PER_KIND) as usize {
+        for name in label.iter().take(count.min(MAX_INSTALLS_PER_KIND) as usize) {
             let installed = self.now.date() - Duration::days(20 + self.rng.next(300) as i64);
             self.tx
                 .prepare_cached(
                     "INSERT INTO installs (licence_id, kind, device_name, installed_on) VALUES (?1, ?2, ?3, ?4)",
                 )?
-                .execute(params![licence_id, kind.as_str(), format!("{} ({first})", label[n]), day(installed)])?;
+                .execute(params![licence_id, kind.as_str(), format!("{name} ({first})"), day(installed)])?;
             self.report.installs += 1;
         }
         Ok(())

@@ -552,10 +552,10 @@ impl Engine<'_> {
             Some(id) => *id,
             None => self.write::<CartItem>(order.add_item(&cart_seg)).await?.item_id,
         };
-        if let Some(configure) = order.configure(&cart_seg, &item_id.to_string()) {
-            if c.item_configurations(&cart_id, item_id, EXISTING_TENANT_LABEL).await?.is_empty() {
-                self.write::<ItemConfiguration>(configure).await?;
-            }
+        if let Some(configure) = order.configure(&cart_seg, &item_id.to_string())
+            && c.item_configurations(&cart_id, item_id, EXISTING_TENANT_LABEL).await?.is_empty()
+        {
+            self.write::<ItemConfiguration>(configure).await?;
         }
         let preview: Order = c.checkout_preview(&cart_id).await?;
         let expected = preview.prices.without_tax.price_in_ucents;
