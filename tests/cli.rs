@@ -154,7 +154,7 @@ async fn a_sync_killed_at_random_moments_loses_nothing_and_applies_nothing_twice
         let prepaid = groups.iter().find(|g| g.family == GroupFamily::Prepaid).unwrap();
         let payg = groups.iter().find(|g| g.family == GroupFamily::PayAsYouGo).unwrap();
         let now = time::OffsetDateTime::now_utc();
-        let slots: Vec<_> = store.list_licences(prepaid.id).unwrap().into_iter().filter(|l| l.is_virtual).collect();
+        let slots: Vec<_> = store.list_licences(prepaid.id).unwrap().into_iter().filter(|l| l.is_empty_slot).collect();
         for (i, slot) in slots.iter().take(5).enumerate() {
             let a = AccountInput {
                 first_name: "Slot".into(),
@@ -188,7 +188,7 @@ async fn a_sync_killed_at_random_moments_loses_nothing_and_applies_nothing_twice
             .list_licences(prepaid.id)
             .unwrap()
             .into_iter()
-            .filter(|l| !l.is_virtual && l.state == "ok")
+            .filter(|l| !l.is_empty_slot && l.state == "ok")
             .take(2)
             .collect();
         for user in &users {
@@ -313,7 +313,7 @@ fn queue_mix(dir: &Path, trial: usize) -> Vec<String> {
         store.add_user(payg.id, &a, LicenceType::OfficeProPlus, now).unwrap();
         logins.push(login);
     }
-    let slots: Vec<_> = store.list_licences(prepaid.id).unwrap().into_iter().filter(|l| l.is_virtual).take(2).collect();
+    let slots: Vec<_> = store.list_licences(prepaid.id).unwrap().into_iter().filter(|l| l.is_empty_slot).take(2).collect();
     for (i, slot) in slots.iter().enumerate() {
         let a = AccountInput {
             first_name: "Slot".into(),
@@ -454,7 +454,7 @@ async fn sync_fails_while_a_change_failed_until_the_user_lets_it_go() {
     let id = {
         let store = Store::open_in(dir.path()).unwrap();
         let prepaid = store.list_groups().unwrap().into_iter().find(|g| g.family == GroupFamily::Prepaid).unwrap();
-        let user = store.list_licences(prepaid.id).unwrap().into_iter().find(|l| !l.is_virtual).unwrap();
+        let user = store.list_licences(prepaid.id).unwrap().into_iter().find(|l| !l.is_empty_slot).unwrap();
         store.free_licences(&[user.id], time::OffsetDateTime::now_utc()).unwrap();
         sim.expire_service(&user.remote_id);
         seatkeeper::sync::pending_changes(&store, None).unwrap()[0].id

@@ -36,11 +36,11 @@ fn account(first: &str, last: &str, login: &str) -> AccountInput {
 }
 
 fn first_slot(f: &Fixture) -> i64 {
-    f.store.list_licences(f.prepaid.id).unwrap().iter().find(|l| l.is_virtual).unwrap().id
+    f.store.list_licences(f.prepaid.id).unwrap().iter().find(|l| l.is_empty_slot).unwrap().id
 }
 
 fn first_user(f: &Fixture, group: i64) -> i64 {
-    f.store.list_licences(group).unwrap().iter().find(|l| !l.is_virtual && l.state == "ok").unwrap().id
+    f.store.list_licences(group).unwrap().iter().find(|l| !l.is_empty_slot && l.state == "ok").unwrap().id
 }
 
 fn open_changes(f: &Fixture) -> usize {
@@ -52,7 +52,7 @@ fn activating_a_slot_queues_the_request_and_shows_at_once() {
     let f = fixture();
     let slot = first_slot(&f);
     let row = f.store.activate_licence(slot, &account(" Jeanne ", "Dupont", "jeanne.dupont"), NOW).unwrap();
-    assert!(!row.is_virtual);
+    assert!(!row.is_empty_slot);
     assert_eq!(row.state, "creating");
     assert_eq!(row.first_name.as_deref(), Some("Jeanne"));
     assert_eq!(row.activation_email.as_deref(), Some("jeanne.dupont@office4417.o365.ovh.com"));
@@ -87,7 +87,7 @@ fn a_bad_account_is_refused_field_by_field_and_nothing_is_written() {
         ipc.problems.iter().map(|p| serde_json::to_value(p.field).unwrap().as_str().unwrap().to_string()).collect();
     assert_eq!(fields, ["firstName", "login"]);
     assert!(ipc.problems[1].message.contains("point"), "{}", ipc.problems[1].message);
-    assert!(f.store.licence(slot).unwrap().is_virtual, "slot untouched");
+    assert!(f.store.licence(slot).unwrap().is_empty_slot, "slot untouched");
     assert_eq!(open_changes(&f), before);
 
     // A login already used in the group is refused too.
@@ -361,7 +361,7 @@ fn csv_import_previews_then_queues_only_accepted_rows() {
     let queued = f.store.import_users(f.prepaid.id, csv.as_bytes(), Lang::Fr, NOW).unwrap();
     assert_eq!(queued, 2);
     assert_eq!(open_changes(&f), before + 2);
-    let slots_left = f.store.list_licences(f.prepaid.id).unwrap().iter().filter(|l| l.is_virtual).count();
+    let slots_left = f.store.list_licences(f.prepaid.id).unwrap().iter().filter(|l| l.is_empty_slot).count();
     assert_eq!(slots_left, 6);
 
     // More users than free slots: refused whole, clearly.

@@ -235,7 +235,7 @@ async fn a_locked_keychain_parks_a_password_change_until_it_is_retried() {
     w.sync().await;
     let prepaid = w.group(GroupFamily::Prepaid);
     let user =
-        w.store.list_licences(prepaid.id).unwrap().into_iter().find(|l| !l.is_virtual && l.state == "ok").unwrap();
+        w.store.list_licences(prepaid.id).unwrap().into_iter().find(|l| !l.is_empty_slot && l.state == "ok").unwrap();
     let set = w.store.change_password(&w.secrets, user.id, PasswordRequest::Generate, None, now()).unwrap();
     let password = w.secrets.get(SecretKey::LicencePassword { change_id: set.change_id }).unwrap().unwrap();
     let locked = LockedKeychain(MemorySecrets::default());
@@ -266,7 +266,7 @@ async fn disconnecting_an_account_removes_its_queued_passwords_from_the_keychain
         .unwrap()
         .into_iter()
         .flat_map(|g| store.list_licences(g.id).unwrap())
-        .find(|l| !l.is_virtual && l.state == "ok")
+        .find(|l| !l.is_empty_slot && l.state == "ok")
         .unwrap();
     let set = store.change_password(&secrets, licence.id, PasswordRequest::Generate, None, now()).unwrap();
     assert!(secrets.get(SecretKey::LicencePassword { change_id: set.change_id }).unwrap().is_some());
@@ -301,7 +301,7 @@ async fn a_password_change_waits_for_the_activation_of_its_licence() {
     let w = World::new().await;
     w.sync().await;
     let prepaid = w.group(GroupFamily::Prepaid);
-    let slot = w.store.list_licences(prepaid.id).unwrap().into_iter().find(|l| l.is_virtual).unwrap();
+    let slot = w.store.list_licences(prepaid.id).unwrap().into_iter().find(|l| l.is_empty_slot).unwrap();
     w.store.activate_licence(slot.id, &account("Ada", "Lovelace", "ada.lovelace"), now()).unwrap();
     w.store.change_password(&w.secrets, slot.id, PasswordRequest::Generate, None, now()).unwrap();
     w.sync().await;
@@ -378,9 +378,9 @@ async fn every_kind_of_change_is_sent_byte_for_byte_as_previewed() {
     w.sync().await;
     let prepaid = w.group(GroupFamily::Prepaid);
     let payg = w.group(GroupFamily::PayAsYouGo);
-    let slot = w.store.list_licences(prepaid.id).unwrap().into_iter().find(|l| l.is_virtual).unwrap();
+    let slot = w.store.list_licences(prepaid.id).unwrap().into_iter().find(|l| l.is_empty_slot).unwrap();
     let prepaid_users: Vec<_> =
-        w.store.list_licences(prepaid.id).unwrap().into_iter().filter(|l| !l.is_virtual && l.state == "ok").collect();
+        w.store.list_licences(prepaid.id).unwrap().into_iter().filter(|l| !l.is_empty_slot && l.state == "ok").collect();
     let payg_users: Vec<_> = w.store.list_licences(payg.id).unwrap().into_iter().filter(|l| l.state == "ok").collect();
     w.store.activate_licence(slot.id, &account("Ada", "Lovelace", "ada.lovelace"), now()).unwrap();
     w.store.add_user(payg.id, &account("Alan", "Turing", "alan.turing"), LicenceType::OfficeProPlus, now()).unwrap();
@@ -468,11 +468,11 @@ async fn a_freed_slot_does_not_hand_its_installs_to_the_next_user() {
     w.sync().await;
     let prepaid = w.group(GroupFamily::Prepaid);
     let user =
-        w.store.list_licences(prepaid.id).unwrap().into_iter().find(|l| !l.is_virtual && l.state == "ok").unwrap();
+        w.store.list_licences(prepaid.id).unwrap().into_iter().find(|l| !l.is_empty_slot && l.state == "ok").unwrap();
     w.store.add_install(user.id, DeviceKind::Phone, "Phone", &seatkeeper::store::day(now().date()), now()).unwrap();
     w.store.free_licences(&[user.id], now()).unwrap();
     w.settle().await;
-    assert!(w.store.licence(user.id).unwrap().is_virtual);
+    assert!(w.store.licence(user.id).unwrap().is_empty_slot);
     w.store.activate_licence(user.id, &account("Next", "User", "next.user"), now()).unwrap();
     let installs = w.store.list_installs(prepaid.id).unwrap();
     assert!(installs.iter().all(|u| u.licence_id != user.id || u.devices.is_empty()), "{installs:?}");

@@ -311,11 +311,11 @@ fn the_overview_adds_up() {
     );
     // Users without an install, checked against the licence list.
     let licences = store.list_licences(prepaid.id).unwrap();
-    let idle = licences.iter().filter(|l| !l.is_virtual && l.installs.total() == 0).count() as u32;
+    let idle = licences.iter().filter(|l| !l.is_empty_slot && l.installs.total() == 0).count() as u32;
     assert_eq!(o.users_without_install, idle);
     assert!(idle > 0 && idle < 22);
     // Users come first, empty slots last.
-    assert!(licences[..22].iter().all(|l| !l.is_virtual) && licences[22..].iter().all(|l| l.is_virtual));
+    assert!(licences[..22].iter().all(|l| !l.is_empty_slot) && licences[22..].iter().all(|l| l.is_empty_slot));
 
     // Pay-as-you-go bills users, not slots.
     let payg = groups.iter().find(|g| g.family.wire_name() == "payAsYouGo").unwrap();

@@ -25,8 +25,8 @@ async fn a_pull_brings_both_families_with_their_licences_and_usage() {
     assert_eq!((payg.licences_used, payg.licences_total), (12, 12));
     assert_eq!(payg.offer, LicenceType::OfficeProPlus);
     let licences = w.store.list_licences(prepaid.id).unwrap();
-    assert_eq!(licences.iter().filter(|l| l.is_virtual).count(), 6);
-    assert!(licences.iter().filter(|l| l.is_virtual).all(|l| l.first_name.is_none()), "configureme is not a name");
+    assert_eq!(licences.iter().filter(|l| l.is_empty_slot).count(), 6);
+    assert!(licences.iter().filter(|l| l.is_empty_slot).all(|l| l.first_name.is_none()), "configureme is not a name");
     // A second pull changes nothing and logs nothing new.
     let history = w.store.list_history(prepaid.id, &Default::default(), 100).unwrap().len();
     w.sync().await;
@@ -40,11 +40,11 @@ async fn every_kind_of_change_reaches_ovhcloud_once() {
     let prepaid = w.group(GroupFamily::Prepaid);
     let payg = w.group(GroupFamily::PayAsYouGo);
     let now = time::OffsetDateTime::now_utc();
-    let slot = w.store.list_licences(prepaid.id).unwrap().into_iter().find(|l| l.is_virtual).unwrap();
+    let slot = w.store.list_licences(prepaid.id).unwrap().into_iter().find(|l| l.is_empty_slot).unwrap();
     w.store.activate_licence(slot.id, &account("Ada", "Lovelace", "ada.lovelace"), now).unwrap();
     w.store.add_user(payg.id, &account("Alan", "Turing", "alan.turing"), LicenceType::OfficeProPlus, now).unwrap();
     let user =
-        w.store.list_licences(prepaid.id).unwrap().into_iter().find(|l| !l.is_virtual && l.state == "ok").unwrap();
+        w.store.list_licences(prepaid.id).unwrap().into_iter().find(|l| !l.is_empty_slot && l.state == "ok").unwrap();
     w.store.edit_account(user.id, &account("Grace", "Hopper", "grace.hopper"), now).unwrap();
     let pay_user = w.store.list_licences(payg.id).unwrap().into_iter().find(|l| l.state == "ok").unwrap();
     w.store
@@ -100,7 +100,7 @@ async fn a_lost_answer_is_checked_before_sending_again() {
     let w = World::new().await;
     w.sync().await;
     let prepaid = w.group(GroupFamily::Prepaid);
-    let slot = w.store.list_licences(prepaid.id).unwrap().into_iter().find(|l| l.is_virtual).unwrap();
+    let slot = w.store.list_licences(prepaid.id).unwrap().into_iter().find(|l| l.is_empty_slot).unwrap();
     w.store.activate_licence(slot.id, &account("Ada", "Lovelace", "ada"), time::OffsetDateTime::now_utc()).unwrap();
     // A crash between send and acknowledgement: the PUT reached OVHcloud, and the
     // store still says `sending` (the engine commits that before sending).
@@ -180,7 +180,7 @@ async fn a_slot_given_to_someone_else_meanwhile_is_not_overwritten() {
     let w = World::new().await;
     w.sync().await;
     let prepaid = w.group(GroupFamily::Prepaid);
-    let slot = w.store.list_licences(prepaid.id).unwrap().into_iter().find(|l| l.is_virtual).unwrap();
+    let slot = w.store.list_licences(prepaid.id).unwrap().into_iter().find(|l| l.is_empty_slot).unwrap();
     w.store.activate_licence(slot.id, &account("Ada", "Lovelace", "ada"), time::OffsetDateTime::now_utc()).unwrap();
     // Meanwhile, in the control panel, the same slot goes to someone else.
     let other = seatkeeper::ovh::models::LicenceAssignment {
@@ -206,7 +206,7 @@ async fn a_change_the_server_refuses_is_parked_with_its_reason() {
     let w = World::new().await;
     w.sync().await;
     let prepaid = w.group(GroupFamily::Prepaid);
-    let user = w.store.list_licences(prepaid.id).unwrap().into_iter().find(|l| !l.is_virtual).unwrap();
+    let user = w.store.list_licences(prepaid.id).unwrap().into_iter().find(|l| !l.is_empty_slot).unwrap();
     w.store.free_licences(&[user.id], time::OffsetDateTime::now_utc()).unwrap();
     w.sim.expire_service(&user.remote_id);
     w.sync().await;

@@ -613,7 +613,7 @@ pub fn passwords_of_account(conn: &Connection, account_id: i64) -> Result<Vec<Se
 pub(super) fn licence_snapshot(tx: &Transaction, licence_id: i64) -> Result<Value> {
     Ok(tx
         .query_row(
-            "SELECT json_object('state', state, 'isVirtual', is_virtual, 'firstName', first_name,
+            "SELECT json_object('state', state, 'isEmptySlot', is_empty_slot, 'firstName', first_name,
                 'lastName', last_name, 'login', login, 'activationEmail', activation_email,
                 'usageLocation', usage_location)
          FROM licences WHERE id = ?1",
@@ -625,13 +625,14 @@ pub(super) fn licence_snapshot(tx: &Transaction, licence_id: i64) -> Result<Valu
 
 fn restore_licence(tx: &Transaction, licence_id: i64, snapshot: &Value, at: &str) -> Result<()> {
     tx.execute(
-        "UPDATE licences SET state = ?2, is_virtual = ?3, first_name = ?4, last_name = ?5, login = ?6,
+        "UPDATE licences SET state = ?2, is_empty_slot = ?3, first_name = ?4, last_name = ?5, login = ?6,
                 activation_email = ?7, usage_location = ?8, updated_at = ?9
          WHERE id = ?1",
         params![
             licence_id,
             snapshot["state"].as_str().unwrap_or("ok"),
-            snapshot["isVirtual"].as_i64().unwrap_or(0),
+            // Snapshots taken before version 5 call it `isVirtual`.
+            snapshot.get("isEmptySlot").or(snapshot.get("isVirtual")).and_then(Value::as_i64).unwrap_or(0),
             snapshot["firstName"].as_str(),
             snapshot["lastName"].as_str(),
             snapshot["login"].as_str(),

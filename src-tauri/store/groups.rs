@@ -91,7 +91,7 @@ pub struct GroupOverview {
 
 const SUMMARY_SELECT: &str = "
     SELECT g.id, a.id, a.label, g.service_name, g.display_name, g.family, g.offer, g.status,
-           (SELECT count(*) FROM licences l WHERE l.group_id = g.id AND l.is_virtual = 0),
+           (SELECT count(*) FROM licences l WHERE l.group_id = g.id AND l.is_empty_slot = 0),
            (SELECT count(*) FROM licences l WHERE l.group_id = g.id),
            g.next_payment_on, a.is_sample,
            (SELECT count(*) FROM pending_changes p WHERE p.group_id = g.id AND p.state <> 'done'),
@@ -167,7 +167,7 @@ pub fn overview(conn: &Connection, group_id: i64) -> Result<GroupOverview> {
 
     let mut by_type: Vec<TypeCounts> = conn
         .prepare_cached(
-            "SELECT licence_type, count(*), sum(is_virtual = 0), sum(is_virtual = 1)
+            "SELECT licence_type, count(*), sum(is_empty_slot = 0), sum(is_empty_slot = 1)
              FROM licences WHERE group_id = ?1 GROUP BY licence_type ORDER BY licence_type",
         )?
         .query_map([group_id], |r| {
@@ -207,7 +207,7 @@ pub fn overview(conn: &Connection, group_id: i64) -> Result<GroupOverview> {
     let unconfigured_slots = by_type.iter().map(|t| t.free).sum();
     let users_without_install: u32 = conn.query_row(
         "SELECT count(*) FROM licences l
-         WHERE l.group_id = ?1 AND l.is_virtual = 0 AND NOT EXISTS
+         WHERE l.group_id = ?1 AND l.is_empty_slot = 0 AND NOT EXISTS
              (SELECT 1 FROM installs i WHERE i.licence_id = l.id AND i.signed_out_on IS NULL)",
         [group_id],
         |r| r.get(0),

@@ -52,7 +52,7 @@ fn group_info(conn: &Connection, group_id: i64) -> Result<GroupInfo> {
 /// Empty slots with no change waiting, oldest first.
 fn free_slots(conn: &Connection, group_id: i64) -> Result<Vec<i64>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id FROM licences l WHERE group_id = ?1 AND is_virtual = 1 AND NOT EXISTS
+        "SELECT id FROM licences l WHERE group_id = ?1 AND is_empty_slot = 1 AND NOT EXISTS
              (SELECT 1 FROM pending_changes p WHERE p.licence_id = l.id AND p.state <> 'done')
          ORDER BY id",
     )?;
@@ -71,7 +71,7 @@ fn check(conn: &Connection, group_id: i64, bytes: &[u8], lang: Lang) -> Result<C
     let parsed = parse_users(bytes, "FR").map_err(Error::File)?;
     let mut used: HashSet<String> = {
         let mut stmt = conn.prepare_cached(
-            "SELECT lower(activation_email) FROM licences WHERE group_id = ?1 AND is_virtual = 0 AND activation_email IS NOT NULL",
+            "SELECT lower(activation_email) FROM licences WHERE group_id = ?1 AND is_empty_slot = 0 AND activation_email IS NOT NULL",
         )?;
         let rows = stmt.query_map([group_id], |r| r.get(0))?;
         rows.collect::<rusqlite::Result<_>>()?

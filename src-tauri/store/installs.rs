@@ -47,7 +47,7 @@ pub fn list_for_group(conn: &Connection, group_id: i64) -> Result<Vec<UserInstal
     let mut users: Vec<UserInstalls> = conn
         .prepare_cached(
             "SELECT id, first_name, last_name, activation_email FROM licences
-             WHERE group_id = ?1 AND is_virtual = 0
+             WHERE group_id = ?1 AND is_empty_slot = 0
              ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, id",
         )?
         .query_map([group_id], |r| {
@@ -116,16 +116,16 @@ pub fn add(
 ) -> Result<Install> {
     let device_name = device_name.trim();
     check_device_name(device_name)?;
-    let (account_id, group_id, is_virtual): (i64, i64, bool) = tx
+    let (account_id, group_id, is_empty_slot): (i64, i64, bool) = tx
         .query_row(
-            "SELECT g.account_id, l.group_id, l.is_virtual FROM licences l JOIN licence_groups g ON g.id = l.group_id
+            "SELECT g.account_id, l.group_id, l.is_empty_slot FROM licences l JOIN licence_groups g ON g.id = l.group_id
              WHERE l.id = ?1",
             [licence_id],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )
         .optional()?
         .ok_or_else(|| Error::NotFound { what: Entity::Licence, id: licence_id.to_string() })?;
-    if is_virtual {
+    if is_empty_slot {
         return Err(Error::Precondition(Precondition::NoUserOnLicence));
     }
     check_can_install(&counts(tx, licence_id)?, kind)?;

@@ -19,7 +19,7 @@ pub struct LicenceRow {
     /// OVHcloud's status as it comes (ok, creating, deleting, suspended, …).
     pub state: String,
     /// An empty slot: paid for, no user configured yet.
-    pub is_virtual: bool,
+    pub is_empty_slot: bool,
     pub first_name: Option<String>,
     pub last_name: Option<String>,
     pub login: Option<String>,
@@ -30,7 +30,7 @@ pub struct LicenceRow {
     pub has_pending_change: bool,
 }
 
-const ROW_SELECT: &str = "SELECT l.id, l.remote_id, l.licence_type, l.state, l.is_virtual, l.first_name, l.last_name,
+const ROW_SELECT: &str = "SELECT l.id, l.remote_id, l.licence_type, l.state, l.is_empty_slot, l.first_name, l.last_name,
                 l.login, l.activation_email, l.usage_location,
                 coalesce(i.computers, 0), coalesce(i.tablets, 0), coalesce(i.phones, 0),
                 EXISTS (SELECT 1 FROM pending_changes p WHERE p.licence_id = l.id AND p.state <> 'done')
@@ -47,7 +47,7 @@ const ROW_SELECT: &str = "SELECT l.id, l.remote_id, l.licence_type, l.state, l.i
 pub fn list_for_group(conn: &Connection, group_id: i64) -> Result<Vec<LicenceRow>> {
     let sql = format!(
         "{ROW_SELECT} WHERE l.group_id = ?1
-         ORDER BY l.is_virtual, l.last_name COLLATE NOCASE, l.first_name COLLATE NOCASE, l.id"
+         ORDER BY l.is_empty_slot, l.last_name COLLATE NOCASE, l.first_name COLLATE NOCASE, l.id"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map([group_id], row_from_sql)?;
@@ -63,7 +63,7 @@ impl LicenceRow {
             last_name: self.last_name.clone(),
             activation_email: self.activation_email.clone(),
             licence_type: Some(self.licence_type),
-            state: if self.is_virtual { "notConfigured".into() } else { self.state.clone() },
+            state: if self.is_empty_slot { "notConfigured".into() } else { self.state.clone() },
             computers: self.installs.computers,
             tablets: self.installs.tablets,
             phones: self.installs.phones,
@@ -85,7 +85,7 @@ fn row_from_sql(r: &rusqlite::Row) -> rusqlite::Result<LicenceRow> {
         remote_id: r.get(1)?,
         licence_type: licence_type_from_sql(r.get(2)?, 2)?,
         state: r.get(3)?,
-        is_virtual: r.get(4)?,
+        is_empty_slot: r.get(4)?,
         first_name: r.get(5)?,
         last_name: r.get(6)?,
         login: r.get(7)?,
@@ -117,7 +117,7 @@ struct Target {
     domain: String,
     licence_type: LicenceType,
     state: String,
-    is_virtual: bool,
+    is_empty_slot: bool,
     activation_email: Option<String>,
     login: Option<String>,
 }
@@ -125,7 +125,7 @@ struct Target {
 fn target(tx: &Transaction, licence_id: i64) -> Result<Target> {
     tx.query_row(
         "SELECT l.id, l.group_id, g.account_id, g.family, coalesce(g.domain, g.service_name), l.licence_type,
-                l.state, l.is_virtual, l.activation_email, l.login
+                l.state, l.is_empty_slot, l.activation_email, l.login
          FROM licences l JOIN licence_groups g ON g.id = l.group_id WHERE l.id = ?1",
         [licence_id],
         |r| {
@@ -138,7 +138,7 @@ fn target(tx: &Transaction, licence_id: i64) -> Result<Target> {
                 domain: r.get(4)?,
                 licence_type: licence_type_from_sql(r.get(5)?, 5)?,
                 state: r.get(6)?,
-                is_virtual: r.get(7)?,
+                is_empty_slot: r.get(7)?,
                 activation_email: r.get(8)?,
                 login: r.get(9)?,
             })
@@ -161,7 +161,7 @@ fn ensure_not_in_flight(tx: &Transaction, licence_id: i64) -> Result<()> {
 fn ensure_email_free(tx: &Transaction, group_id: i64, email: &str, except: Option<i64>) -> Result<()> {
     let taken: bool = tx.query_row(
         "SELECT EXISTS (SELECT 1 FROM licences WHERE group_id = ?1 AND lower(activation_email) = lower(?2)
-                        AND is_virtual = 0 AND id IS NOT ?3)",
+                        AND is_empty_slot = 0 AND id IS NOT ?3)",
         params![group_id, email, except],
         |r| r.get(0),
     )?;
@@ -213,7 +213,7 @@ fn log(
 pub fn activate(tx: &Transaction, licence_id: i64, input: &AccountInput, at: &str) -> Result<i64> {
     let input = checked(input)?;
     let t = target(tx, licence_id)?;
-    if t.family != GroupFamily::Prepaid || !t.is_virtual {
+    if t.family != GroupFamily::Prepaid || !t.is_empty_slot {
         return Err(Error::Precondition(Precondition::NotAnEmptySlot));
     }
     ensure_not_in_flight(tx, t.id)?;
@@ -221,7 +221,7 @@ pub fn activate(tx: &Transaction, licence_id: i64, input: &AccountInput, at: &st
     ensure_email_free(tx, t.group_id, &email, Some(t.id))?;
     let snapshot = licence_snapshot(tx, t.id)?;
     tx.execute(
-        "UPDATE licences SET is_virtual = 0, state = 'creating', first_name = ?2, last_name = ?3, login = ?4,
+        "UPDATE licences SET is_empty_slot = 0, state = 'creating', first_name = ?2, last_name = ?3, login = ?4,
                 activation_email = ?5, usage_location = ?6, updated_at = ?7
          WHERE id = ?1",
         params![t.id, input.first_name, input.last_name, input.login, email, input.usage_location, at],
@@ -278,7 +278,7 @@ pub fn add_user(
     let email = activation_email(&input.login, &domain);
     ensure_email_free(tx, group_id, &email, None)?;
     tx.execute(
-        "INSERT INTO licences (group_id, remote_id, licence_type, state, is_virtual, first_name, last_name, login,
+        "INSERT INTO licences (group_id, remote_id, licence_type, state, is_empty_slot, first_name, last_name, login,
              activation_email, usage_location, updated_at)
          VALUES (?1, ?2, ?3, 'creating', 0, ?4, ?5, ?6, ?2, ?7, ?8)",
         params![
@@ -320,7 +320,7 @@ pub fn add_user(
 pub fn edit_account(tx: &Transaction, licence_id: i64, input: &AccountInput, at: &str) -> Result<i64> {
     let input = checked(input)?;
     let t = target(tx, licence_id)?;
-    if t.is_virtual {
+    if t.is_empty_slot {
         return Err(Error::Precondition(Precondition::NoUserOnLicence));
     }
     if t.state == "deleting" {
@@ -371,7 +371,7 @@ pub fn queue_password_change(
     at: &str,
 ) -> Result<(i64, String)> {
     let t = target(tx, licence_id)?;
-    if t.is_virtual {
+    if t.is_empty_slot {
         return Err(Error::Precondition(Precondition::NoUserOnLicence));
     }
     if t.state == "deleting" {
@@ -411,7 +411,7 @@ pub fn queue_password_change(
 /// user is deleted. Locally the licence shows as being deleted until OVHcloud confirms.
 pub fn free(tx: &Transaction, licence_id: i64, at: &str) -> Result<i64> {
     let t = target(tx, licence_id)?;
-    if t.is_virtual {
+    if t.is_empty_slot {
         return Err(Error::Precondition(Precondition::NoUserOnLicence));
     }
     if t.state == "deleting" {

@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_licence_search.sql"),
     include_str!("migrations/0003_pending_change_undo.sql"),
     include_str!("migrations/0004_exactly_once.sql"),
+    include_str!("migrations/0005_empty_slot.sql"),
 ];
 
 /// The schema version this build writes.

@@ -34,7 +34,7 @@ pub struct RemoteLicence {
     pub remote_id: String,
     pub licence_type: LicenceType,
     pub state: String,
-    pub is_virtual: bool,
+    pub is_empty_slot: bool,
     pub first_name: Option<String>,
     pub last_name: Option<String>,
     pub login: Option<String>,
@@ -141,7 +141,7 @@ pub fn write_group(
         let mut stmt = tx.prepare_cached(
             "SELECT l.remote_id, l.id, EXISTS (SELECT 1 FROM pending_changes p WHERE p.licence_id = l.id
                         AND p.state IN ('queued', 'sending', 'waitingRemote', 'parked')),
-                    l.is_virtual
+                    l.is_empty_slot
              FROM licences l WHERE l.group_id = ?1",
         )?;
         for row in stmt.query_map([group_id], |r| Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get(2)?, r.get(3)?))))? {
@@ -169,21 +169,21 @@ pub fn write_group(
         match local.get(&licence.remote_id) {
             Some(&(_, true, _)) => {} // ours to keep until confirmed
             Some(&(id, false, was_slot)) => {
-                if licence.is_virtual && !was_slot {
+                if licence.is_empty_slot && !was_slot {
                     // Freed at OVHcloud (not by us): its user's installs go with them.
                     tx.execute("DELETE FROM installs WHERE licence_id = ?1", [id])?;
                 }
                 let changed = tx.execute(
-                    "UPDATE licences SET licence_type = ?2, state = ?3, is_virtual = ?4, first_name = ?5, last_name = ?6,
+                    "UPDATE licences SET licence_type = ?2, state = ?3, is_empty_slot = ?4, first_name = ?5, last_name = ?6,
                             login = ?7, activation_email = ?8, usage_location = ?9, pending_task_id = ?10, updated_at = ?11
-                     WHERE id = ?1 AND NOT (licence_type IS ?2 AND state IS ?3 AND is_virtual IS ?4 AND first_name IS ?5
+                     WHERE id = ?1 AND NOT (licence_type IS ?2 AND state IS ?3 AND is_empty_slot IS ?4 AND first_name IS ?5
                          AND last_name IS ?6 AND login IS ?7 AND activation_email IS ?8 AND usage_location IS ?9
                          AND pending_task_id IS ?10)",
                     params![
                         id,
                         licence.licence_type.wire_name(),
                         licence.state,
-                        licence.is_virtual,
+                        licence.is_empty_slot,
                         licence.first_name,
                         licence.last_name,
                         licence.login,
@@ -198,7 +198,7 @@ pub fn write_group(
             None if renamed.contains(&licence.remote_id.to_lowercase()) => {}
             None => {
                 tx.execute(
-                    "INSERT INTO licences (group_id, remote_id, licence_type, state, is_virtual, first_name, last_name,
+                    "INSERT INTO licences (group_id, remote_id, licence_type, state, is_empty_slot, first_name, last_name,
                          login, activation_email, usage_location, pending_task_id, updated_at)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
                     params![
@@ -206,7 +206,7 @@ pub fn write_group(
                         licence.remote_id,
                         licence.licence_type.wire_name(),
                         licence.state,
-                        licence.is_virtual,
+                        licence.is_empty_slot,
                         licence.first_name,
                         licence.last_name,
                         licence.login,

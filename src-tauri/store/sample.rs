@@ -187,7 +187,7 @@ impl Ctx<'_> {
         let pending_task = (state == "creating").then_some(581_553_i64);
         self.tx
             .prepare_cached(
-                "INSERT INTO licences (group_id, remote_id, licence_type, state, is_virtual, first_name,
+                "INSERT INTO licences (group_id, remote_id, licence_type, state, is_empty_slot, first_name,
                      last_name, login, activation_email, usage_location, pending_task_id, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'FR', ?10, ?11)",
             )?

@@ -114,7 +114,7 @@ export function createFakeBackend(scenario: string, systemTag?: string) {
       }
       case 'list_installs':
         return (db.licences.get(group(a.groupId).id) ?? [])
-          .filter((l) => !l.isVirtual)
+          .filter((l) => !l.isEmptySlot)
           .map((l): UserInstalls => ({
             licenceId: l.id,
             firstName: l.firstName,

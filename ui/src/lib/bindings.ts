@@ -113,7 +113,7 @@ state: string,
 /**
  * An empty slot: paid for, no user configured yet.
  */
-isVirtual: boolean, firstName: string | null, lastName: string | null, login: string | null, activationEmail: string | null, usageLocation: string | null, installs: InstallCounts, 
+isEmptySlot: boolean, firstName: string | null, lastName: string | null, login: string | null, activationEmail: string | null, usageLocation: string | null, installs: InstallCounts, 
 /**
  * A change to this licence waits to be confirmed by OVHcloud.
  */

@@ -41,7 +41,7 @@ describe('account dialog', () => {
         const a = account as Record<string, string>;
         return {
           ...slot,
-          isVirtual: false,
+          isEmptySlot: false,
           state: 'creating',
           firstName: a.firstName,
           lastName: a.lastName,

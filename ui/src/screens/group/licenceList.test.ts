@@ -31,7 +31,7 @@ function context(lang = 'en'): SortContext {
   return {
     collator: new Intl.Collator(lang, { sensitivity: 'base', numeric: true }),
     typeLabel: (type) => LABELS[type] ?? type,
-    stateLabel: (row) => (row.isVirtual ? LABELS.virtual! : (LABELS[row.state] ?? row.state)),
+    stateLabel: (row) => (row.isEmptySlot ? LABELS.virtual! : (LABELS[row.state] ?? row.state)),
   };
 }
 
@@ -45,7 +45,7 @@ function row(id: number, fields: Partial<LicenceRow> = {}): LicenceRow {
     remoteId: `r-${id}`,
     licenceType: 'officeBusiness',
     state: 'ok',
-    isVirtual: false,
+    isEmptySlot: false,
     firstName: null,
     lastName: null,
     login: null,
@@ -120,7 +120,7 @@ describe('licence search', () => {
   const rows = [
     row(1, { firstName: 'Hélène', lastName: 'Lefèvre', login: 'helene.lefevre', activationEmail: 'hl@acme.fr' }),
     row(2, { firstName: 'Louis', lastName: 'Martin', login: 'lmartin', activationEmail: 'louis@acme.fr' }),
-    row(3, { isVirtual: true, activationEmail: '2203@office.example' }),
+    row(3, { isEmptySlot: true, activationEmail: '2203@office.example' }),
     row(4, { firstName: 'Zoé', lastName: 'Durand', login: 'zd', activationEmail: 'zoe.durand@other.example' }),
   ];
   const list = new LicenceList(rows);
@@ -183,7 +183,7 @@ describe('licence filters', () => {
     row(2, { state: 'creating', firstName: 'B', licenceType: 'officeProPlus' }),
     row(3, { state: 'deleting', firstName: 'C' }),
     row(4, { state: 'suspended', firstName: 'D', licenceType: 'officeProPlus' }),
-    row(5, { state: 'ok', isVirtual: true }),
+    row(5, { state: 'ok', isEmptySlot: true }),
     row(6, { state: 'somethingNew', firstName: 'F' }),
   ];
   const list = new LicenceList(rows);
@@ -230,7 +230,7 @@ describe('licence sort', () => {
       activationEmail: 'b@x',
       installs: { computers: 2, tablets: 1, phones: 1 },
     }),
-    row(2, { isVirtual: true, activationEmail: '2202@x' }),
+    row(2, { isEmptySlot: true, activationEmail: '2202@x' }),
     row(3, { firstName: 'Anne', lastName: 'bernard', activationEmail: 'a@x', hasPendingChange: true }),
     row(1, { firstName: 'Emile', lastName: 'Thomas', activationEmail: null, state: 'suspended' }),
     row(4, {
@@ -240,7 +240,7 @@ describe('licence sort', () => {
       licenceType: 'officeProPlus',
       state: 'creating',
     }),
-    row(6, { isVirtual: true, activationEmail: 'file10@x' }),
+    row(6, { isEmptySlot: true, activationEmail: 'file10@x' }),
     row(7, {
       firstName: 'Zoé',
       lastName: 'Dupont',
@@ -310,7 +310,7 @@ describe('licence sort', () => {
     const fr: SortContext = {
       ...context('fr'),
       stateLabel: (r) =>
-        r.isVirtual
+        r.isEmptySlot
           ? 'Non configurée'
           : ({ ok: 'Active', creating: 'Création…', suspended: 'Suspendue' }[r.state] ?? r.state),
     };

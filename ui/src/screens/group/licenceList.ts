@@ -42,13 +42,13 @@ export function fold(text: string): string {
 
 /** The row's state as the state filter knows it (an empty slot is 'virtual'). */
 export function stateKey(row: LicenceRow): StateKey {
-  if (row.isVirtual) return 'virtual';
+  if (row.isEmptySlot) return 'virtual';
   return KNOWN_STATES.has(row.state) ? (row.state as StateKey) : 'unknown';
 }
 
 /** Whether the licence can be freed: it has a user, and is not being deleted already. */
 export function canFree(row: LicenceRow): boolean {
-  return !row.isVirtual && row.state !== 'deleting';
+  return !row.isEmptySlot && row.state !== 'deleting';
 }
 
 /** The search's words, folded: a row matches when its name, login or e-mail holds them all. */
