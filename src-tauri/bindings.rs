@@ -22,6 +22,7 @@ fn render() -> String {
         crate::domain::GroupFamily,
         crate::domain::DeviceKind,
         crate::domain::InstallCounts,
+        crate::domain::LicenceBlock,
         crate::domain::PasswordCheck,
         crate::error::ErrorCode,
         crate::error::FieldProblem,

@@ -313,7 +313,8 @@ fn queue_mix(dir: &Path, trial: usize) -> Vec<String> {
         store.add_user(payg.id, &a, LicenceType::OfficeProPlus, now).unwrap();
         logins.push(login);
     }
-    let slots: Vec<_> = store.list_licences(prepaid.id).unwrap().into_iter().filter(|l| l.is_empty_slot).take(2).collect();
+    let slots: Vec<_> =
+        store.list_licences(prepaid.id).unwrap().into_iter().filter(|l| l.is_empty_slot).take(2).collect();
     for (i, slot) in slots.iter().enumerate() {
         let a = AccountInput {
             first_name: "Slot".into(),

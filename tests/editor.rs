@@ -168,6 +168,24 @@ fn a_change_on_its_way_cannot_be_undone_or_overtaken() {
 }
 
 #[test]
+fn each_row_says_what_can_be_done_with_it_as_the_store_enforces_it() {
+    use seatkeeper::domain::LicenceBlock;
+    let f = fixture();
+    let row = |id: i64| f.store.licence(id).unwrap();
+    let slot = first_slot(&f);
+    assert_eq!((row(slot).blocked, row(slot).can_activate), (Some(LicenceBlock::NoUser), true));
+    let user = first_user(&f, f.prepaid.id);
+    assert_eq!((row(user).blocked, row(user).can_activate), (None, false));
+    // A queued edit leaves the user editable; once it is on its way, nothing more.
+    f.store.edit_account(user, &account("Ada", "Byron", "ada.byron"), NOW).unwrap();
+    assert_eq!(row(user).blocked, None);
+    f.store.write(|tx| Ok(tx.execute("UPDATE pending_changes SET state = 'waitingRemote'", [])?)).unwrap();
+    assert_eq!(row(user).blocked, Some(LicenceBlock::ChangeInFlight));
+    let err = f.store.free_licences(&[user], NOW).unwrap_err();
+    assert!(matches!(err, Error::Precondition(Precondition::LicenceBusy)), "the row said so: {err:?}");
+}
+
+#[test]
 fn passwords_go_to_the_keychain_only() {
     let f = fixture();
     let secrets = MemorySecrets::default();

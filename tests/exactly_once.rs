@@ -379,8 +379,13 @@ async fn every_kind_of_change_is_sent_byte_for_byte_as_previewed() {
     let prepaid = w.group(GroupFamily::Prepaid);
     let payg = w.group(GroupFamily::PayAsYouGo);
     let slot = w.store.list_licences(prepaid.id).unwrap().into_iter().find(|l| l.is_empty_slot).unwrap();
-    let prepaid_users: Vec<_> =
-        w.store.list_licences(prepaid.id).unwrap().into_iter().filter(|l| !l.is_empty_slot && l.state == "ok").collect();
+    let prepaid_users: Vec<_> = w
+        .store
+        .list_licences(prepaid.id)
+        .unwrap()
+        .into_iter()
+        .filter(|l| !l.is_empty_slot && l.state == "ok")
+        .collect();
     let payg_users: Vec<_> = w.store.list_licences(payg.id).unwrap().into_iter().filter(|l| l.state == "ok").collect();
     w.store.activate_licence(slot.id, &account("Ada", "Lovelace", "ada.lovelace"), now()).unwrap();
     w.store.add_user(payg.id, &account("Alan", "Turing", "alan.turing"), LicenceType::OfficeProPlus, now()).unwrap();

@@ -5,7 +5,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::groups::licence_type_from_sql;
-use crate::domain::{InstallCounts, LicenceType};
+use crate::domain::{GroupFamily, InstallCounts, LicenceBlock, LicenceFacts, LicenceType};
 use crate::error::Result;
 
 /// A row of the Licences tab.
@@ -28,13 +28,20 @@ pub struct LicenceRow {
     pub installs: InstallCounts,
     /// A change to this licence waits to be confirmed by OVHcloud.
     pub has_pending_change: bool,
+    /// Why editing its user, changing the password or freeing it is unavailable now.
+    pub blocked: Option<LicenceBlock>,
+    /// An empty prepaid slot a user can be put on now.
+    pub can_activate: bool,
 }
 
 const ROW_SELECT: &str = "SELECT l.id, l.remote_id, l.licence_type, l.state, l.is_empty_slot, l.first_name, l.last_name,
                 l.login, l.activation_email, l.usage_location,
                 coalesce(i.computers, 0), coalesce(i.tablets, 0), coalesce(i.phones, 0),
-                EXISTS (SELECT 1 FROM pending_changes p WHERE p.licence_id = l.id AND p.state <> 'done')
+                EXISTS (SELECT 1 FROM pending_changes p WHERE p.licence_id = l.id AND p.state <> 'done'),
+                g.family,
+                EXISTS (SELECT 1 FROM pending_changes p WHERE p.licence_id = l.id AND p.state IN ('sending', 'waitingRemote'))
          FROM licences l
+         JOIN licence_groups g ON g.id = l.group_id
          LEFT JOIN (
              SELECT licence_id,
                     sum(kind = 'computer') AS computers,
@@ -80,11 +87,20 @@ pub fn get(conn: &Connection, licence_id: i64) -> Result<LicenceRow> {
 }
 
 fn row_from_sql(r: &rusqlite::Row) -> rusqlite::Result<LicenceRow> {
+    let family: String = r.get(14)?;
+    let state: String = r.get(3)?;
+    let facts = LicenceFacts {
+        family: GroupFamily::from_wire(&family).unwrap_or(GroupFamily::Prepaid),
+        is_empty_slot: r.get(4)?,
+        state: &state,
+        change_in_flight: r.get(15)?,
+    };
+    let (blocked, can_activate) = (facts.block(), facts.can_activate());
     Ok(LicenceRow {
         id: r.get(0)?,
         remote_id: r.get(1)?,
         licence_type: licence_type_from_sql(r.get(2)?, 2)?,
-        state: r.get(3)?,
+        state,
         is_empty_slot: r.get(4)?,
         first_name: r.get(5)?,
         last_name: r.get(6)?,
@@ -93,6 +109,8 @@ fn row_from_sql(r: &rusqlite::Row) -> rusqlite::Result<LicenceRow> {
         usage_location: r.get(9)?,
         installs: InstallCounts { computers: r.get(10)?, tablets: r.get(11)?, phones: r.get(12)? },
         has_pending_change: r.get(13)?,
+        blocked,
+        can_activate,
     })
 }
 
@@ -105,7 +123,7 @@ use serde_json::json;
 
 use super::changes::{self, AccountChange, ChangePayload, NewChange, PasswordChange, licence_snapshot};
 use super::history::{self, NewEntry, Origin};
-use crate::domain::{AccountInput, GroupFamily, activation_email, check_account, check_email, check_group_capacity};
+use crate::domain::{AccountInput, activation_email, check_account, check_email, check_group_capacity};
 use crate::error::{Entity, Error, Precondition};
 
 /// What the licence operations need to know about a licence and its group.
@@ -148,14 +166,23 @@ fn target(tx: &Transaction, licence_id: i64) -> Result<Target> {
     .ok_or_else(|| Error::NotFound { what: Entity::Licence, id: licence_id.to_string() })
 }
 
-/// A change already on its way to OVHcloud (not merely queued) blocks further changes.
-fn ensure_not_in_flight(tx: &Transaction, licence_id: i64) -> Result<()> {
-    let in_flight: bool = tx.query_row(
+/// The licence's facts for the rule of what can be done with it now (`domain::licence`).
+fn facts<'a>(tx: &Transaction, t: &'a Target) -> Result<LicenceFacts<'a>> {
+    let change_in_flight: bool = tx.query_row(
         "SELECT EXISTS (SELECT 1 FROM pending_changes WHERE licence_id = ?1 AND state IN ('sending', 'waitingRemote'))",
-        [licence_id],
+        [t.id],
         |r| r.get(0),
     )?;
-    if in_flight { Err(Error::Precondition(Precondition::LicenceBusy)) } else { Ok(()) }
+    Ok(LicenceFacts { family: t.family, is_empty_slot: t.is_empty_slot, state: &t.state, change_in_flight })
+}
+
+/// Refuses a change to the licence's user when the rule says it cannot be made now.
+fn ensure_user_actionable(tx: &Transaction, t: &Target) -> Result<()> {
+    match facts(tx, t)?.block() {
+        None => Ok(()),
+        Some(LicenceBlock::NoUser) => Err(Error::Precondition(Precondition::NoUserOnLicence)),
+        Some(LicenceBlock::Busy | LicenceBlock::ChangeInFlight) => Err(Error::Precondition(Precondition::LicenceBusy)),
+    }
 }
 
 fn ensure_email_free(tx: &Transaction, group_id: i64, email: &str, except: Option<i64>) -> Result<()> {
@@ -213,10 +240,10 @@ fn log(
 pub fn activate(tx: &Transaction, licence_id: i64, input: &AccountInput, at: &str) -> Result<i64> {
     let input = checked(input)?;
     let t = target(tx, licence_id)?;
-    if t.family != GroupFamily::Prepaid || !t.is_empty_slot {
-        return Err(Error::Precondition(Precondition::NotAnEmptySlot));
+    if !facts(tx, &t)?.can_activate() {
+        let busy = t.family == GroupFamily::Prepaid && t.is_empty_slot;
+        return Err(Error::Precondition(if busy { Precondition::LicenceBusy } else { Precondition::NotAnEmptySlot }));
     }
-    ensure_not_in_flight(tx, t.id)?;
     let email = activation_email(&input.login, &t.domain);
     ensure_email_free(tx, t.group_id, &email, Some(t.id))?;
     let snapshot = licence_snapshot(tx, t.id)?;
@@ -320,13 +347,7 @@ pub fn add_user(
 pub fn edit_account(tx: &Transaction, licence_id: i64, input: &AccountInput, at: &str) -> Result<i64> {
     let input = checked(input)?;
     let t = target(tx, licence_id)?;
-    if t.is_empty_slot {
-        return Err(Error::Precondition(Precondition::NoUserOnLicence));
-    }
-    if t.state == "deleting" {
-        return Err(Error::Precondition(Precondition::LicenceBusy));
-    }
-    ensure_not_in_flight(tx, t.id)?;
+    ensure_user_actionable(tx, &t)?;
     let email = activation_email(&input.login, &t.domain);
     ensure_email_free(tx, t.group_id, &email, Some(t.id))?;
     let snapshot = licence_snapshot(tx, t.id)?;
@@ -371,13 +392,7 @@ pub fn queue_password_change(
     at: &str,
 ) -> Result<(i64, String)> {
     let t = target(tx, licence_id)?;
-    if t.is_empty_slot {
-        return Err(Error::Precondition(Precondition::NoUserOnLicence));
-    }
-    if t.state == "deleting" {
-        return Err(Error::Precondition(Precondition::LicenceBusy));
-    }
-    ensure_not_in_flight(tx, t.id)?;
+    ensure_user_actionable(tx, &t)?;
     let notify = notify_email.map(str::trim).filter(|e| !e.is_empty());
     if let Some(email) = notify {
         check_email(email)?;
@@ -411,13 +426,7 @@ pub fn queue_password_change(
 /// user is deleted. Locally the licence shows as being deleted until OVHcloud confirms.
 pub fn free(tx: &Transaction, licence_id: i64, at: &str) -> Result<i64> {
     let t = target(tx, licence_id)?;
-    if t.is_empty_slot {
-        return Err(Error::Precondition(Precondition::NoUserOnLicence));
-    }
-    if t.state == "deleting" {
-        return Err(Error::Precondition(Precondition::LicenceBusy));
-    }
-    ensure_not_in_flight(tx, t.id)?;
+    ensure_user_actionable(tx, &t)?;
     let snapshot = licence_snapshot(tx, t.id)?;
     tx.execute("UPDATE licences SET state = 'deleting', updated_at = ?2 WHERE id = ?1", params![t.id, at])?;
     let change = changes::enqueue(

@@ -120,6 +120,8 @@ export function makeLicences(
         usageLocation: 'FR',
         installs: { computers: 0, tablets: 0, phones: 0 },
         hasPendingChange: false,
+        blocked: 'noUser',
+        canActivate: true,
       });
       continue;
     }
@@ -139,6 +141,8 @@ export function makeLicences(
       usageLocation: 'FR',
       installs: { computers: n % 6 === 5 ? 0 : 1 + (n % 3), tablets: n % 3 === 0 ? 1 : 0, phones: n % 6 === 5 ? 0 : 1 },
       hasPendingChange: n === 3,
+      blocked: null,
+      canActivate: false,
     });
   }
   return rows;

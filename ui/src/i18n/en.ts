@@ -361,8 +361,10 @@ export const en = {
   'licences.menu.info': 'Activation information',
   'licences.menu.installs': 'Installs',
   'licences.menu.free': 'Free the licence',
-  'licences.menu.noUser': 'This licence has no user yet.',
-  'licences.menu.deleting': 'This licence is being deleted.',
+  'licences.menu.blocked.noUser': 'This licence has no user yet.',
+  'licences.menu.blocked.busy': 'OVHcloud is creating or deleting this licence; wait until it is done.',
+  'licences.menu.blocked.changeInFlight':
+    'A change to this licence is on its way to OVHcloud; wait until it is confirmed.',
   'licences.notice.activated': 'Licence activated for {name} ({email}). The change is queued for OVHcloud.',
   'licences.notice.edited': 'Account of {name} changed. The change is queued for OVHcloud.',
   'licences.notice.added': 'User {name} ({email}) added. The change is queued for OVHcloud.',

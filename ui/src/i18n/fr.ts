@@ -366,8 +366,10 @@ export const fr: Messages = {
   'licences.menu.info': 'Informations d’activation',
   'licences.menu.installs': 'Installations',
   'licences.menu.free': 'Libérer la licence',
-  'licences.menu.noUser': 'Cette licence n’a pas encore d’utilisateur.',
-  'licences.menu.deleting': 'Cette licence est en cours de suppression.',
+  'licences.menu.blocked.noUser': 'Cette licence n’a pas encore d’utilisateur.',
+  'licences.menu.blocked.busy': 'OVHcloud crée ou supprime cette licence ; attendez la fin de l’opération.',
+  'licences.menu.blocked.changeInFlight':
+    'Une modification de cette licence est en route vers OVHcloud ; attendez sa confirmation.',
   'licences.notice.activated':
     'Licence activée pour {name} ({email}). La modification attend d’être envoyée à OVHcloud.',
   'licences.notice.edited': 'Compte de {name} modifié. La modification attend d’être envoyée à OVHcloud.',

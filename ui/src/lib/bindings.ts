@@ -12,6 +12,8 @@ export type DeviceKind = "computer" | "tablet" | "phone";
 
 export type InstallCounts = { computers: number, tablets: number, phones: number, };
 
+export type LicenceBlock = "noUser" | "busy" | "changeInFlight";
+
 export type PasswordCheck = { length: boolean, ascii: boolean, lower: boolean, upper: boolean, digitOrSpecial: boolean, withoutLogin: boolean, };
 
 export type ErrorCode = "invalidInput" | "limitReached" | "notFound" | "precondition" | "databaseTooNew" | "storage" | "keychain" | "remote" | "offline" | "untrustedUrl" | "internal";
@@ -117,7 +119,15 @@ isEmptySlot: boolean, firstName: string | null, lastName: string | null, login: 
 /**
  * A change to this licence waits to be confirmed by OVHcloud.
  */
-hasPendingChange: boolean, };
+hasPendingChange: boolean, 
+/**
+ * Why editing its user, changing the password or freeing it is unavailable now.
+ */
+blocked: LicenceBlock | null, 
+/**
+ * An empty prepaid slot a user can be put on now.
+ */
+canActivate: boolean, };
 
 export type Origin = "user" | "sync" | "sample";
 

@@ -42,6 +42,8 @@ describe('account dialog', () => {
         return {
           ...slot,
           isEmptySlot: false,
+          blocked: null,
+          canActivate: false,
           state: 'creating',
           firstName: a.firstName,
           lastName: a.lastName,

@@ -173,7 +173,9 @@ describe('licences tab, row menu', () => {
         if (attempts === 1)
           ipcError('precondition', 'This licence is being created or deleted at OVHcloud; wait until it is done.');
         rows = rows.map((r) =>
-          (licenceIds as number[]).includes(r.id) ? { ...r, state: 'deleting', hasPendingChange: true } : r,
+          (licenceIds as number[]).includes(r.id)
+            ? { ...r, state: 'deleting', hasPendingChange: true, blocked: 'busy' }
+            : r,
         );
         return 1;
       },

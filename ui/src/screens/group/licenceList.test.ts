@@ -53,6 +53,8 @@ function row(id: number, fields: Partial<LicenceRow> = {}): LicenceRow {
     usageLocation: 'FR',
     installs: { computers: 0, tablets: 0, phones: 0 },
     hasPendingChange: false,
+    blocked: fields.isEmptySlot ? 'noUser' : null,
+    canActivate: fields.isEmptySlot ?? false,
     ...fields,
   };
 }
@@ -181,7 +183,7 @@ describe('licence filters', () => {
   const rows = [
     row(1, { state: 'ok', firstName: 'A' }),
     row(2, { state: 'creating', firstName: 'B', licenceType: 'officeProPlus' }),
-    row(3, { state: 'deleting', firstName: 'C' }),
+    row(3, { state: 'deleting', firstName: 'C', blocked: 'busy' }),
     row(4, { state: 'suspended', firstName: 'D', licenceType: 'officeProPlus' }),
     row(5, { state: 'ok', isEmptySlot: true }),
     row(6, { state: 'somethingNew', firstName: 'F' }),
@@ -192,8 +194,9 @@ describe('licence filters', () => {
     expect(rows.map(stateKey)).toEqual(['ok', 'creating', 'deleting', 'suspended', 'virtual', 'unknown']);
   });
 
-  it('frees only licences with a user that are not being deleted', () => {
+  it('frees only the licences Rust says can be freed now', () => {
     expect(rows.map(canFree)).toEqual([true, true, false, true, false, true]);
+    expect(canFree(row(7, { firstName: 'G', blocked: 'changeInFlight' }))).toBe(false);
   });
 
   it('filters by state and by type, with the search too', () => {

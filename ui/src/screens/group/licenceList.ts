@@ -48,7 +48,8 @@ export function stateKey(row: LicenceRow): StateKey {
 
 /** Whether the licence can be freed: it has a user, and is not being deleted already. */
 export function canFree(row: LicenceRow): boolean {
-  return !row.isEmptySlot && row.state !== 'deleting';
+  // Rust's rule (`blocked`): a user, not being deleted, no change of ours on its way.
+  return row.blocked === null;
 }
 
 /** The search's words, folded: a row matches when its name, login or e-mail holds them all. */
