@@ -34,6 +34,7 @@ fn render() -> String {
         crate::store::Money,
         crate::store::TypeCounts,
         crate::store::OrderSummary,
+        crate::store::Capacity,
         crate::store::GroupOverview,
         crate::store::LicenceRow,
         crate::store::Origin,
@@ -65,7 +66,16 @@ fn render() -> String {
         crate::sync::SyncReport,
         crate::sync::SyncStatus,
         crate::sync::Connected,
+        crate::rules::OfferRules,
+        crate::rules::RegionRules,
+        crate::rules::Links,
+        crate::rules::Rules,
     );
+    // The rules themselves, so the UI reads them instead of copying them.
+    let rules = serde_json::to_string_pretty(&crate::rules::rules()).expect("rules serialize");
+    out.push_str(&format!(
+        "\n/** The rules the window shows, from Rust (`src-tauri/rules.rs`). */\nexport const RULES: Rules = {rules};\n"
+    ));
     out
 }
 

@@ -17,6 +17,7 @@ pub mod error;
 pub mod headless;
 pub mod i18n;
 pub mod ovh;
+pub mod rules;
 pub mod secret;
 pub mod secrets;
 pub mod state;

@@ -22,6 +22,8 @@ pub enum Field {
     InstalledOn,
     AccountName,
     Endpoint,
+    ApplicationKey,
+    ApplicationSecret,
 }
 
 /// A broken licence rule. Each variant has a stable code (`code()`) the UI and tests
@@ -130,6 +132,8 @@ fn field_name(field: Field, lang: Lang) -> &'static str {
         Field::InstalledOn => lang.pick("installation date", "date d'installation"),
         Field::AccountName => lang.pick("account name", "nom du compte"),
         Field::Endpoint => lang.pick("region", "région"),
+        Field::ApplicationKey => lang.pick("application key", "clé d'application"),
+        Field::ApplicationSecret => lang.pick("application secret", "secret d'application"),
     }
 }
 

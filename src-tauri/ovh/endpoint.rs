@@ -49,6 +49,17 @@ impl Endpoint {
         }
     }
 
+    /// Where the region's application keys are created (none for a custom endpoint).
+    pub fn create_app_url(&self) -> Option<String> {
+        match self {
+            Endpoint::Custom(_) => None,
+            known => Some(format!("{}/createApp/", known.base_url().trim_end_matches("/1.0"))),
+        }
+    }
+
+    /// The three regions, in the order they are offered.
+    pub const REGIONS: [Endpoint; 3] = [Endpoint::Eu, Endpoint::Ca, Endpoint::Us];
+
     /// The OVHcloud subsidiary its orders and catalog go to (`order.cart.Creation`'s
     /// `ovhSubsidiary`). The only place this mapping lives.
     pub fn subsidiary(&self) -> &'static str {

@@ -87,6 +87,22 @@ pub struct GroupOverview {
     pub users_without_install: u32,
     pub orders_in_progress: Vec<OrderSummary>,
     pub synced_at: Option<String>,
+    /// For each licence type: how many more a new order may add (the 300 cap counts
+    /// licences on order too), so the order wizard never works it out itself.
+    pub capacity: Vec<Capacity>,
+}
+
+/// How many licences of one type a group holds, has on order, and may still order.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Capacity {
+    pub licence_type: LicenceType,
+    pub held: u32,
+    pub on_order: u32,
+    /// `None`: no limit.
+    pub max: Option<u32>,
+    /// How many more may be ordered (`None`: no limit).
+    pub room: Option<u32>,
 }
 
 const SUMMARY_SELECT: &str = "
@@ -230,7 +246,16 @@ pub fn overview(conn: &Connection, group_id: i64) -> Result<GroupOverview> {
         })?
         .collect::<rusqlite::Result<_>>()?;
 
+    let mut capacity = Vec::new();
+    for licence_type in LicenceType::ALL {
+        let held = by_type.iter().find(|t| t.licence_type == licence_type).map_or(0, |t| t.total);
+        let on_order = super::orders::on_order(conn, group_id, licence_type)?;
+        let max = licence_type.group_limit();
+        let room = max.map(|m| m.saturating_sub(held + on_order));
+        capacity.push(Capacity { licence_type, held, on_order, max, room });
+    }
     Ok(GroupOverview {
+        capacity,
         group,
         domain,
         created_on,

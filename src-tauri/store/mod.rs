@@ -60,7 +60,7 @@ pub use changes::{
     AccountChange, ChangeFilter, ChangeKind, ChangePayload, ChangeRow, ChangeState, GroupRename, OrderChange,
     PasswordChange, Transition,
 };
-pub use groups::{GroupOverview, GroupSummary, Money, OrderSummary, TypeCounts};
+pub use groups::{Capacity, GroupOverview, GroupSummary, Money, OrderSummary, TypeCounts};
 pub use history::{HistoryEntry, HistoryFilter, Origin};
 pub use import::ImportPreview;
 pub use installs::{Install, UserInstalls};

@@ -87,7 +87,8 @@ pub fn months_in(period: &str) -> i64 {
 }
 
 /// Licences of a type a group has on order and not yet delivered.
-fn on_order(conn: &Connection, group_id: i64, licence_type: LicenceType) -> Result<u32> {
+/// Licences of a type a group has on order (queued, sent, awaiting payment or paid).
+pub(super) fn on_order(conn: &Connection, group_id: i64, licence_type: LicenceType) -> Result<u32> {
     Ok(conn.query_row(
         "SELECT coalesce(sum(quantity), 0) FROM orders
          WHERE group_id = ?1 AND licence_type = ?2 AND state IN ('queued', 'sent', 'awaitingPayment', 'paid')",

@@ -257,6 +257,37 @@ impl SyncService {
 const DISCONNECT_PATIENCE: std::time::Duration = std::time::Duration::from_secs(20);
 const LOCK_POLL: std::time::Duration = std::time::Duration::from_millis(200);
 
+/// Checks a connection form whole, before anything is stored or sent: the account's
+/// name, the endpoint (a region, or an https URL), the application key and secret. Every
+/// broken rule is reported with its field.
+pub fn check_connection(
+    label: &str,
+    endpoint: &str,
+    application_key: &str,
+    application_secret: &Secret,
+) -> Result<Endpoint> {
+    use crate::domain::{Field, RuleError};
+    let mut problems = Vec::new();
+    if let Err(rule) = crate::domain::check_account_name(label.trim()) {
+        problems.push(rule);
+    }
+    let parsed: Option<Endpoint> = endpoint.trim().parse().ok();
+    if parsed.is_none() {
+        problems.push(RuleError::EndpointInvalid);
+    }
+    if application_key.trim().is_empty() {
+        problems.push(RuleError::NameEmpty { field: Field::ApplicationKey });
+    }
+    if application_secret.expose().trim().is_empty() {
+        problems.push(RuleError::NameEmpty { field: Field::ApplicationSecret });
+    }
+    match (problems.len(), parsed) {
+        (0, Some(endpoint)) => Ok(endpoint),
+        (1, _) => Err(Error::Rule(problems.remove(0))),
+        _ => Err(Error::Rules(problems)),
+    }
+}
+
 /// Connects an OVHcloud account, for the window and the command line alike: its
 /// secrets go to the keychain, the rest to the store. Without a consumer key, OVHcloud
 /// issues one (asking only for the routes Seatkeeper uses) and the address where the
@@ -302,5 +333,22 @@ pub async fn connect_account(
             store.write(|tx| accounts::remove(tx, account_id))?;
             Err(e)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Field;
+
+    #[test]
+    fn a_connection_form_is_checked_whole_with_every_field_named() {
+        let problems = match check_connection(" ", "http://api.example.com/1.0", "", &Secret::new(" ")) {
+            Err(Error::Rules(rules)) => rules.iter().map(|r| r.field()).collect::<Vec<_>>(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(problems, [Field::AccountName, Field::Endpoint, Field::ApplicationKey, Field::ApplicationSecret]);
+        let ok = check_connection("Bureau", "ovh-eu", "AK", &Secret::new("AS")).unwrap();
+        assert_eq!(ok, Endpoint::Eu);
     }
 }

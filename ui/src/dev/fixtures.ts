@@ -1,5 +1,6 @@
 // Data shaped like Rust's answers, for the tests and the fake backend. Mirrors the
 // sample data Rust loads (src-tauri/store/sample.rs), smaller.
+import { maxLicences } from '../lib/offers';
 import type {
   CatalogEntry,
   GroupOverview,
@@ -83,6 +84,13 @@ export function overviewOf(group: GroupSummary): GroupOverview {
         ]
       : [],
     syncedAt: '2026-11-23T08:00:00Z',
+    // What Rust works out from the cap it owns (RULES) and the orders in progress.
+    capacity: (['officeBusiness', 'officeProPlus'] as const).map((licenceType) => {
+      const held = licenceType === group.offer ? group.licencesTotal : 0;
+      const onOrder = prepaid && licenceType === 'officeBusiness' ? 5 : 0;
+      const max = maxLicences(licenceType);
+      return { licenceType, held, onOrder, max, room: max === null ? null : Math.max(0, max - held - onOrder) };
+    }),
   };
 }
 

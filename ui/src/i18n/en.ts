@@ -125,11 +125,6 @@ export const en = {
   'connect.submit': 'Connect',
   'connect.submitting': 'Connecting…',
   'connect.cancel': 'Cancel',
-  'connect.required.label': 'Give the account a name.',
-  'connect.required.applicationKey': 'Enter the application key.',
-  'connect.required.applicationSecret': 'Enter the application secret.',
-  'connect.badUrl': 'Enter an address starting with https://, for example https://eu.api.ovh.com/1.0',
-  'connect.tooLong': 'At most {max} characters.',
   'connect.offline':
     'OVHcloud could not be reached: check the internet connection and the region or address, then try again.',
 

@@ -127,11 +127,6 @@ export const fr: Messages = {
   'connect.submit': 'Connecter',
   'connect.submitting': 'Connexion…',
   'connect.cancel': 'Annuler',
-  'connect.required.label': 'Donnez un nom au compte.',
-  'connect.required.applicationKey': 'Saisissez la clé d’application.',
-  'connect.required.applicationSecret': 'Saisissez le secret d’application.',
-  'connect.badUrl': 'Saisissez une adresse commençant par https://, par exemple https://eu.api.ovh.com/1.0',
-  'connect.tooLong': '{max} caractères au plus.',
   'connect.offline':
     'OVHcloud est injoignable : vérifiez la connexion à Internet et la région ou l’adresse, puis réessayez.',
 

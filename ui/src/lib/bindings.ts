@@ -2,7 +2,7 @@
 
 export type Lang = "en" | "fr";
 
-export type Field = "firstName" | "lastName" | "login" | "usageLocation" | "password" | "displayName" | "quantity" | "deviceName" | "notifyEmail" | "renewalPeriod" | "installedOn" | "accountName" | "endpoint";
+export type Field = "firstName" | "lastName" | "login" | "usageLocation" | "password" | "displayName" | "quantity" | "deviceName" | "notifyEmail" | "renewalPeriod" | "installedOn" | "accountName" | "endpoint" | "applicationKey" | "applicationSecret";
 
 export type LicenceType = "officeBusiness" | "officeProPlus";
 
@@ -89,6 +89,16 @@ free: number, pricePerMonth: Money | null, };
 
 export type OrderSummary = { id: number, licenceType: LicenceType, quantity: number, state: string, paymentUrl: string | null, createdAt: string, };
 
+export type Capacity = { licenceType: LicenceType, held: number, onOrder: number, 
+/**
+ * `None`: no limit.
+ */
+max: number | null, 
+/**
+ * How many more may be ordered (`None`: no limit).
+ */
+room: number | null, };
+
 export type GroupOverview = { group: GroupSummary, domain: string | null, createdOn: string | null, renewalPeriod: string | null, mcaAgreed: boolean, byType: Array<TypeCounts>, 
 /**
  * What the group costs per month at catalog prices, when every price is known.
@@ -101,7 +111,12 @@ unconfiguredSlots: number,
 /**
  * Licence users with no install recorded in the ledger.
  */
-usersWithoutInstall: number, ordersInProgress: Array<OrderSummary>, syncedAt: string | null, };
+usersWithoutInstall: number, ordersInProgress: Array<OrderSummary>, syncedAt: string | null, 
+/**
+ * For each licence type: how many more a new order may add (the 300 cap counts
+ * licences on order too), so the order wizard never works it out itself.
+ */
+capacity: Array<Capacity>, };
 
 export type LicenceRow = { id: number, 
 /**
@@ -327,3 +342,112 @@ export type Connected = { accountId: number,
  * Where the user must allow Seatkeeper, when OVHcloud issued a new consumer key.
  */
 validationUrl: string | null, };
+
+export type OfferRules = { licenceType: LicenceType, 
+/**
+ * Microsoft's product names, the same in every language.
+ */
+apps: Array<string>, 
+/**
+ * Most licences one group may hold, those on order included (`None`: no limit).
+ */
+maxLicences: number | null, };
+
+export type RegionRules = { 
+/**
+ * `ovh-eu`, `ovh-ca`, `ovh-us`.
+ */
+name: string, baseUrl: string, 
+/**
+ * Where its application keys are created.
+ */
+createAppUrl: string, };
+
+export type Links = { 
+/**
+ * Where users install Office.
+ */
+microsoft365Portal: string, 
+/**
+ * Where OVHcloud explains Microsoft 365 apps on a remote desktop.
+ */
+remoteDesktopGuide: string, 
+/**
+ * Where a Microsoft 365 user really signs a device out.
+ */
+microsoftDevices: string, };
+
+export type Rules = { offers: Array<OfferRules>, 
+/**
+ * Installs allowed per user and per kind of device.
+ */
+maxInstallsPerKind: number, loginMin: number, loginMax: number, 
+/**
+ * Most characters of a name (user, group, account, device).
+ */
+nameMax: number, passwordMin: number, passwordMax: number, passwordSpecials: string, regions: Array<RegionRules>, 
+/**
+ * The endpoint of the demo account.
+ */
+demoEndpoint: string, links: Links, };
+
+/** The rules the window shows, from Rust (`src-tauri/rules.rs`). */
+export const RULES: Rules = {
+  "offers": [
+    {
+      "licenceType": "officeBusiness",
+      "apps": [
+        "Excel",
+        "Word",
+        "PowerPoint",
+        "Outlook",
+        "OneNote",
+        "Publisher"
+      ],
+      "maxLicences": 300
+    },
+    {
+      "licenceType": "officeProPlus",
+      "apps": [
+        "Excel",
+        "Word",
+        "PowerPoint",
+        "Outlook",
+        "OneNote",
+        "Publisher",
+        "Access"
+      ],
+      "maxLicences": null
+    }
+  ],
+  "maxInstallsPerKind": 5,
+  "loginMin": 3,
+  "loginMax": 20,
+  "nameMax": 255,
+  "passwordMin": 8,
+  "passwordMax": 16,
+  "passwordSpecials": "~!@#$%^&*_-+=|\\(){}[]:;'<>,.?",
+  "regions": [
+    {
+      "name": "ovh-eu",
+      "baseUrl": "https://eu.api.ovh.com/1.0",
+      "createAppUrl": "https://eu.api.ovh.com/createApp/"
+    },
+    {
+      "name": "ovh-ca",
+      "baseUrl": "https://ca.api.ovh.com/1.0",
+      "createAppUrl": "https://ca.api.ovh.com/createApp/"
+    },
+    {
+      "name": "ovh-us",
+      "baseUrl": "https://api.us.ovhcloud.com/1.0",
+      "createAppUrl": "https://api.us.ovhcloud.com/createApp/"
+    }
+  ],
+  "demoEndpoint": "demo",
+  "links": {
+    "microsoft365Portal": "https://portal.office.com/",
+    "remoteDesktopGuide": "https://docs.ovh.com/fr/microsoft-collaborative-solutions/office365-proplus-bureau-a-distance/",
+    "microsoftDevices": "https://account.microsoft.com/devices"
+  }
+};

@@ -69,8 +69,15 @@ describe('accounts dialog', () => {
   });
 
   it('connects an account: checks the form, sends exactly its fields, shows errors where they belong', async () => {
+    // Rust checks the whole form first (nothing stored, nothing sent) and says what is wrong, field by field.
+    const problems = [
+      { field: 'accountName', rule: 'name.empty', message: 'The account name is required.' },
+      { field: 'endpoint', rule: 'endpoint.invalid', message: 'Choose a region, or an https:// address.' },
+      { field: 'applicationKey', rule: 'name.empty', message: 'The application key is required.' },
+      { field: 'applicationSecret', rule: 'name.empty', message: 'The application secret is required.' },
+    ];
     let answer: (args: Args) => unknown = () =>
-      ipcError('remote', 'OVHcloud refused the request: Invalid application key.');
+      ipcError('invalidInput', problems[0]!.message, { field: 'accountName', rule: 'name.empty', problems });
     const rust = fakeRust({
       list_accounts: [],
       connect_account: (args: Args) => answer(args),
@@ -110,25 +117,27 @@ describe('accounts dialog', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Open OVHcloud’s application page' }));
     expect(rust.callsOf('open_external')[1]?.args).toEqual({ url: 'https://api.us.ovhcloud.com/createApp/' });
 
-    // Nothing typed: each missing field says so, beside it; nothing is sent.
+    // Nothing typed: Rust's rule for each field goes beside it, the first one is focused.
     await user.selectOptions(input(dialog, 'Region'), 'other');
     await user.type(input(dialog, 'API address'), 'http://api.example.com');
     await user.click(within(dialog).getByRole('button', { name: 'Connect' }));
     for (const [label, message] of [
-      ['Account name', 'Give the account a name.'],
-      ['API address', 'Enter an address starting with https://, for example https://eu.api.ovh.com/1.0'],
-      ['Application key', 'Enter the application key.'],
-      ['Application secret', 'Enter the application secret.'],
+      ['Account name', problems[0]!.message],
+      ['API address', problems[1]!.message],
+      ['Application key', problems[2]!.message],
+      ['Application secret', problems[3]!.message],
     ] as const) {
       const field = input(dialog, label);
-      expect(field.getAttribute('aria-invalid'), label).toBe('true');
+      await waitFor(() => expect(field.getAttribute('aria-invalid'), label).toBe('true'));
       const described = (field.getAttribute('aria-describedby') ?? '')
         .split(' ')
         .map((id) => document.getElementById(id)?.textContent);
       expect(described, label).toContain(message);
     }
     expect(document.activeElement).toBe(name);
-    expect(rust.callsOf('connect_account')).toHaveLength(0);
+    expect(within(dialog).getByRole('alert').textContent).toBe('');
+    expect(rust.callsOf('connect_account')).toHaveLength(1);
+    answer = () => ipcError('remote', 'OVHcloud refused the request: Invalid application key.');
 
     await user.type(name, '  Boulangerie  ');
     const url = input(dialog, 'API address');
@@ -141,7 +150,7 @@ describe('accounts dialog', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Connect' }));
     await within(dialog).findByText('OVHcloud refused the request: Invalid application key.');
     expect(within(dialog).getByRole('alert').textContent).toContain('Invalid application key');
-    expect(rust.callsOf('connect_account')[0]?.args).toEqual({
+    expect(rust.callsOf('connect_account')[1]?.args).toEqual({
       label: 'Boulangerie',
       endpoint: 'https://api.example.com/1.0',
       applicationKey: 'AK123',
@@ -166,7 +175,7 @@ describe('accounts dialog', () => {
     await user.type(consumer, '   ');
     await user.click(within(dialog).getByRole('button', { name: 'Connect' }));
     await within(dialog).findByText('Waiting for you to allow Seatkeeper at OVHcloud… then press Sync now.');
-    expect(rust.callsOf('connect_account')[3]?.args).toMatchObject({ consumerKey: null, applicationSecret: 's3cr3t' });
+    expect(rust.callsOf('connect_account')[4]?.args).toMatchObject({ consumerKey: null, applicationSecret: 's3cr3t' });
     expect(rust.callsOf('open_external').at(-1)?.args).toEqual({
       url: 'https://eu.api.ovh.com/auth/?credentialToken=tok',
     });
