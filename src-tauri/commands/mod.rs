@@ -6,6 +6,7 @@ mod app;
 mod groups;
 mod installs;
 mod licences;
+mod names;
 mod orders;
 mod sync;
 
@@ -13,6 +14,7 @@ pub use app::*;
 pub use groups::*;
 pub use installs::*;
 pub use licences::*;
+pub use names::COMMAND_NAMES;
 pub use orders::*;
 pub use sync::*;
 
@@ -20,8 +22,8 @@ use crate::error::IpcError;
 
 pub type CmdResult<T> = Result<T, IpcError>;
 
-/// The invoke handler with every command. Keep in step with COMMANDS in
-/// src-tauri/build.rs and src-tauri/permissions/app-commands.toml (a test checks).
+/// The invoke handler with every command. Keep in step with `COMMAND_NAMES`
+/// (names.rs) and src-tauri/permissions/app-commands.toml (a test checks).
 #[macro_export]
 macro_rules! app_invoke_handler {
     () => {

@@ -391,6 +391,9 @@ nameMax: number, passwordMin: number, passwordMax: number, passwordSpecials: str
  */
 demoEndpoint: string, links: Links, };
 
+/** The app's commands (`src-tauri/commands/names.rs`). */
+export type CommandName = 'get_app_status' | 'get_preferences' | 'set_language' | 'list_groups' | 'get_group_overview' | 'rename_group' | 'list_licences' | 'list_history' | 'load_sample_data' | 'remove_sample_data' | 'open_external' | 'report_first_paint' | 'get_usage' | 'get_licence' | 'activate_licence' | 'add_user' | 'edit_account' | 'check_password' | 'change_password' | 'free_licences' | 'export_licences_csv' | 'import_preview' | 'import_users' | 'list_installs' | 'add_install' | 'sign_out_install' | 'list_accounts' | 'get_catalog' | 'quote_order' | 'place_order' | 'list_open_orders' | 'list_pending_changes' | 'undo_change' | 'retry_change' | 'dismiss_change' | 'set_password_again' | 'connect_account' | 'connect_demo' | 'disconnect_account' | 'sync_now' | 'get_sync_status' | 'pay_demo_order';
+
 /** The rules the window shows, from Rust (`src-tauri/rules.rs`). */
 export const RULES: Rules = {
   "offers": [
