@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { emit } from '@tauri-apps/api/event';
 import { describe, expect, it } from 'vitest';
 import App from './App.svelte';
-import { overviewOf, PAYG, PREPAID } from './dev/fixtures';
+import { overviewOf, PAYG, PREPAID } from './test/fixtures';
 import type { AppStatus, GroupSummary, OpenOrder, Preferences, SyncStatus } from './lib/bindings';
 import { fakeRust, ipcError, type Handler } from './test/ipc';
 

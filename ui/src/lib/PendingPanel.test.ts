@@ -1,7 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { pendingActivation } from '../dev/fixtures';
+import { pendingActivation } from '../test/fixtures';
 import { fakeRust, ipcError } from '../test/ipc';
 import AppHeader from './AppHeader.svelte';
 import type { PendingChange } from './bindings';

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { historyOf, makeLicences, overviewOf, PAYG, PREPAID } from '../../dev/fixtures';
+import { historyOf, makeLicences, overviewOf, PAYG, PREPAID } from '../../test/fixtures';
 import type { GroupOverview, GroupSummary } from '../../lib/bindings';
 import { fakeRust, ipcError } from '../../test/ipc';
 import GroupPage from './GroupPage.svelte';

@@ -1,7 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { historyOf, makeLicences, PREPAID } from '../../dev/fixtures';
+import { historyOf, makeLicences, PREPAID } from '../../test/fixtures';
 import type { HistoryEntry, HistoryFilter } from '../../lib/bindings';
 import { fakeRust } from '../../test/ipc';
 import HistoryTab from './HistoryTab.svelte';

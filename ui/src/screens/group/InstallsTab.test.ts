@@ -1,7 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { userInstalls } from '../../dev/fixtures';
+import { userInstalls } from '../../test/fixtures';
 import type { UserInstalls } from '../../lib/bindings';
 import { fakeRust, ipcError } from '../../test/ipc';
 import InstallsTab from './InstallsTab.svelte';

@@ -1,7 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { makeLicences } from '../../dev/fixtures';
+import { makeLicences } from '../../test/fixtures';
 import type { LicenceRow, PasswordCheck } from '../../lib/bindings';
 import { fakeRust, ipcError } from '../../test/ipc';
 import PasswordDialog from './PasswordDialog.svelte';

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { makeLicences } from '../../dev/fixtures';
+import { makeLicences } from '../../test/fixtures';
 import type { LicenceRow, LicenceType } from '../../lib/bindings';
 import {
   canFree,

@@ -1,7 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { CATALOG, overviewOf, PREPAID } from '../../dev/fixtures';
+import { CATALOG, overviewOf, PREPAID } from '../../test/fixtures';
 import type { OrderQuote, OrderRequest } from '../../lib/bindings';
 import { fakeRust, ipcError } from '../../test/ipc';
 import OrderWizard from './OrderWizard.svelte';

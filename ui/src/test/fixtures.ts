@@ -1,4 +1,4 @@
-// Data shaped like Rust's answers, for the tests and the fake backend. Mirrors the
+// Data shaped like Rust's answers, for the component tests. Mirrors the
 // sample data Rust loads (src-tauri/store/sample.rs), smaller.
 import { maxLicences } from '../lib/offers';
 import type {
