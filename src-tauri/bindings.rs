@@ -73,7 +73,10 @@ fn render() -> String {
     );
     // The commands the window may call, so a wrapper can only name one of them.
     let names: Vec<String> = crate::commands::COMMAND_NAMES.iter().map(|n| format!("'{n}'")).collect();
-    out.push_str(&format!("\n/** The app's commands (`src-tauri/commands/names.rs`). */\nexport type CommandName = {};\n", names.join(" | ")));
+    out.push_str(&format!(
+        "\n/** The app's commands (`src-tauri/commands/names.rs`). */\nexport type CommandName = {};\n",
+        names.join(" | ")
+    ));
     // The rules themselves, so the UI reads them instead of copying them.
     let rules = serde_json::to_string_pretty(&crate::rules::rules()).expect("rules serialize");
     out.push_str(&format!(

@@ -213,6 +213,20 @@ fn account_payload(input: &AccountInput, domain: &str, licence_type: LicenceType
     }
 }
 
+/// Queues a change to the licence `t`, with what undo restores.
+fn queue(
+    tx: &Transaction,
+    t: &Target,
+    payload: ChangePayload,
+    undo: Option<serde_json::Value>,
+    at: &str,
+) -> Result<i64> {
+    changes::enqueue(
+        tx,
+        NewChange { account_id: t.account_id, group_id: Some(t.group_id), licence_id: Some(t.id), payload, undo, at },
+    )
+}
+
 fn log(
     tx: &Transaction,
     t: &Target,
@@ -253,17 +267,8 @@ pub fn activate(tx: &Transaction, licence_id: i64, input: &AccountInput, at: &st
          WHERE id = ?1",
         params![t.id, input.first_name, input.last_name, input.login, email, input.usage_location, at],
     )?;
-    let change = changes::enqueue(
-        tx,
-        NewChange {
-            account_id: t.account_id,
-            group_id: Some(t.group_id),
-            licence_id: Some(t.id),
-            payload: ChangePayload::Activate(account_payload(&input, &t.domain, t.licence_type)),
-            undo: Some(snapshot),
-            at,
-        },
-    )?;
+    let change =
+        queue(tx, &t, ChangePayload::Activate(account_payload(&input, &t.domain, t.licence_type)), Some(snapshot), at)?;
     log(
         tx,
         &t,
@@ -285,12 +290,10 @@ pub fn add_user(
     at: &str,
 ) -> Result<(i64, i64)> {
     let input = checked(input)?;
-    let (account_id, family, domain): (i64, String, String) = tx
-        .query_row(
-            "SELECT account_id, family, coalesce(domain, service_name) FROM licence_groups WHERE id = ?1",
-            [group_id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )
+    let (family, domain): (String, String) = tx
+        .query_row("SELECT family, coalesce(domain, service_name) FROM licence_groups WHERE id = ?1", [group_id], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
         .optional()?
         .ok_or_else(|| Error::NotFound { what: Entity::Group, id: group_id.to_string() })?;
     if GroupFamily::from_wire(&family) != Some(GroupFamily::PayAsYouGo) {
@@ -321,16 +324,12 @@ pub fn add_user(
     )?;
     let licence_id = tx.last_insert_rowid();
     let t = target(tx, licence_id)?;
-    let change = changes::enqueue(
+    let change = queue(
         tx,
-        NewChange {
-            account_id,
-            group_id: Some(group_id),
-            licence_id: Some(licence_id),
-            payload: ChangePayload::Activate(account_payload(&input, &domain, licence_type)),
-            undo: Some(json!({ "created": true })),
-            at,
-        },
+        &t,
+        ChangePayload::Activate(account_payload(&input, &domain, licence_type)),
+        Some(json!({ "created": true })),
+        at,
     )?;
     log(
         tx,
@@ -357,16 +356,12 @@ pub fn edit_account(tx: &Transaction, licence_id: i64, input: &AccountInput, at:
          WHERE id = ?1",
         params![t.id, input.first_name, input.last_name, input.login, email, input.usage_location, at],
     )?;
-    let change = changes::enqueue(
+    let change = queue(
         tx,
-        NewChange {
-            account_id: t.account_id,
-            group_id: Some(t.group_id),
-            licence_id: Some(t.id),
-            payload: ChangePayload::EditAccount(account_payload(&input, &t.domain, t.licence_type)),
-            undo: Some(snapshot.clone()),
-            at,
-        },
+        &t,
+        ChangePayload::EditAccount(account_payload(&input, &t.domain, t.licence_type)),
+        Some(snapshot.clone()),
+        at,
     )?;
     log(
         tx,
@@ -397,19 +392,12 @@ pub fn queue_password_change(
     if let Some(email) = notify {
         check_email(email)?;
     }
-    let change = changes::enqueue(
+    let change = queue(
         tx,
-        NewChange {
-            account_id: t.account_id,
-            group_id: Some(t.group_id),
-            licence_id: Some(t.id),
-            payload: ChangePayload::ChangePassword(PasswordChange {
-                has_password: true,
-                notify_email: notify.map(str::to_string),
-            }),
-            undo: None,
-            at,
-        },
+        &t,
+        ChangePayload::ChangePassword(PasswordChange { has_password: true, notify_email: notify.map(str::to_string) }),
+        None,
+        at,
     )?;
     log(
         tx,
@@ -429,17 +417,7 @@ pub fn free(tx: &Transaction, licence_id: i64, at: &str) -> Result<i64> {
     ensure_user_actionable(tx, &t)?;
     let snapshot = licence_snapshot(tx, t.id)?;
     tx.execute("UPDATE licences SET state = 'deleting', updated_at = ?2 WHERE id = ?1", params![t.id, at])?;
-    let change = changes::enqueue(
-        tx,
-        NewChange {
-            account_id: t.account_id,
-            group_id: Some(t.group_id),
-            licence_id: Some(t.id),
-            payload: ChangePayload::Free,
-            undo: Some(snapshot.clone()),
-            at,
-        },
-    )?;
+    let change = queue(tx, &t, ChangePayload::Free, Some(snapshot.clone()), at)?;
     log(
         tx,
         &t,

@@ -173,49 +173,12 @@ pub fn write_group(
                     // Freed at OVHcloud (not by us): its user's installs go with them.
                     tx.execute("DELETE FROM installs WHERE licence_id = ?1", [id])?;
                 }
-                let changed = tx.execute(
-                    "UPDATE licences SET licence_type = ?2, state = ?3, is_empty_slot = ?4, first_name = ?5, last_name = ?6,
-                            login = ?7, activation_email = ?8, usage_location = ?9, pending_task_id = ?10, updated_at = ?11
-                     WHERE id = ?1 AND NOT (licence_type IS ?2 AND state IS ?3 AND is_empty_slot IS ?4 AND first_name IS ?5
-                         AND last_name IS ?6 AND login IS ?7 AND activation_email IS ?8 AND usage_location IS ?9
-                         AND pending_task_id IS ?10)",
-                    params![
-                        id,
-                        licence.licence_type.wire_name(),
-                        licence.state,
-                        licence.is_empty_slot,
-                        licence.first_name,
-                        licence.last_name,
-                        licence.login,
-                        licence.activation_email,
-                        licence.usage_location,
-                        licence.pending_task_id,
-                        at
-                    ],
-                )?;
+                let changed = upsert_licence(tx, group_id, licence, at)?;
                 counts.updated += changed as u32;
             }
             None if renamed.contains(&licence.remote_id.to_lowercase()) => {}
             None => {
-                tx.execute(
-                    "INSERT INTO licences (group_id, remote_id, licence_type, state, is_empty_slot, first_name, last_name,
-                         login, activation_email, usage_location, pending_task_id, updated_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-                    params![
-                        group_id,
-                        licence.remote_id,
-                        licence.licence_type.wire_name(),
-                        licence.state,
-                        licence.is_empty_slot,
-                        licence.first_name,
-                        licence.last_name,
-                        licence.login,
-                        licence.activation_email,
-                        licence.usage_location,
-                        licence.pending_task_id,
-                        at
-                    ],
-                )?;
+                upsert_licence(tx, group_id, licence, at)?;
                 counts.added += 1;
             }
         }
@@ -248,6 +211,42 @@ pub fn write_group(
         )?;
     }
     Ok((group_id, counts))
+}
+
+/// Writes a licence as OVHcloud describes it: inserted if new, updated if it differs
+/// (an identical one is left alone, so it does not count as updated). Returns whether
+/// a row changed.
+fn upsert_licence(tx: &Transaction, group_id: i64, licence: &RemoteLicence, at: &str) -> Result<usize> {
+    Ok(tx
+        .prepare_cached(
+            "INSERT INTO licences (group_id, remote_id, licence_type, state, is_empty_slot, first_name, last_name,
+             login, activation_email, usage_location, pending_task_id, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+         ON CONFLICT (group_id, remote_id) DO UPDATE SET
+             licence_type = excluded.licence_type, state = excluded.state, is_empty_slot = excluded.is_empty_slot,
+             first_name = excluded.first_name, last_name = excluded.last_name, login = excluded.login,
+             activation_email = excluded.activation_email, usage_location = excluded.usage_location,
+             pending_task_id = excluded.pending_task_id, updated_at = excluded.updated_at
+         WHERE NOT (licence_type IS excluded.licence_type AND state IS excluded.state
+             AND is_empty_slot IS excluded.is_empty_slot AND first_name IS excluded.first_name
+             AND last_name IS excluded.last_name AND login IS excluded.login
+             AND activation_email IS excluded.activation_email AND usage_location IS excluded.usage_location
+             AND pending_task_id IS excluded.pending_task_id)",
+        )?
+        .execute(params![
+            group_id,
+            licence.remote_id,
+            licence.licence_type.wire_name(),
+            licence.state,
+            licence.is_empty_slot,
+            licence.first_name,
+            licence.last_name,
+            licence.login,
+            licence.activation_email,
+            licence.usage_location,
+            licence.pending_task_id,
+            at
+        ])?)
 }
 
 /// Replaces an account's catalog prices.
