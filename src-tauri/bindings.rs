@@ -33,6 +33,7 @@ fn render() -> String {
         crate::store::GroupSummary,
         crate::store::Money,
         crate::store::TypeCounts,
+        crate::store::orders::OrderState,
         crate::store::OrderSummary,
         crate::store::Capacity,
         crate::store::GroupOverview,

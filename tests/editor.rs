@@ -313,7 +313,7 @@ fn orders_respect_the_300_cap_counting_licences_on_order() {
 
     // Placing an order counts it as on order for the next one.
     let placed = f.store.place_order(&request(&f, Some(f.prepaid.id), LicenceType::OfficeBusiness, 200), NOW).unwrap();
-    assert_eq!(placed.state, "queued");
+    assert_eq!(placed.state, seatkeeper::store::orders::OrderState::Queued);
     assert!(f.store.place_order(&request(&f, Some(f.prepaid.id), LicenceType::OfficeBusiness, 66), NOW).is_err());
     assert!(f.store.place_order(&request(&f, Some(f.prepaid.id), LicenceType::OfficeBusiness, 65), NOW).is_ok());
     // Enterprise has no cap; a new business group takes at most 300.

@@ -64,7 +64,7 @@ pub struct OrderSummary {
     pub id: i64,
     pub licence_type: LicenceType,
     pub quantity: u32,
-    pub state: String,
+    pub state: super::orders::OrderState,
     pub payment_url: Option<String>,
     pub created_at: String,
 }
@@ -228,18 +228,19 @@ pub fn overview(conn: &Connection, group_id: i64) -> Result<GroupOverview> {
         [group_id],
         |r| r.get(0),
     )?;
+    let in_progress = format!(
+        "SELECT id, licence_type, quantity, state, payment_url, created_at FROM orders
+         WHERE group_id = ?1 AND state IN ({}) ORDER BY id",
+        super::orders::OrderState::open_sql()
+    );
     let orders_in_progress = conn
-        .prepare_cached(
-            "SELECT id, licence_type, quantity, state, payment_url, created_at FROM orders
-             WHERE group_id = ?1 AND state NOT IN ('delivered', 'cancelled', 'failed')
-             ORDER BY id",
-        )?
+        .prepare_cached(&in_progress)?
         .query_map([group_id], |r| {
             Ok(OrderSummary {
                 id: r.get(0)?,
                 licence_type: licence_type_from_sql(r.get(1)?, 1)?,
                 quantity: r.get(2)?,
-                state: r.get(3)?,
+                state: super::orders::order_state_from_sql(r.get(3)?, 3)?,
                 payment_url: r.get(4)?,
                 created_at: r.get(5)?,
             })

@@ -13,6 +13,74 @@ use super::history::{self, NewEntry, Origin};
 use crate::domain::{GroupFamily, LicenceType, check_group_capacity};
 use crate::error::{Entity, Error, Precondition, Result};
 
+/// Where an order is, from queued here to delivered (or not) at OVHcloud.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum OrderState {
+    /// Waiting in the outbox.
+    Queued,
+    /// Checked out; OVHcloud's answer not read yet.
+    Sent,
+    /// Placed: the customer pays on OVHcloud's page.
+    AwaitingPayment,
+    /// Paid; OVHcloud is delivering.
+    Paid,
+    Delivered,
+    Cancelled,
+    /// OVHcloud refused it.
+    Failed,
+}
+
+impl OrderState {
+    pub const ALL: [OrderState; 7] = [
+        OrderState::Queued,
+        OrderState::Sent,
+        OrderState::AwaitingPayment,
+        OrderState::Paid,
+        OrderState::Delivered,
+        OrderState::Cancelled,
+        OrderState::Failed,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OrderState::Queued => "queued",
+            OrderState::Sent => "sent",
+            OrderState::AwaitingPayment => "awaitingPayment",
+            OrderState::Paid => "paid",
+            OrderState::Delivered => "delivered",
+            OrderState::Cancelled => "cancelled",
+            OrderState::Failed => "failed",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<OrderState> {
+        OrderState::ALL.into_iter().find(|o| o.as_str() == s)
+    }
+
+    /// Still on its way: it counts against the group's cap and shows as in progress.
+    pub fn is_open(self) -> bool {
+        matches!(self, OrderState::Queued | OrderState::Sent | OrderState::AwaitingPayment | OrderState::Paid)
+    }
+
+    /// The open states as an SQL list, for the queries that count them.
+    pub(super) fn open_sql() -> String {
+        let open: Vec<String> =
+            OrderState::ALL.into_iter().filter(|o| o.is_open()).map(|o| format!("'{}'", o.as_str())).collect();
+        open.join(", ")
+    }
+}
+
+pub(super) fn order_state_from_sql(value: String, col: usize) -> rusqlite::Result<OrderState> {
+    OrderState::parse(&value).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            col,
+            rusqlite::types::Type::Text,
+            format!("order state {value}").into(),
+        )
+    })
+}
+
 /// A price of the stored catalog, per licence per month.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -89,12 +157,11 @@ pub fn months_in(period: &str) -> i64 {
 /// Licences of a type a group has on order and not yet delivered.
 /// Licences of a type a group has on order (queued, sent, awaiting payment or paid).
 pub(super) fn on_order(conn: &Connection, group_id: i64, licence_type: LicenceType) -> Result<u32> {
-    Ok(conn.query_row(
-        "SELECT coalesce(sum(quantity), 0) FROM orders
-         WHERE group_id = ?1 AND licence_type = ?2 AND state IN ('queued', 'sent', 'awaitingPayment', 'paid')",
-        params![group_id, licence_type.wire_name()],
-        |r| r.get(0),
-    )?)
+    let sql = format!(
+        "SELECT coalesce(sum(quantity), 0) FROM orders WHERE group_id = ?1 AND licence_type = ?2 AND state IN ({})",
+        OrderState::open_sql()
+    );
+    Ok(conn.query_row(&sql, params![group_id, licence_type.wire_name()], |r| r.get(0))?)
 }
 
 /// Quotes an order, checking it first: a positive quantity, a renewal the catalog
@@ -206,7 +273,7 @@ pub fn place(tx: &Transaction, request: &OrderRequest, at: &str) -> Result<Order
         id: order_id,
         licence_type: request.licence_type,
         quantity: request.quantity,
-        state: "queued".into(),
+        state: OrderState::Queued,
         payment_url: None,
         created_at: at.to_string(),
     })
@@ -249,7 +316,7 @@ pub struct OpenOrder {
     pub licence_type: LicenceType,
     pub quantity: u32,
     pub renewal_period: String,
-    pub state: String,
+    pub state: OrderState,
     pub payment_url: Option<String>,
     pub created_at: String,
     /// An order of the demo account: paid from the window, on the simulator.
@@ -258,13 +325,15 @@ pub struct OpenOrder {
 
 /// Every order not yet delivered, cancelled or failed, newest first.
 pub fn list_open(conn: &Connection) -> Result<Vec<OpenOrder>> {
-    let mut stmt = conn.prepare_cached(
+    let sql = format!(
         "SELECT o.id, a.label, o.group_id, g.display_name, o.licence_type, o.quantity, o.renewal_period, o.state,
                 o.payment_url, o.created_at, a.endpoint = 'demo'
          FROM orders o JOIN accounts a ON a.id = o.account_id LEFT JOIN licence_groups g ON g.id = o.group_id
-         WHERE o.state NOT IN ('delivered', 'cancelled', 'failed')
+         WHERE o.state IN ({})
          ORDER BY o.id DESC",
-    )?;
+        OrderState::open_sql()
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map([], |r| {
         Ok(OpenOrder {
             id: r.get(0)?,
@@ -274,7 +343,7 @@ pub fn list_open(conn: &Connection) -> Result<Vec<OpenOrder>> {
             licence_type: licence_type_from_sql(r.get(4)?, 4)?,
             quantity: r.get(5)?,
             renewal_period: r.get(6)?,
-            state: r.get(7)?,
+            state: order_state_from_sql(r.get(7)?, 7)?,
             payment_url: r.get(8)?,
             created_at: r.get(9)?,
             is_demo: r.get(10)?,

@@ -10,6 +10,7 @@ use serde_json::{Value, json};
 
 use super::changes::{self, ChangePayload, ChangeRow, ChangeState, Transition};
 use super::history::{self, NewEntry, Origin};
+use super::orders::OrderState;
 use crate::domain::{GroupFamily, LicenceType};
 use crate::error::{Error, Result};
 
@@ -307,7 +308,7 @@ pub fn finish_change(
             }
         }
         (ChangePayload::Order(o), ChangeState::Failed) => {
-            update_order(tx, o.order_id, None, None, "failed", at)?;
+            update_order(tx, o.order_id, None, None, OrderState::Failed, at)?;
         }
         _ => {}
     }
@@ -330,7 +331,7 @@ pub fn order_placed(tx: &Transaction, change: &ChangeRow, order_id: i64, payment
     let ChangePayload::Order(order) = &change.payload else {
         return Err(Error::Internal("not an order".into()));
     };
-    update_order(tx, order.order_id, Some(order_id), Some(payment_url), "awaitingPayment", at)?;
+    update_order(tx, order.order_id, Some(order_id), Some(payment_url), OrderState::AwaitingPayment, at)?;
     let reference = format!("order:{order_id}");
     changes::transition(
         tx,
@@ -366,14 +367,14 @@ pub fn update_order(
     order_id: i64,
     remote_order_id: Option<i64>,
     payment_url: Option<&str>,
-    state: &str,
+    state: OrderState,
     at: &str,
 ) -> Result<()> {
     tx.execute(
         "UPDATE orders SET remote_order_id = coalesce(?2, remote_order_id), payment_url = coalesce(?3, payment_url),
                 state = ?4, updated_at = ?5
          WHERE id = ?1",
-        params![order_id, remote_order_id, payment_url, state, at],
+        params![order_id, remote_order_id, payment_url, state.as_str(), at],
     )?;
     Ok(())
 }

@@ -15,6 +15,7 @@ use crate::ovh::models::TaskStatus;
 use crate::ovh::{ApiError, Client, ClientConfig, Endpoint, ErrorKind};
 use crate::secrets::{SecretKey, SecretStore};
 use crate::store::changes::ParkReason;
+use crate::store::orders::OrderState;
 use crate::store::{ChangeFilter, ChangeKind, ChangeRow, ChangeState, Store, accounts, remote, timestamp};
 
 /// What a sync is doing, for a progress bar.
@@ -244,15 +245,15 @@ impl Engine<'_> {
         for (order, remote_id) in self.store.read(|conn| remote::orders_to_follow(conn, self.account_id))? {
             let Ok(status) = c.order_status(remote_id).await else { continue };
             let state = match status.as_str() {
-                "delivered" => "delivered",
-                "cancelled" | "cancelling" => "cancelled",
-                "notPaid" | "checking" | "documentsRequested" => "awaitingPayment",
-                "delivering" => "paid",
+                "delivered" => OrderState::Delivered,
+                "cancelled" | "cancelling" => OrderState::Cancelled,
+                "notPaid" | "checking" | "documentsRequested" => OrderState::AwaitingPayment,
+                "delivering" => OrderState::Paid,
                 _ => continue,
             };
             let at = timestamp(now());
             self.store.write(|tx| remote::update_order(tx, order, None, None, state, &at))?;
-            if state == "delivered" {
+            if state == OrderState::Delivered {
                 landed += 1;
             }
         }

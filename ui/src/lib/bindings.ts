@@ -87,7 +87,9 @@ export type TypeCounts = { licenceType: LicenceType, total: number, assigned: nu
  */
 free: number, pricePerMonth: Money | null, };
 
-export type OrderSummary = { id: number, licenceType: LicenceType, quantity: number, state: string, paymentUrl: string | null, createdAt: string, };
+export type OrderState = "queued" | "sent" | "awaitingPayment" | "paid" | "delivered" | "cancelled" | "failed";
+
+export type OrderSummary = { id: number, licenceType: LicenceType, quantity: number, state: OrderState, paymentUrl: string | null, createdAt: string, };
 
 export type Capacity = { licenceType: LicenceType, held: number, onOrder: number, 
 /**
@@ -248,7 +250,7 @@ held: number, onOrder: number,
  */
 max: number | null, };
 
-export type OpenOrder = { id: number, accountLabel: string, groupId: number | null, groupName: string | null, licenceType: LicenceType, quantity: number, renewalPeriod: string, state: string, paymentUrl: string | null, createdAt: string, 
+export type OpenOrder = { id: number, accountLabel: string, groupId: number | null, groupName: string | null, licenceType: LicenceType, quantity: number, renewalPeriod: string, state: OrderState, paymentUrl: string | null, createdAt: string, 
 /**
  * An order of the demo account: paid from the window, on the simulator.
  */
