@@ -311,3 +311,25 @@ mod service {
         assert!(store.list_accounts().unwrap().iter().all(|a| a.label != "Nowhere"));
     }
 }
+
+#[tokio::test]
+async fn a_sync_with_nothing_changed_reads_only_what_changes_often() {
+    let w = World::new().await;
+    w.sync().await;
+    w.sim.clear_log();
+    w.sync().await;
+    let paths: Vec<String> = w.sim.requests().iter().map(|e| format!("{} {}", e.method, e.path)).collect();
+    assert!(paths.len() <= 5, "{paths:?}");
+    assert_eq!(
+        paths,
+        ["GET /license/office", "GET /license/officePrepaid", "GET /license/office/office529.o365.ovh.com/user"],
+        "the groups and their licences, nothing that changes rarely"
+    );
+    // Opening a group (or a change of ours to it) has its details read again at the next sync.
+    let prepaid = w.group(GroupFamily::Prepaid);
+    w.store.refresh_group(prepaid.id).unwrap();
+    w.sim.clear_log();
+    w.sync().await;
+    assert_eq!(w.sim.count("GET", "/license/officePrepaid/*/parentTenant"), 1);
+    assert_eq!(w.sim.count("GET", "/license/office/*"), 1, "only the opened group's details");
+}

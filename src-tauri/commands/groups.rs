@@ -39,3 +39,9 @@ pub fn list_history(
 pub fn get_usage(state: State<'_, AppState>, group_id: i64, period: UsagePeriod) -> CmdResult<UsageSeries> {
     state.run(|store| store.usage(group_id, period, time::OffsetDateTime::now_utc().date()))
 }
+
+/// The user opened the group: its details are read again at the next sync, which is woken.
+#[tauri::command(async)]
+pub fn refresh_group(state: State<'_, AppState>, group_id: i64) -> CmdResult<()> {
+    state.change(|store| store.refresh_group(group_id))
+}

@@ -33,6 +33,7 @@ macro_rules! app_invoke_handler {
             $crate::commands::set_language,
             $crate::commands::list_groups,
             $crate::commands::get_group_overview,
+            $crate::commands::refresh_group,
             $crate::commands::rename_group,
             $crate::commands::list_licences,
             $crate::commands::list_history,

@@ -11,6 +11,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "set_language",
     "list_groups",
     "get_group_overview",
+    "refresh_group",
     "rename_group",
     "list_licences",
     "list_history",

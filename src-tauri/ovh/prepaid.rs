@@ -56,6 +56,18 @@ impl Client {
         .await
     }
 
+    /// Every prepaid licence of the account (all groups), in pages of full objects when
+    /// the server allows it, else one GET per licence (bounded concurrency).
+    pub async fn all_prepaid_licences(&self) -> Result<Vec<PrepaidLicence>, ApiError> {
+        self.list_objects(
+            Request::get("/license/officePrepaid"),
+            licence_path,
+            |name| split_licence_name(name).is_some(),
+            |l: &PrepaidLicence| l.service_name.clone(),
+        )
+        .await
+    }
+
     /// `PUT /license/officePrepaid/{licence}`: gives a free slot to a user, or edits the
     /// user holding the licence (idempotent).
     pub async fn configure_licence(&self, licence: &str, assignment: &LicenceAssignment) -> Result<(), ApiError> {

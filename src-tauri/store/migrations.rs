@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_pending_change_undo.sql"),
     include_str!("migrations/0004_exactly_once.sql"),
     include_str!("migrations/0005_empty_slot.sql"),
+    include_str!("migrations/0006_incremental_pull.sql"),
 ];
 
 /// The schema version this build writes.

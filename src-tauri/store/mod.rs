@@ -263,6 +263,14 @@ impl Store {
         self.write(|tx| groups::rename(tx, group_id, new_name, &at))
     }
 
+    /// Has the group's details and usage read again at the next sync (the user opened it).
+    pub fn refresh_group(&self, group_id: i64) -> Result<()> {
+        self.write(|tx| {
+            groups::summary(tx, group_id)?;
+            remote::forget_read_marks(tx, group_id)
+        })
+    }
+
     pub fn list_licences(&self, group_id: i64) -> Result<Vec<LicenceRow>> {
         self.read(|conn| {
             groups::summary(conn, group_id)?;

@@ -14,19 +14,57 @@ use super::orders::OrderState;
 use crate::domain::{GroupFamily, LicenceType};
 use crate::error::{Error, Result};
 
-/// A licence group as OVHcloud describes it.
+/// A licence group as OVHcloud describes it at this pull.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RemoteGroup {
     pub family: GroupFamily,
     pub service_name: String,
-    pub display_name: String,
+    /// The licence type most of its licences have.
     pub offer: LicenceType,
+    /// Its details, when they were read at this pull (a new group's always are).
+    pub details: Option<GroupDetails>,
+}
+
+/// What changes rarely about a group, read on a schedule (see `sync/pull.rs`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupDetails {
+    pub display_name: String,
     pub status: String,
     pub domain: Option<String>,
     pub created_on: Option<String>,
     pub next_payment_on: Option<String>,
     pub renewal_period: Option<String>,
     pub mca_agreed: bool,
+}
+
+/// When a group's details and usage were last read (`None`: never, or to be read again).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReadMarks {
+    pub details_read_at: Option<String>,
+    pub usage_read_at: Option<String>,
+}
+
+/// The read marks of an account's groups, by service name.
+pub fn read_marks(conn: &Connection, account_id: i64) -> Result<HashMap<String, ReadMarks>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT service_name, details_read_at, usage_read_at FROM licence_groups WHERE account_id = ?1",
+    )?;
+    let rows = stmt.query_map([account_id], |r| {
+        Ok((r.get::<_, String>(0)?, ReadMarks { details_read_at: r.get(1)?, usage_read_at: r.get(2)? }))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// When the account's catalog was last read.
+pub fn catalog_read_at(conn: &Connection, account_id: i64) -> Result<Option<String>> {
+    Ok(conn.query_row("SELECT catalog_read_at FROM accounts WHERE id = ?1", [account_id], |r| r.get(0))?)
+}
+
+/// Has a group's details and usage read again at the next sync (the user opened it, or
+/// a change of ours altered it).
+pub fn forget_read_marks(tx: &Transaction, group_id: i64) -> Result<()> {
+    tx.execute("UPDATE licence_groups SET details_read_at = NULL, usage_read_at = NULL WHERE id = ?1", [group_id])?;
+    Ok(())
 }
 
 /// A licence (prepaid) or user (pay-as-you-go) as OVHcloud describes it.
@@ -68,7 +106,7 @@ pub fn write_group(
     account_id: i64,
     group: &RemoteGroup,
     licences: &[RemoteLicence],
-    usage: &[RemoteUsage],
+    usage: Option<&[RemoteUsage]>,
     at: &str,
 ) -> Result<(i64, PullCounts)> {
     let existing: Option<i64> = tx
@@ -87,51 +125,62 @@ pub fn write_group(
         )?,
         None => false,
     };
-    let group_id = match existing {
-        Some(id) => {
+    let group_id = match (existing, &group.details) {
+        (Some(id), Some(d)) => {
             tx.execute(
                 "UPDATE licence_groups SET family = ?2, display_name = CASE WHEN ?11 THEN display_name ELSE ?3 END,
                         offer = ?4, status = ?5, domain = ?6, created_on = ?7, next_payment_on = ?8,
-                        renewal_period = ?9, mca_agreed = ?10, synced_at = ?12, sync_error = NULL, sync_error_at = NULL
+                        renewal_period = ?9, mca_agreed = ?10, synced_at = ?12, details_read_at = ?12,
+                        sync_error = NULL, sync_error_at = NULL
                  WHERE id = ?1",
                 params![
                     id,
                     group.family.wire_name(),
-                    group.display_name,
+                    d.display_name,
                     group.offer.wire_name(),
-                    group.status,
-                    group.domain,
-                    group.created_on,
-                    group.next_payment_on,
-                    group.renewal_period,
-                    group.mca_agreed,
+                    d.status,
+                    d.domain,
+                    d.created_on,
+                    d.next_payment_on,
+                    d.renewal_period,
+                    d.mca_agreed,
                     renaming,
                     at
                 ],
             )?;
             id
         }
-        None => {
+        (Some(id), None) => {
+            tx.execute(
+                "UPDATE licence_groups SET offer = ?2, synced_at = ?3, sync_error = NULL, sync_error_at = NULL WHERE id = ?1",
+                params![id, group.offer.wire_name(), at],
+            )?;
+            id
+        }
+        (None, Some(d)) => {
             tx.execute(
                 "INSERT INTO licence_groups (account_id, family, service_name, display_name, offer, status, domain,
-                     created_on, next_payment_on, renewal_period, mca_agreed, synced_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                     created_on, next_payment_on, renewal_period, mca_agreed, synced_at, details_read_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
                 params![
                     account_id,
                     group.family.wire_name(),
                     group.service_name,
-                    group.display_name,
+                    d.display_name,
                     group.offer.wire_name(),
-                    group.status,
-                    group.domain,
-                    group.created_on,
-                    group.next_payment_on,
-                    group.renewal_period,
-                    group.mca_agreed,
+                    d.status,
+                    d.domain,
+                    d.created_on,
+                    d.next_payment_on,
+                    d.renewal_period,
+                    d.mca_agreed,
                     at
                 ],
             )?;
             tx.last_insert_rowid()
+        }
+        (None, None) => {
+            return Err(Error::Internal(format!("new group {} pulled without its details", group.service_name)));
         }
     };
 
@@ -190,12 +239,15 @@ pub fn write_group(
             counts.removed += 1;
         }
     }
-    for point in usage {
-        tx.prepare_cached(
-            "INSERT INTO usage_stats (group_id, day, licence_type, end_of_day, peak) VALUES (?1, ?2, ?3, ?4, ?5)
-             ON CONFLICT (group_id, day, licence_type) DO UPDATE SET end_of_day = excluded.end_of_day, peak = excluded.peak",
-        )?
-        .execute(params![group_id, point.day, point.licence_type.wire_name(), point.end_of_day.max(0), point.peak.max(0)])?;
+    if let Some(usage) = usage {
+        for point in usage {
+            tx.prepare_cached(
+                "INSERT INTO usage_stats (group_id, day, licence_type, end_of_day, peak) VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (group_id, day, licence_type) DO UPDATE SET end_of_day = excluded.end_of_day, peak = excluded.peak",
+            )?
+            .execute(params![group_id, point.day, point.licence_type.wire_name(), point.end_of_day.max(0), point.peak.max(0)])?;
+        }
+        tx.execute("UPDATE licence_groups SET usage_read_at = ?2 WHERE id = ?1", params![group_id, at])?;
     }
     if existing.is_none() || counts != PullCounts::default() {
         history::record(
@@ -255,10 +307,12 @@ pub fn write_prices(
     tx: &Transaction,
     account_id: i64,
     prices: &[(String, LicenceType, String, i64, String)],
+    at: &str,
 ) -> Result<()> {
     if prices.is_empty() {
         return Ok(());
     }
+    tx.execute("UPDATE accounts SET catalog_read_at = ?2 WHERE id = ?1", params![account_id, at])?;
     tx.execute("DELETE FROM prices WHERE account_id = ?1", [account_id])?;
     for (plan, licence_type, period, ucents, currency) in prices {
         tx.execute(
@@ -305,6 +359,11 @@ pub fn finish_change(
                     params![group, email, licence],
                 )?;
                 tx.execute("UPDATE licences SET remote_id = ?2 WHERE id = ?1", params![licence, email])?;
+            }
+        }
+        (ChangePayload::RenameGroup(_), ChangeState::Done) => {
+            if let Some(group) = change.group_id {
+                forget_read_marks(tx, group)?;
             }
         }
         (ChangePayload::Order(o), ChangeState::Failed) => {

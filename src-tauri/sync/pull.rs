@@ -2,17 +2,31 @@
 //! transaction. A group OVHcloud refuses to describe (expired: 460, gone: 404, …) is
 //! marked stale with the reason and keeps what was known; the other groups are still
 //! synced, and the push still runs. Only an unreachable OVHcloud stops the pull.
+//!
+//! Incremental: what changes often — the groups, their licences and users, with their
+//! states and tasks — is read at every sync, in as few requests as OVHcloud allows (one
+//! paged listing of every prepaid licence, one per pay-as-you-go group). What changes
+//! rarely is read when it is due, recorded per group in SQLite so a restart does not
+//! reset it: a group's details (name, status, domain, service information, agreement)
+//! once a day, after a change of ours to it, or when the user opens it; its usage
+//! statistics and the account's catalog once a day. A new group is read whole.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
-use time::Duration;
+use time::{Duration, OffsetDateTime};
 
 use super::engine::{Engine, Phase, StaleGroup, now, remote_error};
 use crate::domain::{GroupFamily, LicenceType};
 use crate::error::{Error, Result};
 use crate::ovh::models::{LicenceKind, OfficeUser, PrepaidLicence, Statistics, UNCONFIGURED_NAME};
-use crate::store::remote::{self, RemoteGroup, RemoteLicence, RemoteUsage};
+use crate::store::remote::{self, GroupDetails, ReadMarks, RemoteGroup, RemoteLicence, RemoteUsage};
 use crate::store::{day, timestamp};
+
+/// Whose usage statistics to read.
+enum UsageOf<'a> {
+    Payg(&'a str),
+    Prepaid(&'a str),
+}
 
 /// What a pull read.
 #[derive(Debug, Default)]
@@ -97,33 +111,70 @@ fn prepaid_licence(l: &PrepaidLicence) -> RemoteLicence {
     }
 }
 
-/// A group read whole from OVHcloud, ready to be written.
+/// How long what changes rarely is trusted before it is read again.
+const RARELY_CHANGES: Duration = Duration::DAY;
+
+/// Whether something last read at `read_at` (RFC 3339, or never) is due again.
+fn due(read_at: Option<&str>, now: OffsetDateTime) -> bool {
+    read_at
+        .and_then(|t| OffsetDateTime::parse(t, &time::format_description::well_known::Rfc3339).ok())
+        .is_none_or(|t| now - t >= RARELY_CHANGES)
+}
+
+/// A group as read from OVHcloud at this pull, ready to be written.
 struct ReadGroup {
     group: RemoteGroup,
     licences: Vec<RemoteLicence>,
-    usage: Vec<RemoteUsage>,
+    /// `None`: not due at this pull.
+    usage: Option<Vec<RemoteUsage>>,
+}
+
+/// What is due for one group: its details, its usage.
+#[derive(Debug, Clone, Copy)]
+struct Due {
+    details: bool,
+    usage: bool,
+}
+
+impl Due {
+    fn of(marks: Option<&ReadMarks>, now: OffsetDateTime) -> Due {
+        match marks {
+            None => Due { details: true, usage: true },
+            Some(m) => {
+                Due { details: due(m.details_read_at.as_deref(), now), usage: due(m.usage_read_at.as_deref(), now) }
+            }
+        }
+    }
 }
 
 impl Engine<'_> {
     /// Reads every group of the account, each written in its own transaction.
     pub async fn pull(&self) -> Result<Pulled> {
         let c = self.client;
+        let started = now();
+        let marks = self.store.read(|conn| remote::read_marks(conn, self.account_id))?;
         let payg = c.office_groups().await.map_err(remote_error)?;
-        let prepaid = c.prepaid_groups().await.map_err(remote_error)?;
+        // Every prepaid licence of the account in one listing, grouped by tenant.
+        let mut prepaid: BTreeMap<String, Vec<PrepaidLicence>> = BTreeMap::new();
+        for licence in c.all_prepaid_licences().await.map_err(remote_error)? {
+            prepaid.entry(licence.tenant_service_name.clone()).or_default().push(licence);
+        }
         let total = payg.len() + prepaid.len();
         let mut pulled = Pulled::default();
         for (i, sn) in payg.iter().enumerate() {
             self.report(Phase::Pull, sn, i, total);
-            let read = self.read_payg(sn).await;
+            let read = self.read_payg(sn, Due::of(marks.get(sn), started)).await;
             self.write_read(sn, read, &mut pulled)?;
         }
-        for (i, (tenant, licence_names)) in prepaid.iter().enumerate() {
+        for (i, (tenant, licences)) in prepaid.iter().enumerate() {
             self.report(Phase::Pull, tenant, payg.len() + i, total);
-            let Some(any) = licence_names.first() else { continue };
-            let read = self.read_prepaid(tenant, any).await;
+            let read = self.read_prepaid(tenant, licences, Due::of(marks.get(tenant), started)).await;
             self.write_read(tenant, read, &mut pulled)?;
         }
-        self.pull_prices().await;
+        let catalog_due = self.store.read(|conn| remote::catalog_read_at(conn, self.account_id))?;
+        if due(catalog_due.as_deref(), started) {
+            self.pull_prices().await;
+        }
         self.report(Phase::Pull, "", total, total);
         Ok(pulled)
     }
@@ -134,7 +185,7 @@ impl Engine<'_> {
         match result {
             Ok(g) => {
                 self.store.write(|tx| {
-                    remote::write_group(tx, self.account_id, &g.group, &g.licences, &g.usage, &at).map(|_| ())
+                    remote::write_group(tx, self.account_id, &g.group, &g.licences, g.usage.as_deref(), &at).map(|_| ())
                 })?;
                 pulled.groups += 1;
                 pulled.licences += g.licences.len() as u32;
@@ -149,63 +200,84 @@ impl Engine<'_> {
         Ok(())
     }
 
-    async fn read_payg(&self, sn: &str) -> Result<ReadGroup> {
+    async fn read_payg(&self, sn: &str, due: Due) -> Result<ReadGroup> {
         let c = self.client;
-        let today = now().date();
-        let tenant = c.office_group(sn).await.map_err(remote_error)?;
-        let domain = c.office_domains(sn).await.map_err(remote_error)?.into_iter().next();
-        let infos = c.office_service_infos(sn).await.ok();
         let users = c.office_users(sn).await.map_err(remote_error)?;
-        let stats = c.office_usage_statistics(sn, today - Duration::days(365), today).await.unwrap_or_default();
         let licences: Vec<RemoteLicence> = users.iter().map(payg_licence).collect();
-        let group = RemoteGroup {
-            family: GroupFamily::PayAsYouGo,
-            service_name: sn.to_string(),
-            display_name: tenant.display_name.clone(),
-            offer: majority(licences.iter().map(|r| r.licence_type)),
-            status: infos
-                .as_ref()
-                .map(|i| i.status.as_str().to_string())
-                .unwrap_or_else(|| tenant.status.as_str().to_string()),
-            domain,
-            created_on: Some(day(infos.as_ref().map(|i| i.creation).unwrap_or(tenant.creation_date.date()))),
-            next_payment_on: None,
-            renewal_period: Some("P1M".into()),
-            mca_agreed: tenant.mca_agreed.unwrap_or(true),
+        let details = if due.details {
+            let tenant = c.office_group(sn).await.map_err(remote_error)?;
+            let domain = c.office_domains(sn).await.map_err(remote_error)?.into_iter().next();
+            let infos = c.office_service_infos(sn).await.ok();
+            Some(GroupDetails {
+                display_name: tenant.display_name.clone(),
+                status: infos
+                    .as_ref()
+                    .map(|i| i.status.as_str().to_string())
+                    .unwrap_or_else(|| tenant.status.as_str().to_string()),
+                domain,
+                created_on: Some(day(infos.as_ref().map(|i| i.creation).unwrap_or(tenant.creation_date.date()))),
+                next_payment_on: None,
+                renewal_period: Some("P1M".into()),
+                mca_agreed: tenant.mca_agreed.unwrap_or(true),
+            })
+        } else {
+            None
         };
-        Ok(ReadGroup { group, licences, usage: usage(stats) })
+        let usage = if due.usage { Some(self.usage_of(UsageOf::Payg(sn)).await) } else { None };
+        let offer = majority(licences.iter().map(|r| r.licence_type));
+        Ok(ReadGroup {
+            group: RemoteGroup { family: GroupFamily::PayAsYouGo, service_name: sn.to_string(), offer, details },
+            licences,
+            usage,
+        })
     }
 
-    async fn read_prepaid(&self, tenant: &str, any: &str) -> Result<ReadGroup> {
+    async fn read_prepaid(&self, tenant: &str, list: &[PrepaidLicence], due: Due) -> Result<ReadGroup> {
         let c = self.client;
-        let today = now().date();
-        let list = c.prepaid_licences(tenant).await.map_err(remote_error)?;
-        let parent = c.parent_tenant(any).await.map_err(remote_error)?;
-        let infos = c.prepaid_service_infos(any).await.ok();
-        let stats = c.tenant_usage_statistics(any, today - Duration::days(365), today).await.unwrap_or_default();
+        let any = list.first().map(|l| l.service_name.clone()).unwrap_or_default();
         let licences: Vec<RemoteLicence> = list.iter().map(prepaid_licence).collect();
-        let domain = list.iter().find_map(|l| l.activation_email.split_once('@').map(|(_, d)| d.to_string()));
-        let period = infos.as_ref().and_then(|i| i.renew.as_ref()).and_then(|r| r.period).filter(|p| *p > 0);
-        let group = RemoteGroup {
-            family: GroupFamily::Prepaid,
-            service_name: tenant.to_string(),
-            display_name: parent.display_name.clone(),
-            offer: majority(licences.iter().map(|r| r.licence_type)),
-            status: infos
-                .as_ref()
-                .map(|i| i.status.as_str().to_string())
-                .unwrap_or_else(|| parent.status.as_str().to_string()),
-            domain,
-            created_on: Some(day(infos.as_ref().map(|i| i.creation).unwrap_or(parent.creation_date.date()))),
-            next_payment_on: infos.as_ref().map(|i| day(i.expiration)),
-            renewal_period: Some(match period {
-                Some(12) => "P1Y".to_string(),
-                Some(n) => format!("P{n}M"),
-                None => "P1M".to_string(),
-            }),
-            mca_agreed: parent.mca_agreed.unwrap_or(true),
+        let details = if due.details {
+            let parent = c.parent_tenant(&any).await.map_err(remote_error)?;
+            let infos = c.prepaid_service_infos(&any).await.ok();
+            let domain = list.iter().find_map(|l| l.activation_email.split_once('@').map(|(_, d)| d.to_string()));
+            let period = infos.as_ref().and_then(|i| i.renew.as_ref()).and_then(|r| r.period).filter(|p| *p > 0);
+            Some(GroupDetails {
+                display_name: parent.display_name.clone(),
+                status: infos
+                    .as_ref()
+                    .map(|i| i.status.as_str().to_string())
+                    .unwrap_or_else(|| parent.status.as_str().to_string()),
+                domain,
+                created_on: Some(day(infos.as_ref().map(|i| i.creation).unwrap_or(parent.creation_date.date()))),
+                next_payment_on: infos.as_ref().map(|i| day(i.expiration)),
+                renewal_period: Some(match period {
+                    Some(12) => "P1Y".to_string(),
+                    Some(n) => format!("P{n}M"),
+                    None => "P1M".to_string(),
+                }),
+                mca_agreed: parent.mca_agreed.unwrap_or(true),
+            })
+        } else {
+            None
         };
-        Ok(ReadGroup { group, licences, usage: usage(stats) })
+        let usage = if due.usage { Some(self.usage_of(UsageOf::Prepaid(&any)).await) } else { None };
+        let offer = majority(licences.iter().map(|r| r.licence_type));
+        Ok(ReadGroup {
+            group: RemoteGroup { family: GroupFamily::Prepaid, service_name: tenant.to_string(), offer, details },
+            licences,
+            usage,
+        })
+    }
+
+    /// A year of usage statistics; none when they cannot be read (they are not vital).
+    async fn usage_of(&self, of: UsageOf<'_>) -> Vec<RemoteUsage> {
+        let today = now().date();
+        let from = today - Duration::days(365);
+        let stats = match of {
+            UsageOf::Payg(sn) => self.client.office_usage_statistics(sn, from, today).await,
+            UsageOf::Prepaid(any) => self.client.tenant_usage_statistics(any, from, today).await,
+        };
+        usage(stats.unwrap_or_default())
     }
 
     /// The catalog prices of the prepaid plans, for the order wizard and the costs. A
@@ -216,6 +288,7 @@ impl Engine<'_> {
             .into_iter()
             .map(|p| (p.plan_code, p.licence_type, p.renewal_period, p.price_ucents_per_month, p.currency))
             .collect();
-        let _ = self.store.write(|tx| remote::write_prices(tx, self.account_id, &prices));
+        let at = timestamp(now());
+        let _ = self.store.write(|tx| remote::write_prices(tx, self.account_id, &prices, &at));
     }
 }

@@ -28,6 +28,7 @@ const BACKGROUND: Record<string, Handler> = {
   list_pending_changes: [],
   list_open_orders: [],
   get_sync_status: NOT_CONNECTED,
+  refresh_group: null,
 };
 
 export function fakeRust(given: Record<string, Handler>): { calls: Call[]; callsOf: (cmd: string) => Call[] } {

@@ -27,3 +27,6 @@ export const listHistory = (groupId: number, filter: HistoryFilter | null = null
 /** Licences in use per day and per type over `period`. */
 export const getUsage = (groupId: number, period: UsagePeriod): Promise<UsageSeries> =>
   call('get_usage', { groupId, period });
+
+/** The group was opened: OVHcloud's view of its details is read again at the next sync. */
+export const refreshGroup = (groupId: number): Promise<null> => call('refresh_group', { groupId });
