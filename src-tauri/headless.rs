@@ -14,6 +14,7 @@ use crate::i18n::{Lang, Localize};
 use crate::secrets::{Keychain, Secret, SecretStore};
 use crate::store::sample::SampleSize;
 use crate::store::{ChangeState, Store};
+use crate::sync::engine::with_ticks;
 use crate::sync::{DEMO_ENDPOINT, Engine, Progress, SyncLock, client_for};
 
 /// Exit statuses of the command line (documented in `seatkeeper --help` and the README).
@@ -276,7 +277,16 @@ fn sync(store: &Store, keychain: &dyn SecretStore, only: Option<&str>, wait: boo
                 progress: &progress,
                 lock: &lock,
             };
-            rt.block_on(engine.sync())
+            rt.block_on(with_ticks(engine.sync(), || {
+                if let Some(wait) = client.rate_wait() {
+                    eprint!(
+                        "\r{} {}s        ",
+                        lang.pick("waiting for OVHcloud's rate limit:", "attente de la limite de débit d'OVHcloud :"),
+                        wait.as_secs_f64().ceil()
+                    );
+                    let _ = std::io::stderr().flush();
+                }
+            }))
         });
         eprintln!();
         let report = match result {

@@ -264,6 +264,11 @@ impl Client {
         self.inner.generation
     }
 
+    /// How much longer a request waits for OVHcloud's rate limit, if one is waiting.
+    pub fn rate_wait(&self) -> Option<Duration> {
+        self.inner.limiter.blocked_for()
+    }
+
     pub fn max_concurrency(&self) -> usize {
         self.inner.max_concurrency
     }

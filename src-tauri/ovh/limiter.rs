@@ -44,24 +44,27 @@ pub struct RateLimiter {
     limit: RateLimit,
     /// When the most recent requests (at most `max`) left, oldest first.
     sent: Mutex<VecDeque<Instant>>,
-    /// Called with how long a request is about to wait (for a progress bar).
-    on_wait: std::sync::Mutex<Option<WaitHook>>,
+    /// Until when a request is waiting for the window, if one is (for a progress bar).
+    blocked_until: std::sync::Mutex<Option<Instant>>,
 }
-
-type WaitHook = Box<dyn Fn(Duration) + Send + Sync>;
 
 impl RateLimiter {
     pub fn new(limit: RateLimit) -> RateLimiter {
-        RateLimiter { limit, sent: Mutex::new(VecDeque::new()), on_wait: std::sync::Mutex::new(None) }
+        RateLimiter { limit, sent: Mutex::new(VecDeque::new()), blocked_until: std::sync::Mutex::new(None) }
     }
 
     pub fn limit(&self) -> RateLimit {
         self.limit
     }
 
-    /// Tells `f` each time a request has to wait for the window, and for how long.
-    pub fn on_wait(&self, f: impl Fn(Duration) + Send + Sync + 'static) {
-        *self.on_wait.lock().unwrap_or_else(|p| p.into_inner()) = Some(Box::new(f));
+    /// How much longer the request now waiting for the window will wait, if one is.
+    pub fn blocked_for(&self) -> Option<Duration> {
+        let until = (*self.blocked_until.lock().unwrap_or_else(|p| p.into_inner()))?;
+        Some(until.saturating_duration_since(Instant::now()))
+    }
+
+    fn set_blocked(&self, until: Option<Instant>) {
+        *self.blocked_until.lock().unwrap_or_else(|p| p.into_inner()) = until;
     }
 
     /// How long a request asked now would wait.
@@ -96,11 +99,10 @@ impl RateLimiter {
             let wait = Self::wait_for(&sent, self.limit, now);
             if wait.is_zero() {
                 sent.push_back(now);
+                self.set_blocked(None);
                 return;
             }
-            if let Some(f) = self.on_wait.lock().unwrap_or_else(|p| p.into_inner()).as_ref() {
-                f(wait);
-            }
+            self.set_blocked(Some(now + wait));
             tokio::time::sleep(wait).await;
         }
     }
@@ -119,7 +121,15 @@ mod tests {
         }
         assert_eq!(start.elapsed(), Duration::ZERO, "the first ten go at once");
         assert_eq!(limiter.wait_ahead().await, Duration::from_secs(60));
-        limiter.acquire().await;
+        assert_eq!(limiter.blocked_for(), None, "nobody waits yet");
+        let limiter = std::sync::Arc::new(limiter);
+        let waiting = {
+            let limiter = limiter.clone();
+            tokio::spawn(async move { limiter.acquire().await })
+        };
+        tokio::time::sleep(Duration::from_secs(20)).await;
+        assert_eq!(limiter.blocked_for(), Some(Duration::from_secs(40)), "the progress bar can say how long");
+        waiting.await.unwrap();
         assert_eq!(start.elapsed(), Duration::from_secs(60), "the eleventh waits for the first to be a minute old");
     }
 

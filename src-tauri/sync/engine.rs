@@ -46,6 +46,8 @@ pub struct Progress {
     pub item: String,
     pub done: u32,
     pub total: u32,
+    /// OVHcloud's rate limit (60 requests a minute) holds the next request this long.
+    pub wait_seconds: Option<u32>,
 }
 
 /// What became of one pending change in this sync.
@@ -154,7 +156,8 @@ pub struct Engine<'a> {
 
 impl Engine<'_> {
     pub(super) fn report(&self, phase: Phase, item: &str, done: usize, total: usize) {
-        (self.progress)(Progress { phase, item: item.into(), done: done as u32, total: total as u32 });
+        let wait_seconds = self.client.rate_wait().map(|d| d.as_secs_f64().ceil() as u32);
+        (self.progress)(Progress { phase, item: item.into(), done: done as u32, total: total as u32, wait_seconds });
     }
 
     pub(super) fn open_changes(&self) -> Result<Vec<ChangeRow>> {
@@ -266,6 +269,20 @@ impl Engine<'_> {
             self.secrets.delete(key)?;
         }
         Ok(())
+    }
+}
+
+/// Runs `work`, calling `tick` every second while it runs: how a progress bar learns
+/// that OVHcloud's rate limit holds the sync, and for how long, between two steps.
+pub async fn with_ticks<T>(work: impl std::future::Future<Output = T>, mut tick: impl FnMut()) -> T {
+    tokio::pin!(work);
+    let mut every = tokio::time::interval(std::time::Duration::from_secs(1));
+    every.tick().await;
+    loop {
+        tokio::select! {
+            done = &mut work => return done,
+            _ = every.tick() => tick(),
+        }
     }
 }
 

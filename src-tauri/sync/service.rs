@@ -9,7 +9,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::demo::Demo;
-use super::engine::{Engine, Progress, SyncReport, client_config_at, remote_error};
+use super::engine::{Engine, Progress, SyncReport, client_config_at, remote_error, with_ticks};
 use super::lock::SyncLock;
 use crate::error::{Error, Precondition, Result};
 use crate::i18n::{Lang, Localize};
@@ -148,9 +148,18 @@ impl SyncService {
             let step = |p: Progress| progress(self.update(|s| s.progress = Some(p)));
             let result = async {
                 let client = self.client(store, secrets, account.id).await?;
-                Engine { store, secrets, client: &client, account_id: account.id, progress: &step, lock: &lock }
-                    .sync()
-                    .await
+                let engine =
+                    Engine { store, secrets, client: &client, account_id: account.id, progress: &step, lock: &lock };
+                // Between two steps, the wait OVHcloud's rate limit imposes shows as it counts down.
+                with_ticks(engine.sync(), || {
+                    let wait = client.rate_wait().map(|d| d.as_secs_f64().ceil() as u32);
+                    progress(self.update(|s| {
+                        if let Some(p) = s.progress.as_mut() {
+                            p.wait_seconds = wait;
+                        }
+                    }));
+                })
+                .await
             }
             .await;
             match result {

@@ -275,7 +275,7 @@ describe('welcome', () => {
 describe('connecting', () => {
   const syncing = (done: number, total: number): SyncStatus => ({
     running: true,
-    progress: { phase: 'pull', item: 'office5678.o365.ovh.com', done, total },
+    progress: { phase: 'pull', item: 'office5678.o365.ovh.com', done, total, waitSeconds: null },
     online: null,
     lastSyncAt: null,
     lastError: null,

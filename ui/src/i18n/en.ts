@@ -49,6 +49,8 @@ export const en = {
   'sync.progress': 'Sync progress',
   'sync.elsewhere': 'Syncing elsewhere…',
   'sync.detail.retryAt': 'OVHcloud asked Seatkeeper to slow down: the next sync waits until {date}.',
+  'sync.waiting': 'Syncing… waiting {seconds} s',
+  'sync.detail.waiting': 'OVHcloud allows 60 requests a minute: the next one leaves in {seconds} s.',
   'sync.offline': 'Offline',
   'sync.offlineMore': '— changes will be sent when OVHcloud is reachable',
   'sync.synced': 'Synced {when}',

@@ -50,6 +50,8 @@ export const fr: Messages = {
   'sync.elsewhere': 'Synchronisation ailleurs…',
   'sync.detail.retryAt':
     'OVHcloud a demandé à Seatkeeper de ralentir : la prochaine synchronisation attend jusqu’à {date}.',
+  'sync.waiting': 'Synchronisation… attente {seconds} s',
+  'sync.detail.waiting': 'OVHcloud accepte 60 requêtes par minute : la suivante part dans {seconds} s.',
   'sync.offline': 'Hors ligne',
   'sync.offlineMore': '— les modifications partiront quand OVHcloud sera joignable',
   'sync.synced': 'Synchronisé {when}',

@@ -10,7 +10,7 @@ const minutesAgo = (n: number) => new Date(Date.now() - n * 60_000).toISOString(
 
 const SYNCING: Status = {
   running: true,
-  progress: { phase: 'pull', item: 'office1234.o365.ovh.com', done: 3, total: 12 },
+  progress: { phase: 'pull', item: 'office1234.o365.ovh.com', done: 3, total: 12, waitSeconds: null },
   online: true,
   lastSyncAt: null,
   lastError: null,
@@ -50,11 +50,26 @@ describe('sync indicator', () => {
     expect(bar.max).toBe(12);
     expect(screen.getByRole('status').textContent).toBe('Syncing with OVHcloud');
 
-    await push({ ...SYNCING, progress: { phase: 'push', item: 'Licence activation', done: 1, total: 2 } });
+    await push({
+      ...SYNCING,
+      progress: { phase: 'push', item: 'Licence activation', done: 1, total: 2, waitSeconds: null },
+    });
     await screen.findByRole('button', { name: /Syncing… sending 1\/2/ });
     bar = screen.getByRole('progressbar') as HTMLProgressElement;
     expect(bar.value).toBe(1);
     expect(bar.max).toBe(2);
+
+    // OVHcloud's rate limit holds the next request: how long, in words.
+    await push({
+      ...SYNCING,
+      progress: { phase: 'pull', item: 'office1234.o365.ovh.com', done: 5, total: 9, waitSeconds: 42 },
+    });
+    await screen.findByRole('button', { name: /Syncing… waiting 42 s/ });
+    await push({
+      ...SYNCING,
+      progress: { phase: 'push', item: 'Licence activation', done: 1, total: 2, waitSeconds: null },
+    });
+    await screen.findByRole('button', { name: /Syncing… sending 1\/2/ });
 
     // A sync that could not reach OVHcloud: a clear offline state, no progress bar.
     await push({

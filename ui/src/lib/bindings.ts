@@ -285,7 +285,11 @@ export type Progress = { phase: Phase,
 /**
  * What is being fetched or sent (a group's name, a change's kind).
  */
-item: string, done: number, total: number, };
+item: string, done: number, total: number, 
+/**
+ * OVHcloud's rate limit (60 requests a minute) holds the next request this long.
+ */
+waitSeconds: number | null, };
 
 export type ChangeOutcome = { changeId: number, kind: ChangeKind, state: ChangeState, 
 /**
