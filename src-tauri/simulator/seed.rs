@@ -89,6 +89,14 @@ impl Seed {
             .with_payg_group(DEMO_PAYG_TENANT, "Contoso — pay as you go", 0, 12)
     }
 
+    /// A small business: two groups, 17 licences (a prepaid group of 10 with 2 free
+    /// slots, a pay-as-you-go group of 7 users).
+    pub fn small_account() -> Seed {
+        Seed::empty()
+            .with_prepaid_group(DEMO_PREPAID_TENANT, "Small business — Apps for business", "officeBusiness", 8, 2)
+            .with_payg_group(DEMO_PAYG_TENANT, "Small business — pay as you go", 0, 7)
+    }
+
     /// One prepaid Apps for business group at the 300 cap (280 given, 20 free slots).
     pub fn prepaid_benchmark() -> Seed {
         Seed::empty().with_prepaid_group("office7000.o365.ovh.com", "Benchmark prepaid", "officeBusiness", 280, 20)
