@@ -1,32 +1,13 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
-import { createRawSnippet } from 'svelte';
 import { describe, expect, it } from 'vitest';
-import VirtualTable, { type VirtualColumn } from './VirtualTable.svelte';
+import VirtualTableHarness from '../test/VirtualTableHarness.svelte';
 
 type Item = { id: number; name: string };
 
 const items: Item[] = Array.from({ length: 10_000 }, (_, i) => ({ id: i + 1, name: `Person ${i + 1}` }));
-const columns: VirtualColumn[] = [
-  { id: 'id', header: 'Number', width: '6rem' },
-  { id: 'name', header: 'Name', width: '1fr' },
-];
-const cell = createRawSnippet((row: () => Item, column: () => VirtualColumn) => ({
-  render: () => `<span>${column().id === 'id' ? row().id : row().name}</span>`,
-}));
 
 function setup(rows: Item[] = items) {
-  return render(VirtualTable<Item>, {
-    props: {
-      rows,
-      columns,
-      cell,
-      rowKey: (r: Item) => r.id,
-      label: 'People',
-      rowHeight: 40,
-      overscan: 5,
-      fallbackHeight: 400,
-    },
-  });
+  return render(VirtualTableHarness, { props: { rows } });
 }
 
 function dataRows() {
@@ -82,5 +63,19 @@ describe('VirtualTable', () => {
     await rerender({ rows: items.slice(0, 3) });
     expect(dataRows().map((r) => r.textContent)).toEqual(['1Person 1', '2Person 2', '3Person 3']);
     expect(screen.getByRole('table').getAttribute('aria-rowcount')).toBe('4');
+  });
+
+  it('never leaves the focus on a control of a row that is now someone else', async () => {
+    const { rerender } = setup(items.slice(0, 20));
+    const button = screen.getByRole('button', { name: 'Person 3' });
+    button.focus();
+    await fireEvent.focusIn(button);
+    // The same rows, reloaded: the focus stays where it is.
+    await rerender({ rows: items.slice(0, 20).map((r) => ({ ...r })) });
+    expect(document.activeElement?.textContent).toBe('Person 3');
+    // Person 3 filtered out: its place now shows Person 4; the focus goes back to the table.
+    await rerender({ rows: items.slice(0, 20).filter((r) => r.id !== 3) });
+    expect(screen.queryByRole('button', { name: 'Person 3' })).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('table'));
   });
 });
