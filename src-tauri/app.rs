@@ -106,6 +106,7 @@ async fn sync_loop(app: tauri::AppHandle) {
 pub fn run_window(data_dir: Option<PathBuf>, started: Instant) -> ExitCode {
     let result = tauri::Builder::default()
         .setup(move |app| {
+            let setup_at = started.elapsed();
             let dir = match data_dir {
                 Some(dir) => dir,
                 None => app.path().app_data_dir()?,
@@ -114,7 +115,10 @@ pub fn run_window(data_dir: Option<PathBuf>, started: Instant) -> ExitCode {
             // the window starts and shows why, leaving the file untouched.
             let store = Store::open_in(&dir);
             let installation = store.as_ref().ok().and_then(|s| s.installation_id().ok()).unwrap_or_default();
-            app.manage(AppState::new(store, Box::new(Keychain::for_installation(installation)), started));
+            let state = AppState::new(store, Box::new(Keychain::for_installation(installation)), started);
+            state.mark_at("setup", setup_at);
+            state.mark("store.open");
+            app.manage(state);
             tauri::async_runtime::spawn(sync_loop(app.handle().clone()));
             tauri::async_runtime::spawn(watch_database(app.handle().clone()));
             Ok(())

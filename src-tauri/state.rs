@@ -27,8 +27,11 @@ pub struct AppState {
     secrets: Box<dyn SecretStore>,
     lang: RwLock<Lang>,
     started: Instant,
-    /// Set by SEATKEEPER_BENCH: the first paint is reported on stdout.
+    /// Set by SEATKEEPER_BENCH: the first paint is reported on stdout, with where the
+    /// start-up time went.
     pub bench: bool,
+    /// Moments of the start-up (for the benchmark's breakdown), since the process started.
+    marks: std::sync::Mutex<Vec<(&'static str, std::time::Duration)>>,
     pub sync: SyncService,
 }
 
@@ -41,6 +44,7 @@ impl AppState {
             lang: RwLock::new(chosen.unwrap_or_default()),
             started,
             bench: std::env::var_os("SEATKEEPER_BENCH").is_some(),
+            marks: std::sync::Mutex::new(Vec::new()),
             sync: SyncService::default(),
         }
     }
@@ -51,6 +55,29 @@ impl AppState {
 
     pub fn started(&self) -> Instant {
         self.started
+    }
+
+    /// Notes a moment of the start-up, once per name (only when benchmarking).
+    pub fn mark(&self, name: &'static str) {
+        if !self.bench {
+            return;
+        }
+        let mut marks = self.marks.lock().unwrap_or_else(|p| p.into_inner());
+        if !marks.iter().any(|(n, _)| *n == name) {
+            marks.push((name, self.started.elapsed()));
+        }
+    }
+
+    /// Notes a moment measured earlier.
+    pub fn mark_at(&self, name: &'static str, at: std::time::Duration) {
+        if self.bench {
+            self.marks.lock().unwrap_or_else(|p| p.into_inner()).push((name, at));
+        }
+    }
+
+    /// The moments noted so far, in milliseconds since the process started.
+    pub fn marks(&self) -> Vec<(&'static str, u128)> {
+        self.marks.lock().unwrap_or_else(|p| p.into_inner()).iter().map(|(n, d)| (*n, d.as_millis())).collect()
     }
 
     /// The store, or the reason it could not be opened (every call repeats it).

@@ -12,11 +12,15 @@ use crate::store::sample::{SampleReport, SampleSize};
 
 #[tauri::command(async)]
 pub fn get_app_status(state: State<'_, AppState>) -> CmdResult<AppStatus> {
-    state.run(|store| store.app_status())
+    state.mark("ipc.appStatus.in");
+    let status = state.run(|store| store.app_status());
+    state.mark("ipc.appStatus.out");
+    status
 }
 
 #[tauri::command(async)]
 pub fn get_preferences(state: State<'_, AppState>, system_language: String) -> CmdResult<Preferences> {
+    state.mark("ipc.first");
     state.preferences(&system_language)
 }
 
@@ -47,13 +51,18 @@ pub fn open_external(state: State<'_, AppState>, url: String) -> CmdResult<()> {
     tauri_plugin_opener::open_url(url.as_str(), None::<&str>).map_err(|e| Error::Internal(e.to_string()).to_ipc(lang))
 }
 
-/// The window calls this once the groups list is on screen. Under SEATKEEPER_BENCH the
-/// time since the process started is printed for tests/bench/startup.sh.
+/// The window calls this once the groups list is on screen, with its own moments (in
+/// ms since the page started loading). Under SEATKEEPER_BENCH the time since the process
+/// started is printed for tests/bench/startup.sh, and where it went.
 #[tauri::command(async)]
-pub fn report_first_paint(state: State<'_, AppState>) {
+pub fn report_first_paint(state: State<'_, AppState>, page: Option<std::collections::BTreeMap<String, f64>>) {
     if state.bench {
-        println!("SEATKEEPER_FIRST_PAINT_MS {}", state.started().elapsed().as_millis());
         use std::io::Write;
+        let total = state.started().elapsed().as_millis();
+        let rust: Vec<String> = state.marks().iter().map(|(n, ms)| format!("{n}={ms}")).collect();
+        let page: Vec<String> = page.unwrap_or_default().iter().map(|(n, ms)| format!("page.{n}={ms:.0}")).collect();
+        println!("SEATKEEPER_STARTUP {} {}", rust.join(" "), page.join(" "));
+        println!("SEATKEEPER_FIRST_PAINT_MS {total}");
         let _ = std::io::stdout().flush();
     }
 }

@@ -8,7 +8,10 @@ use crate::store::{GroupOverview, GroupSummary, HistoryEntry, HistoryFilter, Lic
 
 #[tauri::command(async)]
 pub fn list_groups(state: State<'_, AppState>) -> CmdResult<Vec<GroupSummary>> {
-    state.run(|store| store.list_groups())
+    state.mark("ipc.groups.in");
+    let groups = state.run(|store| store.list_groups());
+    state.mark("ipc.groups.out");
+    groups
 }
 
 #[tauri::command(async)]

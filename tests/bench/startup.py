@@ -24,6 +24,7 @@ import tempfile
 import time
 
 MARK = "SEATKEEPER_FIRST_PAINT_MS"
+BREAKDOWN = "SEATKEEPER_STARTUP"
 
 
 def descendants(pid):
@@ -86,12 +87,20 @@ def run_once(cmd, home, display, timeout=60, settle=1.5):
     start = time.monotonic()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True, start_new_session=True)
     painted = None
+    marks = {}
     try:
         deadline = start + timeout
         while time.monotonic() < deadline:
             line = proc.stdout.readline()
             if not line:
                 break
+            if line.startswith(BREAKDOWN):
+                for item in line.split()[1:]:
+                    key, _, value = item.partition("=")
+                    try:
+                        marks[key] = float(value)
+                    except ValueError:
+                        pass
             if line.startswith(MARK):
                 painted = (time.monotonic() - start) * 1000
                 break
@@ -99,7 +108,7 @@ def run_once(cmd, home, display, timeout=60, settle=1.5):
             raise RuntimeError(f"{cmd[0]} never reported its first paint")
         time.sleep(settle)
         pss, names = pss_kib(descendants(proc.pid))
-        return painted, pss, names
+        return painted, pss, names, marks
     finally:
         try:
             os.killpg(proc.pid, signal.SIGKILL)
@@ -111,19 +120,35 @@ def run_once(cmd, home, display, timeout=60, settle=1.5):
 def measure(name, cmd, display, runs, workdir):
     cold, warm, pss = [], [], []
     names = []
+    breakdowns = []
     for i in range(runs):
         home = tempfile.mkdtemp(prefix=f"{name}-cold-", dir=workdir)
         drop_caches()
-        t, p, names = run_once(cmd, home, display)
+        t, p, names, _ = run_once(cmd, home, display)
         cold.append(t)
         pss.append(p)
     home = tempfile.mkdtemp(prefix=f"{name}-warm-", dir=workdir)
     run_once(cmd, home, display)  # fills the caches
     for i in range(runs):
-        t, p, names = run_once(cmd, home, display)
+        t, p, names, marks = run_once(cmd, home, display)
         warm.append(t)
         pss.append(p)
-    return {"cold": cold, "warm": warm, "pss": pss, "processes": sorted(set(names))}
+        breakdowns.append(marks)
+    return {"cold": cold, "warm": warm, "pss": pss, "processes": sorted(set(names)), "breakdown": breakdowns}
+
+
+# Where the start-up time goes, in the order it happens; Rust's moments are since the
+# process started, the page's since it began loading.
+STEPS = [
+    ("setup", "Tauri ready, setup starts (Rust)"),
+    ("store.open", "database opened (Rust)"),
+    ("page.script", "page script starts (page)"),
+    ("ipc.first", "first command reaches Rust (Rust)"),
+    ("ipc.appStatus.out", "app status answered (Rust)"),
+    ("ipc.groups.out", "groups answered (Rust)"),
+    ("page.firstScreen", "groups list in the DOM (page)"),
+    ("page.painted", "painted (page)"),
+]
 
 
 def fmt(values):
@@ -139,6 +164,7 @@ def main():
     ap.add_argument("--display", default=":97")
     ap.add_argument("--report", default="BENCHMARKS.md")
     ap.add_argument("--licences", type=int, required=True)
+    ap.add_argument("--section", default="startup", help="the BENCHMARKS.md markers to write between")
     args = ap.parse_args()
 
     workdir = tempfile.mkdtemp(prefix="seatkeeper-bench-")
@@ -174,12 +200,23 @@ def main():
         f"| PSS once painted, app + WebKit processes (MiB) | {statistics.median(app['pss']) / 1024:.1f} | {statistics.median(base['pss']) / 1024:.1f} | {ratio(app['pss'], base['pss'])} |",
         "",
         f"Processes counted: Seatkeeper {', '.join(app['processes'])}; baseline {', '.join(base['processes'])}.",
+        "",
+        "Where Seatkeeper's warm start-up goes (median ms; Rust's moments since the process started, the page's since it began loading):",
+        "",
+        "| moment | ms |",
+        "|---|---:|",
+    ] + [
+        f"| {label} | {statistics.median(v):.0f} |"
+        for key, label in STEPS
+        if (v := [b[key] for b in app["breakdown"] if key in b])
+    ] + [
+        "",
         f"All runs (ms) — Seatkeeper cold {', '.join(fmt([v]) for v in app['cold'])}; warm {', '.join(fmt([v]) for v in app['warm'])}; "
         f"baseline cold {', '.join(fmt([v]) for v in base['cold'])}; warm {', '.join(fmt([v]) for v in base['warm'])}.",
     ]
     body = "\n".join(lines)
     print(body)
-    begin, end = "<!-- startup:begin -->", "<!-- startup:end -->"
+    begin, end = f"<!-- {args.section}:begin -->", f"<!-- {args.section}:end -->"
     text = open(args.report).read() if os.path.exists(args.report) else ""
     if begin in text and end in text:
         text = text[: text.index(begin) + len(begin)] + "\n" + body + "\n" + text[text.index(end) :]

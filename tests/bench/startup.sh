@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds Seatkeeper and the hello-world baseline (release, same dependencies), fills a
 # database with 10,000 licences, and runs tests/bench/startup.py, which writes the
-# results into BENCHMARKS.md. Usage: bash tests/bench/startup.sh [RUNS]
+# results into BENCHMARKS.md. Usage: bash tests/bench/startup.sh [RUNS [SECTION]]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 bash .ci/setup
@@ -15,4 +15,4 @@ trap 'rm -rf "$data"' EXIT
 python3 tests/bench/startup.py \
   --app ./target/release/seatkeeper \
   --baseline ./target/release/examples/hello_baseline \
-  --data-dir "$data" --licences 10000 --runs "${1:-5}"
+  --data-dir "$data" --licences 10000 --runs "${1:-5}" --section "${2:-startup}"

@@ -1,6 +1,9 @@
 import './app.css';
 import { mount } from 'svelte';
 import App from './App.svelte';
+import { markStartup } from './lib/firstPaint';
+
+markStartup('script');
 
 const target = document.getElementById('app');
 if (!target) throw new Error('#app is missing from index.html');

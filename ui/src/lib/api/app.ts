@@ -19,4 +19,4 @@ export const removeSampleData = (): Promise<null> => call('remove_sample_data');
 /** Opens a trusted OVHcloud or Microsoft page in the system browser (the only way out). */
 export const openExternal = (url: string): Promise<null> => call('open_external', { url });
 
-export const reportFirstPaint = (): Promise<null> => call('report_first_paint');
+export const reportFirstPaint = (page: Record<string, number>): Promise<null> => call('report_first_paint', { page });
