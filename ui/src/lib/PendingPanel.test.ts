@@ -46,7 +46,7 @@ describe('pending changes panel', () => {
     const version = dataVersion.value;
     await user.click(button);
 
-    const dialog = screen.getByRole('dialog', { name: 'Pending changes' });
+    const dialog = await screen.findByRole('dialog', { name: 'Pending changes' });
     const items = await waitFor(() => {
       const list = within(dialog).getAllByRole('listitem');
       expect(list).toHaveLength(3);

@@ -1,6 +1,7 @@
 // Tells Rust, exactly once, that the first real screen is on screen (a benchmark
 // measures startup with it): after the next frame has been painted.
 import { reportFirstPaint } from './api/app';
+import { prefetchLazy } from './lazy';
 
 let reported = false;
 /** Moments of the start-up, in ms since the page started loading (for the benchmark). */
@@ -21,6 +22,7 @@ export function reportFirstPaintOnce(): void {
       reportFirstPaint(moments).catch(() => {
         // Nothing the user needs to know about.
       });
+      prefetchLazy();
     }),
   );
 }

@@ -2,12 +2,16 @@
 // after each test. (The time zone is fixed to UTC in vite.config.ts, so dates can be
 // checked as text.)
 import { clearMocks } from '@tauri-apps/api/mocks';
-import { cleanup } from '@testing-library/svelte';
+import { cleanup, configure } from '@testing-library/svelte';
 import { afterEach } from 'vitest';
 import { locale } from '../i18n/index.svelte';
 import { resetFirstPaintForTests } from '../lib/firstPaint';
 import { pending } from '../lib/pending.svelte';
 import { accountsUi } from '../screens/accounts/accounts.svelte';
+
+// Screens and dialogs load on demand (src/lib/lazy.ts): the first time a test opens one,
+// its module is transformed, which can take more than a second on a loaded machine.
+configure({ asyncUtilTimeout: 5000 });
 
 // jsdom does no layout and has no ResizeObserver (Svelte's bind:clientHeight uses one):
 // sizes stay 0 and components fall back to their default sizes.

@@ -11,7 +11,7 @@ const DEMO: AccountSummary = { id: 3, label: 'Demo (simulated OVHcloud)', endpoi
 
 async function openAccounts(user: ReturnType<typeof userEvent.setup>): Promise<HTMLElement> {
   await user.click(screen.getByRole('button', { name: 'Accounts' }));
-  return screen.getByRole('dialog');
+  return screen.findByRole('dialog');
 }
 
 function input(dialog: HTMLElement, label: string | RegExp): HTMLInputElement {
