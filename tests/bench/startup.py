@@ -142,6 +142,7 @@ def measure(name, cmd, display, runs, workdir):
 STEPS = [
     ("setup", "Tauri ready, setup starts (Rust)"),
     ("store.open", "database opened (Rust)"),
+    ("page.start", "the page starts loading (Rust's clock)"),
     ("page.script", "page script starts (page)"),
     ("ipc.first", "first command reaches Rust (Rust)"),
     ("ipc.appStatus.out", "app status answered (Rust)"),
@@ -149,6 +150,11 @@ STEPS = [
     ("page.firstScreen", "groups list in the DOM (page)"),
     ("page.painted", "painted (page)"),
 ]
+
+
+def med(result, key):
+    values = [b[key] for b in result["breakdown"] if key in b]
+    return f"{statistics.median(values):.0f}" if values else "—"
 
 
 def fmt(values):
@@ -201,14 +207,14 @@ def main():
         "",
         f"Processes counted: Seatkeeper {', '.join(app['processes'])}; baseline {', '.join(base['processes'])}.",
         "",
-        "Where Seatkeeper's warm start-up goes (median ms; Rust's moments since the process started, the page's since it began loading):",
+        "Where the warm start-up goes (median ms; Rust's moments and the page's start since the process started, the page's other moments since it began loading):",
         "",
-        "| moment | ms |",
-        "|---|---:|",
+        "| moment | Seatkeeper | hello-world Tauri |",
+        "|---|---:|---:|",
     ] + [
-        f"| {label} | {statistics.median(v):.0f} |"
+        f"| {label} | {med(app, key)} | {med(base, key)} |"
         for key, label in STEPS
-        if (v := [b[key] for b in app["breakdown"] if key in b])
+        if med(app, key) != "—" or med(base, key) != "—"
     ] + [
         "",
         f"All runs (ms) — Seatkeeper cold {', '.join(fmt([v]) for v in app['cold'])}; warm {', '.join(fmt([v]) for v in app['warm'])}; "

@@ -6,10 +6,22 @@ use std::time::Instant;
 
 static STARTED: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
 
+/// Prints the first paint, and (like Seatkeeper) the page's own moments for the breakdown.
 #[tauri::command]
-fn report_first_paint() {
-    let ms = STARTED.get().map_or(0, |s| s.elapsed().as_millis());
-    println!("SEATKEEPER_FIRST_PAINT_MS {ms}");
+fn report_first_paint(page: Option<std::collections::BTreeMap<String, f64>>) {
+    let elapsed = STARTED.get().map(Instant::elapsed).unwrap_or_default();
+    let epoch = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+    let process_start = epoch.as_secs_f64() * 1000.0 - elapsed.as_secs_f64() * 1000.0;
+    let mut moments: Vec<String> = Vec::new();
+    for (name, ms) in page.unwrap_or_default() {
+        if name == "origin" {
+            moments.push(format!("page.start={:.0}", ms - process_start));
+        } else {
+            moments.push(format!("page.{name}={ms:.0}"));
+        }
+    }
+    println!("SEATKEEPER_STARTUP {}", moments.join(" "));
+    println!("SEATKEEPER_FIRST_PAINT_MS {}", elapsed.as_millis());
     let _ = std::io::stdout().flush();
 }
 

@@ -19,6 +19,7 @@ export function reportFirstPaintOnce(): void {
   requestAnimationFrame(() =>
     requestAnimationFrame(() => {
       markStartup('painted');
+      moments.origin = performance.timeOrigin;
       reportFirstPaint(moments).catch(() => {
         // Nothing the user needs to know about.
       });
