@@ -38,6 +38,8 @@ const RETRY_OFFLINE_EVERY: std::time::Duration = std::time::Duration::from_secs(
 const FOLLOW_TASKS_EVERY: std::time::Duration = std::time::Duration::from_secs(10);
 /// How often the window looks whether another process (a scheduled `seatkeeper sync`)
 /// wrote to the database, to reload what it shows.
+/// The first background sync waits for the first paint, but no longer than this.
+const FIRST_SYNC_AT_THE_LATEST: std::time::Duration = std::time::Duration::from_secs(5);
 const WATCH_DATABASE_EVERY: std::time::Duration = std::time::Duration::from_millis(1000);
 
 /// Tells the window when another process changed the database (`data-changed`), so
@@ -62,6 +64,9 @@ async fn watch_database(app: tauri::AppHandle) {
 /// whenever a change is queued or the user asks. Reports through `sync-status` events.
 async fn sync_loop(app: tauri::AppHandle) {
     use tauri::Emitter;
+    // Nothing network-bound before the first screen is painted (or a few seconds, if the
+    // page never says so).
+    let _ = tokio::time::timeout(FIRST_SYNC_AT_THE_LATEST, app.state::<AppState>().painted.notified()).await;
     loop {
         let state = app.state::<AppState>();
         let mut reports = Vec::new();

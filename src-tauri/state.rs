@@ -33,6 +33,9 @@ pub struct AppState {
     /// Moments of the start-up (for the benchmark's breakdown), since the process started.
     marks: std::sync::Mutex<Vec<(&'static str, std::time::Duration)>>,
     pub sync: SyncService,
+    /// Told when the window has painted its first screen: the background sync waits for
+    /// it, so nothing network-bound competes with the start-up.
+    pub painted: tokio::sync::Notify,
 }
 
 impl AppState {
@@ -46,6 +49,7 @@ impl AppState {
             bench: std::env::var_os("SEATKEEPER_BENCH").is_some(),
             marks: std::sync::Mutex::new(Vec::new()),
             sync: SyncService::default(),
+            painted: tokio::sync::Notify::new(),
         }
     }
 

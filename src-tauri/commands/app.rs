@@ -52,10 +52,11 @@ pub fn open_external(state: State<'_, AppState>, url: String) -> CmdResult<()> {
 }
 
 /// The window calls this once the groups list is on screen, with its own moments (in
-/// ms since the page started loading). Under SEATKEEPER_BENCH the time since the process
+/// ms since the page started loading). It lets the background sync start. Under SEATKEEPER_BENCH the time since the process
 /// started is printed for tests/bench/startup.sh, and where it went.
 #[tauri::command(async)]
 pub fn report_first_paint(state: State<'_, AppState>, page: Option<std::collections::BTreeMap<String, f64>>) {
+    state.painted.notify_one();
     if state.bench {
         use std::io::Write;
         let elapsed = state.started().elapsed();

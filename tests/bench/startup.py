@@ -148,6 +148,7 @@ STEPS = [
     ("ipc.appStatus.out", "app status answered (Rust)"),
     ("ipc.groups.out", "groups answered (Rust)"),
     ("page.firstScreen", "groups list in the DOM (page)"),
+    ("page.idle", "page free again, first layout done (page)"),
     ("page.painted", "painted (page)"),
 ]
 

@@ -16,6 +16,8 @@ export function reportFirstPaintOnce(): void {
   if (reported) return;
   reported = true;
   markStartup('firstScreen');
+  // When the page is free again after putting the screen in: its first layout is done.
+  setTimeout(() => markStartup('idle'), 0);
   requestAnimationFrame(() =>
     requestAnimationFrame(() => {
       markStartup('painted');
