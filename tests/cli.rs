@@ -161,6 +161,7 @@ async fn a_sync_killed_at_random_moments_loses_nothing_and_applies_nothing_twice
                 last_name: format!("User{i}"),
                 login: format!("slot.user{i}"),
                 usage_location: "FR".into(),
+                domain: None,
             };
             store.activate_licence(slot.id, &a, now).unwrap();
         }
@@ -170,6 +171,7 @@ async fn a_sync_killed_at_random_moments_loses_nothing_and_applies_nothing_twice
                 last_name: format!("User{i}"),
                 login: format!("new.user{i}"),
                 usage_location: "FR".into(),
+                domain: None,
             };
             store.add_user(payg.id, &a, LicenceType::OfficeProPlus, now).unwrap();
         }
@@ -309,6 +311,7 @@ fn queue_mix(dir: &Path, trial: usize) -> Vec<String> {
             last_name: format!("Never{i}"),
             login: login.clone(),
             usage_location: "FR".into(),
+            domain: None,
         };
         store.add_user(payg.id, &a, LicenceType::OfficeProPlus, now).unwrap();
         logins.push(login);
@@ -321,6 +324,7 @@ fn queue_mix(dir: &Path, trial: usize) -> Vec<String> {
             last_name: format!("Once{i}"),
             login: format!("t{trial}.slot{i}"),
             usage_location: "FR".into(),
+            domain: None,
         };
         store.activate_licence(slot.id, &a, now).unwrap();
     }

@@ -6,6 +6,7 @@ mod app;
 mod groups;
 mod installs;
 mod licences;
+mod lifecycle;
 mod names;
 mod orders;
 mod sync;
@@ -14,6 +15,7 @@ pub use app::*;
 pub use groups::*;
 pub use installs::*;
 pub use licences::*;
+pub use lifecycle::*;
 pub use names::COMMAND_NAMES;
 pub use orders::*;
 pub use sync::*;
@@ -71,6 +73,16 @@ macro_rules! app_invoke_handler {
             $crate::commands::sync_now,
             $crate::commands::get_sync_status,
             $crate::commands::pay_demo_order,
+            $crate::commands::signatory_defaults,
+            $crate::commands::create_attestation,
+            $crate::commands::open_attestation,
+            $crate::commands::demo_sign_attestation,
+            $crate::commands::accept_agreement,
+            $crate::commands::review_renewal,
+            $crate::commands::set_renewal,
+            $crate::commands::request_termination,
+            $crate::commands::review_termination,
+            $crate::commands::confirm_termination,
         ]
     };
 }

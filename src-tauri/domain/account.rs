@@ -125,6 +125,10 @@ pub struct AccountInput {
     /// The local part of the activation e-mail; the domain is the group's.
     pub login: String,
     pub usage_location: String,
+    /// The domain after `@`, for a pay-as-you-go group with several; none: the group's.
+    #[ts(optional)]
+    #[serde(default)]
+    pub domain: Option<String>,
 }
 
 /// Checks every field of an account and returns it tidied (names trimmed, usage
@@ -150,7 +154,17 @@ pub fn check_account(input: &AccountInput) -> Result<AccountInput, Vec<RuleError
             String::new()
         }
     };
-    if problems.is_empty() { Ok(AccountInput { first_name, last_name, login, usage_location }) } else { Err(problems) }
+    if problems.is_empty() {
+        Ok(AccountInput {
+            first_name,
+            last_name,
+            login,
+            usage_location,
+            domain: input.domain.as_deref().map(str::trim).filter(|d| !d.is_empty()).map(str::to_lowercase),
+        })
+    } else {
+        Err(problems)
+    }
 }
 
 #[cfg(test)]
@@ -229,6 +243,7 @@ mod account_tests {
             last_name: "Dupont".into(),
             login: "a..b".into(),
             usage_location: "XX".into(),
+            domain: None,
         };
         let problems = check_account(&bad).unwrap_err();
         let fields: Vec<_> = problems.iter().map(RuleError::field).collect();
@@ -238,6 +253,7 @@ mod account_tests {
             last_name: "Dupont".into(),
             login: "jean.dupont".into(),
             usage_location: "be".into(),
+            domain: None,
         };
         let tidy = check_account(&good).unwrap();
         assert_eq!((tidy.first_name.as_str(), tidy.usage_location.as_str()), ("Jean", "BE"));

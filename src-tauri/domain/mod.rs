@@ -26,7 +26,7 @@ pub use error::{Field, RuleError};
 pub use file::FileProblem;
 pub use install::{DeviceKind, InstallCounts, MAX_INSTALLS_PER_KIND, check_can_install, parse_install_day};
 pub use licence::{LicenceBlock, LicenceFacts};
-pub use links::trusted_url;
+pub use links::{attestation_url, trusted_url};
 pub use offer::{BUSINESS_GROUP_MAX, GroupFamily, LicenceType, check_group_capacity};
 pub use password::{PASSWORD_MAX, PASSWORD_MIN, PASSWORD_SPECIALS, PasswordCheck, check_password, generate_password};
 pub use renewal::{Renewal, RenewalInput, RenewalMode, RenewalSettings, check_renewal, renewal_consequence};

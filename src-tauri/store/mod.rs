@@ -13,6 +13,7 @@ mod history;
 mod import;
 mod installs;
 mod licences;
+pub mod lifecycle;
 mod migrations;
 pub mod orders;
 pub mod remote;
@@ -58,13 +59,14 @@ impl std::fmt::Debug for PasswordSet {
 pub use accounts::AccountSummary;
 pub use changes::{
     AccountChange, ChangeFilter, ChangeKind, ChangePayload, ChangeRow, ChangeState, GroupRename, OrderChange,
-    PasswordChange, Transition,
+    PasswordChange, RenewalChange, Transition,
 };
 pub use groups::{Capacity, GroupOverview, GroupSummary, Money, OrderSummary, TypeCounts};
 pub use history::{HistoryEntry, HistoryFilter, Origin};
 pub use import::ImportPreview;
 pub use installs::{Install, UserInstalls};
-pub use licences::LicenceRow;
+pub use licences::{LicenceRow, Termination};
+pub use lifecycle::GroupDomain;
 pub use migrations::{LATEST_VERSION, MigrationReport};
 pub use orders::{CatalogEntry, OpenOrder, OrderQuote, OrderRequest, months_in};
 pub use usage::{UsagePeriod, UsagePoint, UsageSeries};
@@ -350,6 +352,71 @@ impl Store {
             }
             Ok(licence_ids.len() as u32)
         })
+    }
+
+    /// The group's agreement and termination facts, for the steps made at OVHcloud at once.
+    pub fn group_ref(&self, group_id: i64) -> Result<lifecycle::GroupRef> {
+        self.read(|conn| lifecycle::group_ref(conn, group_id))
+    }
+
+    pub fn licence_ref(&self, licence_id: i64) -> Result<lifecycle::LicenceRef> {
+        self.read(|conn| lifecycle::licence_ref(conn, licence_id))
+    }
+
+    /// Keeps the agreement page OVHcloud created for a group.
+    pub fn record_attestation(&self, group_id: i64, link: &str, now: OffsetDateTime) -> Result<()> {
+        let at = timestamp(now);
+        self.write(|tx| lifecycle::record_attestation(tx, group_id, link, &at))
+    }
+
+    /// Queues the acceptance of a group's agreement, once signed.
+    pub fn accept_agreement(&self, group_id: i64, now: OffsetDateTime) -> Result<i64> {
+        let at = timestamp(now);
+        self.write(|tx| lifecycle::queue_agreement(tx, group_id, &at))
+    }
+
+    /// What a renewal choice means, checked, without queuing it.
+    pub fn plan_renewal(
+        &self,
+        group_id: i64,
+        input: &crate::domain::RenewalInput,
+        now: OffsetDateTime,
+        lang: Lang,
+    ) -> Result<lifecycle::RenewalPlan> {
+        self.read(|conn| lifecycle::plan_renewal(conn, group_id, input, now.date(), lang))
+    }
+
+    /// Queues a group's new renewal.
+    pub fn set_renewal(&self, group_id: i64, input: &crate::domain::RenewalInput, now: OffsetDateTime) -> Result<i64> {
+        let at = timestamp(now);
+        self.write(|tx| lifecycle::set_renewal(tx, group_id, input, now.date(), &at))
+    }
+
+    /// OVHcloud took a licence's termination request (and e-mailed its token).
+    pub fn termination_requested(&self, licence_id: i64, now: OffsetDateTime) -> Result<()> {
+        let at = timestamp(now);
+        self.write(|tx| lifecycle::termination_requested(tx, licence_id, &at))
+    }
+
+    /// What confirming a termination means, checked, without queuing it.
+    pub fn plan_termination(
+        &self,
+        licence_id: i64,
+        input: &crate::domain::TerminationInput,
+        lang: Lang,
+    ) -> Result<lifecycle::TerminationPlan> {
+        self.read(|conn| lifecycle::plan_termination(conn, licence_id, input, lang))
+    }
+
+    /// Queues the confirmation of a licence's termination.
+    pub fn confirm_termination(
+        &self,
+        licence_id: i64,
+        input: &crate::domain::TerminationInput,
+        now: OffsetDateTime,
+    ) -> Result<i64> {
+        let at = timestamp(now);
+        self.write(|tx| lifecycle::queue_termination(tx, licence_id, input, &at))
     }
 
     /// Pending changes, newest first (see [`changes::list`]).
