@@ -21,6 +21,7 @@ pub enum Entity {
     Install,
     Order,
     PendingChange,
+    Reminder,
 }
 
 /// Who holds a database's sync lock, as the holder wrote it down.
@@ -246,6 +247,7 @@ impl Localize for Error {
                     Entity::Install => lang.pick("device", "appareil"),
                     Entity::Order => lang.pick("order", "commande"),
                     Entity::PendingChange => lang.pick("pending change", "modification en attente"),
+                    Entity::Reminder => lang.pick("reminder", "rappel"),
                 };
                 match lang {
                     Lang::En => format!("This {thing} ({id}) no longer exists; the list has been refreshed."),

@@ -374,3 +374,76 @@ async fn logins_use_only_the_domains_microsoft_verified() {
     w.settle().await;
     assert!(w.client.office_user(DEMO_PAYG_TENANT, "grace@contoso.example").await.is_ok());
 }
+
+// ---- reminders -------------------------------------------------------------------------
+
+#[tokio::test]
+async fn each_reminder_comes_once_also_after_its_date_passed_and_is_gone_once_dismissed() {
+    use seatkeeper::domain::ReminderKind;
+    use seatkeeper::store::ReminderSettings;
+    let (w, unsigned) = with_new_group().await;
+    let prepaid = w.group(GroupFamily::Prepaid);
+    let settings = w.store.reminder_settings().unwrap();
+    assert_eq!(settings, ReminderSettings { notify: false, days_before: 14 }, "off until the user turns them on");
+    assert!(w.store.set_reminder_settings(&ReminderSettings { notify: true, days_before: 0 }).is_err());
+    assert_eq!(w.store.reminder_settings().unwrap(), settings, "nothing saved from a bad value");
+
+    // A monthly automatic renewal is not news; a group that stops is, even when the
+    // day passed while the app was closed.
+    let kinds = |list: &[seatkeeper::store::Reminder]| list.iter().map(|r| r.kind).collect::<Vec<_>>();
+    let first = w.store.refresh_reminders(now(), Lang::En).unwrap();
+    assert_eq!(kinds(&first), [ReminderKind::AgreementUnsigned], "{first:?}");
+    assert_eq!(first[0].group_id, Some(unsigned.id));
+    let yesterday = (now().date() - time::Duration::days(1)).to_string();
+    w.store
+        .write(|tx| {
+            Ok(tx.execute(
+                "UPDATE licence_groups SET renewal = json_set(renewal, '$.mode', 'stopAtExpiration', '$.expiresOn', ?2)
+                 WHERE id = ?1",
+                rusqlite::params![prepaid.id, yesterday],
+            )?)
+        })
+        .unwrap();
+    w.store.set_free_seats_alert(prepaid.id, Some(10)).unwrap();
+    assert!(w.store.set_free_seats_alert(prepaid.id, Some(0)).is_err());
+    let second = w.store.refresh_reminders(now(), Lang::Fr).unwrap();
+    assert_eq!(kinds(&second), [ReminderKind::RenewalSoon, ReminderKind::FreeSeatsLow]);
+    assert!(second[0].body.contains("perdent Office"), "{:?}", second[0]);
+    assert!(second[1].title.contains("6 licence(s)"), "{:?}", second[1]);
+    assert!(w.store.refresh_reminders(now(), Lang::En).unwrap().is_empty(), "each event once");
+
+    // A failed change and a delivered order are news too.
+    w.store.rename_group(prepaid.id, "Renamed", now()).unwrap();
+    w.sim.inject(FaultRule::always("PUT", "/license/officePrepaid/*/parentTenant", Fault::Status(400)));
+    w.sync().await;
+    let third = w.store.refresh_reminders(now(), Lang::En).unwrap();
+    assert_eq!(kinds(&third), [ReminderKind::ChangeFailed]);
+    w.sim.clear_faults();
+    let order = seatkeeper::store::OrderRequest {
+        account_id: w.account,
+        group_id: Some(unsigned.id),
+        licence_type: LicenceType::OfficeBusiness,
+        renewal_period: "P1M".into(),
+        quantity: 2,
+    };
+    w.store.place_order(&order, now()).unwrap();
+    w.sync().await;
+    let remote = w.sim.state().orders.keys().next().copied().unwrap();
+    w.sim.pay_order(remote);
+    w.sync().await;
+    let fourth = w.store.refresh_reminders(now(), Lang::En).unwrap();
+    assert_eq!(kinds(&fourth), [ReminderKind::OrderDelivered]);
+    assert!(fourth[0].body.starts_with("2 new licence"), "{:?}", fourth[0]);
+
+    let listed = w.store.reminders(Lang::En).unwrap();
+    assert_eq!(listed.len(), 5);
+    for r in &listed {
+        w.store.dismiss_reminder(r.id, now()).unwrap();
+    }
+    assert!(w.store.reminders(Lang::En).unwrap().is_empty());
+    assert!(w.store.refresh_reminders(now(), Lang::En).unwrap().is_empty(), "dismissed ones do not come back");
+    // The count of free licences drops again: that is a new event.
+    let slot = w.store.list_licences(prepaid.id).unwrap().into_iter().find(|l| l.is_empty_slot).unwrap();
+    w.store.write(|tx| Ok(tx.execute("UPDATE licences SET is_empty_slot = 0 WHERE id = ?1", [slot.id])?)).unwrap();
+    assert_eq!(kinds(&w.store.refresh_reminders(now(), Lang::En).unwrap()), [ReminderKind::FreeSeatsLow]);
+}

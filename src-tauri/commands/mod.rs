@@ -9,6 +9,7 @@ mod licences;
 mod lifecycle;
 mod names;
 mod orders;
+mod reminders;
 mod sync;
 
 pub use app::*;
@@ -18,6 +19,7 @@ pub use licences::*;
 pub use lifecycle::*;
 pub use names::COMMAND_NAMES;
 pub use orders::*;
+pub use reminders::*;
 pub use sync::*;
 
 use crate::error::IpcError;
@@ -83,6 +85,11 @@ macro_rules! app_invoke_handler {
             $crate::commands::request_termination,
             $crate::commands::review_termination,
             $crate::commands::confirm_termination,
+            $crate::commands::list_reminders,
+            $crate::commands::dismiss_reminder,
+            $crate::commands::get_reminder_settings,
+            $crate::commands::set_reminder_settings,
+            $crate::commands::set_free_seats_alert,
         ]
     };
 }

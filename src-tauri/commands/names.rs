@@ -59,4 +59,9 @@ pub const COMMAND_NAMES: &[&str] = &[
     "request_termination",
     "review_termination",
     "confirm_termination",
+    "list_reminders",
+    "dismiss_reminder",
+    "get_reminder_settings",
+    "set_reminder_settings",
+    "set_free_seats_alert",
 ];

@@ -13,6 +13,7 @@ mod licence;
 mod links;
 mod offer;
 mod password;
+mod reminder;
 mod renewal;
 mod termination;
 
@@ -29,6 +30,10 @@ pub use licence::{LicenceBlock, LicenceFacts};
 pub use links::{attestation_url, trusted_url};
 pub use offer::{BUSINESS_GROUP_MAX, GroupFamily, LicenceType, check_group_capacity};
 pub use password::{PASSWORD_MAX, PASSWORD_MIN, PASSWORD_SPECIALS, PasswordCheck, check_password, generate_password};
+pub use reminder::{
+    FREE_SEATS_ALERT, REMINDER_DAYS, REMINDER_DAYS_DEFAULT, ReminderFacts, ReminderKind, check_free_seats_alert,
+    check_reminder_days, reminder_text,
+};
 pub use renewal::{Renewal, RenewalInput, RenewalMode, RenewalSettings, check_renewal, renewal_consequence};
 pub use termination::{
     COMMENTARY_MAX, TerminationFutureUse, TerminationInput, TerminationReason, check_termination,

@@ -16,6 +16,7 @@ mod licences;
 pub mod lifecycle;
 mod migrations;
 pub mod orders;
+pub mod reminders;
 pub mod remote;
 pub mod sample;
 mod settings;
@@ -69,6 +70,7 @@ pub use licences::{LicenceRow, Termination};
 pub use lifecycle::GroupDomain;
 pub use migrations::{LATEST_VERSION, MigrationReport};
 pub use orders::{CatalogEntry, OpenOrder, OrderQuote, OrderRequest, months_in};
+pub use reminders::{Reminder, ReminderSettings};
 pub use usage::{UsagePeriod, UsagePoint, UsageSeries};
 
 /// The file name of the database inside the data directory.
@@ -417,6 +419,44 @@ impl Store {
     ) -> Result<i64> {
         let at = timestamp(now);
         self.write(|tx| lifecycle::queue_termination(tx, licence_id, input, &at))
+    }
+
+    /// Works out the reminders due today that are not known yet, records them, and
+    /// answers them (to notify).
+    pub fn refresh_reminders(&self, now: OffsetDateTime, lang: Lang) -> Result<Vec<Reminder>> {
+        let at = timestamp(now);
+        let new = self.write(|tx| reminders::refresh(tx, now.date(), &at))?;
+        self.read(|conn| reminders::by_ids(conn, &new, lang))
+    }
+
+    pub fn reminders(&self, lang: Lang) -> Result<Vec<Reminder>> {
+        self.read(|conn| reminders::list(conn, lang))
+    }
+
+    pub fn reminders_notified(&self, ids: &[i64], now: OffsetDateTime) -> Result<()> {
+        let at = timestamp(now);
+        self.write(|tx| reminders::mark_notified(tx, ids, &at))
+    }
+
+    pub fn dismiss_reminder(&self, id: i64, now: OffsetDateTime) -> Result<()> {
+        let at = timestamp(now);
+        self.write(|tx| reminders::dismiss(tx, id, &at))
+    }
+
+    pub fn reminder_settings(&self) -> Result<ReminderSettings> {
+        self.read(reminders::settings)
+    }
+
+    pub fn set_reminder_settings(&self, settings: &ReminderSettings) -> Result<ReminderSettings> {
+        self.write(|tx| {
+            reminders::set_settings(tx, settings)?;
+            reminders::settings(tx)
+        })
+    }
+
+    /// A group's free-licences threshold (`None`: no reminder).
+    pub fn set_free_seats_alert(&self, group_id: i64, threshold: Option<u32>) -> Result<()> {
+        self.write(|tx| reminders::set_free_seats_alert(tx, group_id, threshold))
     }
 
     /// Pending changes, newest first (see [`changes::list`]).

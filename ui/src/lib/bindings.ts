@@ -461,6 +461,28 @@ export type AttestationStep = { link: string, demo: boolean, };
 
 export type TerminationStep = { message: string, demoToken: string | null, };
 
+export type ReminderKind = "renewalSoon" | "commitmentEnds" | "freeSeatsLow" | "orderDelivered" | "orderCancelled" | "changeFailed" | "agreementUnsigned";
+
+export type Reminder = { id: number, kind: ReminderKind, groupId: number | null, title: string, body: string, 
+/**
+ * The day it is about, if it is about one (`YYYY-MM-DD`).
+ */
+dueOn: string | null, createdAt: string, 
+/**
+ * Shown as an OS notification.
+ */
+notified: boolean, };
+
+export type ReminderSettings = { 
+/**
+ * Send OS notifications (the list in the window is always there).
+ */
+notify: boolean, 
+/**
+ * How many days before a renewal or a commitment's end.
+ */
+daysBefore: number, };
+
 export type OfferRules = { licenceType: LicenceType, 
 /**
  * Microsoft's product names, the same in every language.
@@ -535,7 +557,7 @@ terminationCommentaryMax: number,
 reminderDaysDefault: number, };
 
 /** The app's commands (`src-tauri/commands/names.rs`). */
-export type CommandName = 'get_app_status' | 'get_preferences' | 'set_language' | 'list_groups' | 'get_group_overview' | 'refresh_group' | 'rename_group' | 'list_licences' | 'list_history' | 'load_sample_data' | 'remove_sample_data' | 'open_external' | 'report_first_paint' | 'get_usage' | 'get_licence' | 'activate_licence' | 'add_user' | 'edit_account' | 'check_password' | 'change_password' | 'free_licences' | 'export_licences_csv' | 'import_preview' | 'import_users' | 'list_installs' | 'add_install' | 'sign_out_install' | 'list_accounts' | 'get_catalog' | 'quote_order' | 'place_order' | 'list_open_orders' | 'list_pending_changes' | 'undo_change' | 'retry_change' | 'dismiss_change' | 'set_password_again' | 'connect_account' | 'connect_demo' | 'disconnect_account' | 'sync_now' | 'get_sync_status' | 'pay_demo_order' | 'signatory_defaults' | 'create_attestation' | 'open_attestation' | 'demo_sign_attestation' | 'accept_agreement' | 'review_renewal' | 'set_renewal' | 'request_termination' | 'review_termination' | 'confirm_termination';
+export type CommandName = 'get_app_status' | 'get_preferences' | 'set_language' | 'list_groups' | 'get_group_overview' | 'refresh_group' | 'rename_group' | 'list_licences' | 'list_history' | 'load_sample_data' | 'remove_sample_data' | 'open_external' | 'report_first_paint' | 'get_usage' | 'get_licence' | 'activate_licence' | 'add_user' | 'edit_account' | 'check_password' | 'change_password' | 'free_licences' | 'export_licences_csv' | 'import_preview' | 'import_users' | 'list_installs' | 'add_install' | 'sign_out_install' | 'list_accounts' | 'get_catalog' | 'quote_order' | 'place_order' | 'list_open_orders' | 'list_pending_changes' | 'undo_change' | 'retry_change' | 'dismiss_change' | 'set_password_again' | 'connect_account' | 'connect_demo' | 'disconnect_account' | 'sync_now' | 'get_sync_status' | 'pay_demo_order' | 'signatory_defaults' | 'create_attestation' | 'open_attestation' | 'demo_sign_attestation' | 'accept_agreement' | 'review_renewal' | 'set_renewal' | 'request_termination' | 'review_termination' | 'confirm_termination' | 'list_reminders' | 'dismiss_reminder' | 'get_reminder_settings' | 'set_reminder_settings' | 'set_free_seats_alert';
 
 /** The rules the window shows, from Rust (`src-tauri/rules.rs`). */
 export const RULES: Rules = {
