@@ -66,6 +66,8 @@ pub struct Rules {
     /// The endpoint of the demo account.
     pub demo_endpoint: String,
     pub links: Links,
+    /// ISO 3166-1 alpha-2 country codes (the signatory's country, a usage location).
+    pub countries: Vec<String>,
     /// The languages OVHcloud offers the signatory of a Microsoft Customer Agreement.
     pub signatory_languages: Vec<String>,
     /// Why a licence is terminated, and what replaces it: OVHcloud's lists, in order.
@@ -75,6 +77,9 @@ pub struct Rules {
     pub termination_commentary_max: u32,
     /// How many days before a renewal or a commitment's end reminders come, by default.
     pub reminder_days_default: u32,
+    pub reminder_days_max: u32,
+    /// The most a group's free-licences threshold may be.
+    pub free_seats_alert_max: u32,
 }
 
 pub fn rules() -> Rules {
@@ -112,11 +117,14 @@ pub fn rules() -> Rules {
             domain_verification:
                 "https://help.ovhcloud.com/csm/fr-documentation-web-cloud-microsoft-collaborative-solutions".into(),
         },
+        countries: domain::countries().map(str::to_string).collect(),
         signatory_languages: domain::SIGNATORY_LANGUAGES.iter().map(|l| l.to_string()).collect(),
         termination_reasons: domain::TerminationReason::ALL.to_vec(),
         termination_future_uses: domain::TerminationFutureUse::ALL.to_vec(),
         termination_commentary_max: domain::COMMENTARY_MAX as u32,
-        reminder_days_default: 14,
+        reminder_days_default: domain::REMINDER_DAYS_DEFAULT,
+        reminder_days_max: *domain::REMINDER_DAYS.end(),
+        free_seats_alert_max: *domain::FREE_SEATS_ALERT.end(),
     }
 }
 

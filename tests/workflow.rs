@@ -385,7 +385,8 @@ async fn each_reminder_comes_once_also_after_its_date_passed_and_is_gone_once_di
     let prepaid = w.group(GroupFamily::Prepaid);
     let settings = w.store.reminder_settings().unwrap();
     assert_eq!(settings, ReminderSettings { notify: false, days_before: 14 }, "off until the user turns them on");
-    assert!(w.store.set_reminder_settings(&ReminderSettings { notify: true, days_before: 0 }).is_err());
+    assert!(w.store.set_reminder_settings(true, 0.0).is_err());
+    assert!(w.store.set_reminder_settings(true, 2.5).is_err());
     assert_eq!(w.store.reminder_settings().unwrap(), settings, "nothing saved from a bad value");
 
     // A monthly automatic renewal is not news; a group that stops is, even when the
@@ -404,8 +405,8 @@ async fn each_reminder_comes_once_also_after_its_date_passed_and_is_gone_once_di
             )?)
         })
         .unwrap();
-    w.store.set_free_seats_alert(prepaid.id, Some(10)).unwrap();
-    assert!(w.store.set_free_seats_alert(prepaid.id, Some(0)).is_err());
+    w.store.set_free_seats_alert(prepaid.id, Some(10.0)).unwrap();
+    assert!(w.store.set_free_seats_alert(prepaid.id, Some(0.0)).is_err());
     let second = w.store.refresh_reminders(now(), Lang::Fr).unwrap();
     assert_eq!(kinds(&second), [ReminderKind::RenewalSoon, ReminderKind::FreeSeatsLow]);
     assert!(second[0].body.contains("perdent Office"), "{:?}", second[0]);

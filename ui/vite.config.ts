@@ -35,5 +35,8 @@ export default defineConfig(({ mode }) => ({
     setupFiles: ['src/test/setup.ts'],
     env: { TZ: 'UTC' },
     restoreMocks: true,
+    // The first import of a whole screen (its components transformed on the fly) can
+    // take seconds on a loaded two-core machine. A harness limit, not a timing check.
+    testTimeout: 15000,
   },
 }));

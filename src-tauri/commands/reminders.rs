@@ -31,19 +31,17 @@ pub fn get_reminder_settings(state: State<'_, AppState>) -> CmdResult<ReminderSe
 pub fn set_reminder_settings(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
-    settings: ReminderSettings,
+    notify: bool,
+    days_before: f64,
 ) -> CmdResult<ReminderSettings> {
     use tauri_plugin_notification::{NotificationExt, PermissionState};
-    let mut settings = settings;
-    if settings.notify && !matches!(app.notification().request_permission(), Ok(PermissionState::Granted)) {
-        settings.notify = false;
-    }
+    let notify = notify && matches!(app.notification().request_permission(), Ok(PermissionState::Granted));
     // Reminders are worked out again with the new days, at the next sync.
-    state.change(|store| store.set_reminder_settings(&settings))
+    state.change(|store| store.set_reminder_settings(notify, days_before))
 }
 
 /// A group's free-licences threshold (`None`: no reminder).
 #[tauri::command(async)]
-pub fn set_free_seats_alert(state: State<'_, AppState>, group_id: i64, threshold: Option<u32>) -> CmdResult<()> {
+pub fn set_free_seats_alert(state: State<'_, AppState>, group_id: i64, threshold: Option<f64>) -> CmdResult<()> {
     state.change(|store| store.set_free_seats_alert(group_id, threshold))
 }

@@ -99,6 +99,11 @@ MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG
 RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ \
 UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW";
 
+/// Every ISO 3166-1 alpha-2 country code, in alphabetical order.
+pub fn countries() -> impl Iterator<Item = &'static str> {
+    ISO_3166_ALPHA2.split_ascii_whitespace()
+}
+
 /// Whether `code` (upper case) is an ISO 3166-1 alpha-2 country.
 pub fn is_country(code: &str) -> bool {
     code.len() == 2 && ISO_3166_ALPHA2.split_ascii_whitespace().any(|c| c == code)

@@ -20,7 +20,7 @@ mod termination;
 pub use account::{
     AccountInput, LOGIN_MAX, LOGIN_MIN, NAME_MAX, activation_email, check_account, check_account_name,
     check_device_name, check_display_name, check_email, check_email_for, check_first_name, check_last_name,
-    check_login, check_usage_location, is_country,
+    check_login, check_usage_location, countries, is_country,
 };
 pub use agreement::{SIGNATORY_LANGUAGES, SignatoryInput, check_phone, check_signatory, suggested_language};
 pub use error::{Field, RuleError};

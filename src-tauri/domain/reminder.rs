@@ -58,28 +58,22 @@ pub const REMINDER_DAYS_DEFAULT: u32 = 14;
 /// The free-licences threshold of a group, when set.
 pub const FREE_SEATS_ALERT: std::ops::RangeInclusive<u32> = 1..=300;
 
-pub fn check_reminder_days(days: u32) -> Result<u32, RuleError> {
-    if REMINDER_DAYS.contains(&days) {
-        Ok(days)
+/// A whole number within `range`, as typed in a number field (which may hold anything).
+fn whole_in(value: f64, range: &std::ops::RangeInclusive<u32>, field: Field) -> Result<u32, RuleError> {
+    let whole = value.is_finite() && value.fract() == 0.0;
+    if whole && value >= f64::from(*range.start()) && value <= f64::from(*range.end()) {
+        Ok(value as u32)
     } else {
-        Err(RuleError::NumberRange {
-            field: Field::ReminderDays,
-            min: *REMINDER_DAYS.start() as i64,
-            max: *REMINDER_DAYS.end() as i64,
-        })
+        Err(RuleError::NumberRange { field, min: i64::from(*range.start()), max: i64::from(*range.end()) })
     }
 }
 
-pub fn check_free_seats_alert(threshold: u32) -> Result<u32, RuleError> {
-    if FREE_SEATS_ALERT.contains(&threshold) {
-        Ok(threshold)
-    } else {
-        Err(RuleError::NumberRange {
-            field: Field::FreeSeatsThreshold,
-            min: *FREE_SEATS_ALERT.start() as i64,
-            max: *FREE_SEATS_ALERT.end() as i64,
-        })
-    }
+pub fn check_reminder_days(days: f64) -> Result<u32, RuleError> {
+    whole_in(days, &REMINDER_DAYS, Field::ReminderDays)
+}
+
+pub fn check_free_seats_alert(threshold: f64) -> Result<u32, RuleError> {
+    whole_in(threshold, &FREE_SEATS_ALERT, Field::FreeSeatsThreshold)
 }
 
 /// What a reminder knows, kept with it, so it is said in whatever language the user
@@ -247,9 +241,11 @@ mod tests {
 
     #[test]
     fn the_reminder_settings_have_bounds() {
-        assert_eq!(check_reminder_days(14), Ok(14));
-        assert!(check_reminder_days(0).is_err() && check_reminder_days(91).is_err());
-        assert!(check_free_seats_alert(0).is_err());
-        assert_eq!(check_free_seats_alert(5), Ok(5));
+        assert_eq!(check_reminder_days(14.0), Ok(14));
+        for bad in [0.0, 91.0, 2.5, -3.0, f64::NAN, f64::INFINITY] {
+            assert!(check_reminder_days(bad).is_err(), "{bad}");
+        }
+        assert!(check_free_seats_alert(0.0).is_err());
+        assert_eq!(check_free_seats_alert(5.0), Ok(5));
     }
 }

@@ -104,6 +104,9 @@ pub struct GroupOverview {
     pub domains: Vec<super::GroupDomain>,
     /// Remind the user when fewer licences than this are free (`None`: never).
     pub free_seats_alert: Option<u32>,
+    /// The group belongs to the demo account (its agreement is signed from the window,
+    /// on the simulator, not in the browser).
+    pub is_demo: bool,
 }
 
 /// How many licences of one type a group holds, has on order, and may still order.
@@ -195,10 +198,11 @@ pub fn overview(conn: &Connection, group_id: i64) -> Result<GroupOverview> {
         [group_id],
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
     )?;
-    let (renewal, attestation_link, free_seats_alert, renewal_pending, agreement_pending): (
+    let (renewal, attestation_link, free_seats_alert, renewal_pending, agreement_pending, is_demo): (
         Option<String>,
         Option<String>,
         Option<u32>,
+        bool,
         bool,
         bool,
     ) = conn.query_row(
@@ -206,10 +210,11 @@ pub fn overview(conn: &Connection, group_id: i64) -> Result<GroupOverview> {
                 EXISTS (SELECT 1 FROM pending_changes p WHERE p.group_id = g.id AND p.kind = 'setRenewal'
                         AND p.state IN ('queued', 'sending', 'waitingRemote', 'parked')),
                 EXISTS (SELECT 1 FROM pending_changes p WHERE p.group_id = g.id AND p.kind = 'acceptAgreement'
-                        AND p.state IN ('queued', 'sending', 'waitingRemote', 'parked'))
+                        AND p.state IN ('queued', 'sending', 'waitingRemote', 'parked')),
+                (SELECT a.endpoint = 'demo' FROM accounts a WHERE a.id = g.account_id)
          FROM licence_groups g WHERE id = ?1",
         [group_id],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
     )?;
     let renewal = renewal.and_then(|j| serde_json::from_str(&j).ok());
     let domains = super::lifecycle::domains(conn, group_id)?;
@@ -307,6 +312,7 @@ pub fn overview(conn: &Connection, group_id: i64) -> Result<GroupOverview> {
         agreement_pending,
         domains,
         free_seats_alert,
+        is_demo,
     })
 }
 

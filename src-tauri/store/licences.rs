@@ -39,7 +39,7 @@ pub struct LicenceRow {
 
 /// A prepaid licence's termination.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase", tag = "stage")]
+#[serde(rename_all = "camelCase", rename_all_fields = "camelCase", tag = "stage")]
 pub enum Termination {
     /// OVHcloud e-mailed the token to confirm with.
     Requested { requested_at: String },

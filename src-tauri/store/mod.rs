@@ -447,15 +447,18 @@ impl Store {
         self.read(reminders::settings)
     }
 
-    pub fn set_reminder_settings(&self, settings: &ReminderSettings) -> Result<ReminderSettings> {
+    /// Saves the reminder settings; `days_before` as typed (checked to be a whole number
+    /// of days within bounds).
+    pub fn set_reminder_settings(&self, notify: bool, days_before: f64) -> Result<ReminderSettings> {
+        let days_before = crate::domain::check_reminder_days(days_before)?;
         self.write(|tx| {
-            reminders::set_settings(tx, settings)?;
+            reminders::set_settings(tx, &ReminderSettings { notify, days_before })?;
             reminders::settings(tx)
         })
     }
 
     /// A group's free-licences threshold (`None`: no reminder).
-    pub fn set_free_seats_alert(&self, group_id: i64, threshold: Option<u32>) -> Result<()> {
+    pub fn set_free_seats_alert(&self, group_id: i64, threshold: Option<f64>) -> Result<()> {
         self.write(|tx| reminders::set_free_seats_alert(tx, group_id, threshold))
     }
 

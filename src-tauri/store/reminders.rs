@@ -73,13 +73,13 @@ pub fn settings(conn: &Connection) -> Result<ReminderSettings> {
 }
 
 pub fn set_settings(conn: &Connection, s: &ReminderSettings) -> Result<()> {
-    let days = check_reminder_days(s.days_before)?;
+    let days = check_reminder_days(f64::from(s.days_before))?;
     set_setting(conn, NOTIFY, if s.notify { "on" } else { "off" })?;
     set_setting(conn, DAYS, &days.to_string())
 }
 
 /// Sets (or, with `None`, clears) a group's free-licences threshold.
-pub fn set_free_seats_alert(tx: &Transaction, group_id: i64, threshold: Option<u32>) -> Result<()> {
+pub fn set_free_seats_alert(tx: &Transaction, group_id: i64, threshold: Option<f64>) -> Result<()> {
     let threshold = threshold.map(check_free_seats_alert).transpose()?;
     let changed =
         tx.execute("UPDATE licence_groups SET free_seats_alert = ?2 WHERE id = ?1", params![group_id, threshold])?;

@@ -11,7 +11,7 @@ import { accountsUi } from '../screens/accounts/accounts.svelte';
 
 // Screens and dialogs load on demand (src/lib/lazy.ts): the first time a test opens one,
 // its module is transformed, which can take more than a second on a loaded machine.
-configure({ asyncUtilTimeout: 5000 });
+configure({ asyncUtilTimeout: 10000 });
 
 // jsdom does no layout and has no ResizeObserver (Svelte's bind:clientHeight uses one):
 // sizes stay 0 and components fall back to their default sizes.
