@@ -436,8 +436,13 @@ async fn each_reminder_comes_once_also_after_its_date_passed_and_is_gone_once_di
     assert_eq!(kinds(&fourth), [ReminderKind::OrderDelivered]);
     assert!(fourth[0].body.starts_with("2 new licence"), "{:?}", fourth[0]);
 
+    // What stopped being true goes away by itself: the failed rename is dismissed.
+    let failed = kind_of(&w, ChangeKind::RenameGroup);
+    w.store.dismiss_change(&w.secrets, failed.id, now()).unwrap();
+    w.store.refresh_reminders(now(), Lang::En).unwrap();
     let listed = w.store.reminders(Lang::En).unwrap();
-    assert_eq!(listed.len(), 5);
+    assert!(!kinds(&listed).contains(&ReminderKind::ChangeFailed), "{listed:?}");
+    assert_eq!(listed.len(), 4);
     for r in &listed {
         w.store.dismiss_reminder(r.id, now()).unwrap();
     }

@@ -243,11 +243,30 @@ fn events(conn: &Connection, today: Date, days: u32) -> Result<Vec<Event>> {
     Ok(out)
 }
 
-/// Records the events not known yet; answers the ids of the new reminders.
+/// The kinds that stop being true (an agreement signed, a change retried, a renewal
+/// turned back on): their reminder goes away by itself. An order's news stays until
+/// dismissed.
+const RESOLVED_BY_ITSELF: &str = "'renewalSoon', 'commitmentEnds', 'freeSeatsLow', 'changeFailed', 'agreementUnsigned'";
+
+/// Records the events not known yet, and puts away the reminders whose event no longer
+/// holds; answers the ids of the new reminders.
 pub fn refresh(tx: &Transaction, today: Date, at: &str) -> Result<Vec<i64>> {
     let days = settings(tx)?.days_before;
+    let events = events(tx, today, days)?;
+    let current: std::collections::HashSet<&str> = events.iter().map(|e| e.key.as_str()).collect();
+    let open: Vec<(i64, String)> = tx
+        .prepare_cached(&format!(
+            "SELECT id, key FROM reminders WHERE dismissed_at IS NULL AND kind IN ({RESOLVED_BY_ITSELF})"
+        ))?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (id, key) in open {
+        if !current.contains(key.as_str()) {
+            tx.execute("UPDATE reminders SET dismissed_at = ?2 WHERE id = ?1", params![id, at])?;
+        }
+    }
     let mut new = Vec::new();
-    for e in events(tx, today, days)? {
+    for e in events {
         let details = serde_json::to_string(&e.facts).map_err(|err| Error::Internal(err.to_string()))?;
         let inserted = tx.execute(
             "INSERT INTO reminders (key, kind, account_id, group_id, details, due_on, created_at)
