@@ -259,7 +259,15 @@ async fn a_licence_is_terminated_with_its_token_after_two_steps_and_a_wrong_toke
     w.sync().await;
     let prepaid = w.group(GroupFamily::Prepaid);
     let payg = w.group(GroupFamily::PayAsYouGo);
-    let licence = w.store.list_licences(prepaid.id).unwrap().into_iter().find(|l| !l.is_empty_slot).unwrap();
+    // The first licence OVHcloud lists (the one a group's routes would go through).
+    let licence = w
+        .store
+        .list_licences(prepaid.id)
+        .unwrap()
+        .into_iter()
+        .filter(|l| !l.is_empty_slot)
+        .min_by(|a, b| a.remote_id.cmp(&b.remote_id))
+        .unwrap();
     let why = |token: &str| TerminationInput {
         token: token.into(),
         reason: Some(TerminationReason::TooExpensive),
@@ -319,6 +327,10 @@ async fn a_licence_is_terminated_with_its_token_after_two_steps_and_a_wrong_toke
     for kind in ["terminationRequested", "terminationConfirmed"] {
         assert!(history.iter().any(|h| h.kind == kind), "{kind} in the history");
     }
+    // The group still renews as before: a terminated licence does not speak for it.
+    w.sync().await;
+    let renewal = w.store.group_overview(prepaid.id).unwrap().renewal.unwrap();
+    assert_eq!(renewal.mode, RenewalMode::Automatic, "{renewal:?}");
 }
 
 #[tokio::test]

@@ -68,6 +68,17 @@ pub fn read_marks(conn: &Connection, account_id: i64) -> Result<HashMap<String, 
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// The prepaid licences of a group whose termination went through: they no longer say
+/// how the group renews.
+pub fn terminated_licences(conn: &Connection, account_id: i64, service_name: &str) -> Result<HashSet<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT l.remote_id FROM licences l JOIN licence_groups g ON g.id = l.group_id
+         WHERE g.account_id = ?1 AND g.service_name = ?2 AND l.terminated_at IS NOT NULL",
+    )?;
+    let rows = stmt.query_map(params![account_id, service_name], |r| r.get::<_, String>(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// When the account's catalog was last read.
 pub fn catalog_read_at(conn: &Connection, account_id: i64) -> Result<Option<String>> {
     Ok(conn.query_row("SELECT catalog_read_at FROM accounts WHERE id = ?1", [account_id], |r| r.get(0))?)

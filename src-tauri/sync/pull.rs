@@ -254,7 +254,10 @@ impl Engine<'_> {
         let licences: Vec<RemoteLicence> = list.iter().map(prepaid_licence).collect();
         let details = if due.details {
             let parent = c.parent_tenant(&any).await.map_err(remote_error)?;
-            let infos = c.prepaid_service_infos(&any).await.ok();
+            // How the group renews is read on a licence that is not being terminated.
+            let terminated = self.store.read(|conn| remote::terminated_licences(conn, self.account_id, tenant))?;
+            let renewing = list.iter().map(|l| &l.service_name).find(|n| !terminated.contains(*n)).unwrap_or(&any);
+            let infos = c.prepaid_service_infos(renewing).await.ok();
             let domain = list.iter().find_map(|l| l.activation_email.split_once('@').map(|(_, d)| d.to_string()));
             let period = infos.as_ref().and_then(|i| i.renew.as_ref()).and_then(|r| r.period).filter(|p| *p > 0);
             Some(GroupDetails {
