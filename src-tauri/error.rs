@@ -226,10 +226,16 @@ pub struct FieldProblem {
 /// Collects the broken rules of a form: `Ok` when there are none.
 pub fn check_all(results: impl IntoIterator<Item = std::result::Result<(), RuleError>>) -> Result<()> {
     let rules: Vec<RuleError> = results.into_iter().filter_map(std::result::Result::err).collect();
-    match rules.len() {
-        0 => Ok(()),
-        1 => Err(Error::Rule(rules.into_iter().next().expect("one rule"))),
-        _ => Err(Error::Rules(rules)),
+    if rules.is_empty() { Ok(()) } else { Err(Error::from_rules(rules)) }
+}
+
+impl Error {
+    /// The broken rules of a form checked whole: one is a `Rule`, several are `Rules`.
+    pub fn from_rules(rules: Vec<RuleError>) -> Error {
+        match <[RuleError; 1]>::try_from(rules) {
+            Ok([rule]) => Error::Rule(rule),
+            Err(rules) => Error::Rules(rules),
+        }
     }
 }
 

@@ -153,13 +153,7 @@ fn execute(command: &Command, store: &Store, keychain: &dyn SecretStore, lang: L
         Command::AgreementAccept { group } => {
             let id = group_id(store, group)?;
             let change = store.accept_agreement(id, now())?;
-            println!(
-                "change {change}\t{}",
-                lang.pick(
-                    "queued; sent by the next `seatkeeper sync`",
-                    "en attente ; envoyée à la prochaine `seatkeeper sync`"
-                )
-            );
+            print_queued(change, lang);
             Ok(true)
         }
         Command::RenewalSet { group, automatic, period, delete_at_expiration } => {
@@ -206,19 +200,24 @@ fn execute(command: &Command, store: &Store, keychain: &dyn SecretStore, lang: L
                     let plan = store.plan_termination(id, &input, lang)?;
                     let change = store.confirm_termination(id, &input, now())?;
                     println!("{}", plan.consequence);
-                    println!(
-                        "change {change}\t{}",
-                        lang.pick(
-                            "queued; sent by the next `seatkeeper sync`",
-                            "en attente ; envoyée à la prochaine `seatkeeper sync`"
-                        )
-                    );
+                    print_queued(change, lang);
                     Ok(true)
                 }
             }
         }
         Command::Window | Command::Help(_) | Command::Version(_) => Ok(true),
     }
+}
+
+/// Says a change was queued, and when it goes.
+fn print_queued(change: i64, lang: Lang) {
+    println!(
+        "change {change}\t{}",
+        lang.pick(
+            "queued; sent by the next `seatkeeper sync`",
+            "en attente ; envoyée à la prochaine `seatkeeper sync`"
+        )
+    );
 }
 
 /// The client of a group's account, for a step that needs OVHcloud's answer now.
@@ -266,13 +265,7 @@ fn renewal_set(
     let plan = store.plan_renewal(id, &input, now(), lang)?;
     let change = store.set_renewal(id, &input, now())?;
     println!("{}", plan.consequence);
-    println!(
-        "change {change}\t{}",
-        lang.pick(
-            "queued; sent by the next `seatkeeper sync`",
-            "en attente ; envoyée à la prochaine `seatkeeper sync`"
-        )
-    );
+    print_queued(change, lang);
     Ok(true)
 }
 

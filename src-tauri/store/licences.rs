@@ -263,10 +263,7 @@ fn ensure_email_free(tx: &Transaction, group_id: i64, email: &str, except: Optio
 }
 
 fn checked(input: &AccountInput) -> Result<AccountInput> {
-    check_account(input).map_err(|rules| match rules.len() {
-        1 => Error::Rule(rules.into_iter().next().expect("one rule")),
-        _ => Error::Rules(rules),
-    })
+    check_account(input).map_err(Error::from_rules)
 }
 
 fn account_payload(input: &AccountInput, domain: &str, licence_type: LicenceType) -> AccountChange {

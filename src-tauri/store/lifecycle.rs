@@ -308,10 +308,7 @@ pub fn plan_termination(
     if !l.requested {
         return Err(Error::Precondition(Precondition::TerminationNotRequested));
     }
-    let input = check_termination(input).map_err(|rules| match rules.len() {
-        1 => Error::Rule(rules.into_iter().next().expect("one rule")),
-        _ => Error::Rules(rules),
-    })?;
+    let input = check_termination(input).map_err(Error::from_rules)?;
     let format = time::macros::format_description!("[year]-[month]-[day]");
     let ends_on =
         l.group.renewal.as_ref().and_then(|r| r.expires_on.as_deref()).and_then(|d| Date::parse(d, &format).ok());

@@ -33,10 +33,7 @@ pub async fn create_attestation(
 ) -> Result<AttestationCreated> {
     let g = store.group_ref(group_id)?;
     lifecycle::ensure_agreement_to_sign(&g)?;
-    let signatory = check_signatory(input).map_err(|rules| match rules.len() {
-        1 => Error::Rule(rules.into_iter().next().expect("one rule")),
-        _ => Error::Rules(rules),
-    })?;
+    let signatory = check_signatory(input).map_err(Error::from_rules)?;
     let any = g.any_licence.ok_or(Error::Precondition(Precondition::NeedsOvhcloud))?;
     let attestation =
         client.create_attestation(&any, &AttestationRequest::from(&signatory)).await.map_err(remote_error)?;
