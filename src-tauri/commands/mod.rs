@@ -3,6 +3,7 @@
 //! (already translated). No rule lives here.
 
 mod app;
+mod desktop;
 mod groups;
 mod installs;
 mod licences;
@@ -11,6 +12,7 @@ mod orders;
 mod sync;
 
 pub use app::*;
+pub use desktop::*;
 pub use groups::*;
 pub use installs::*;
 pub use licences::*;
@@ -50,7 +52,7 @@ macro_rules! app_invoke_handler {
             $crate::commands::change_password,
             $crate::commands::free_licences,
             $crate::commands::export_licences_csv,
-            $crate::commands::import_preview,
+            $crate::commands::choose_import_file,
             $crate::commands::import_users,
             $crate::commands::list_installs,
             $crate::commands::add_install,
@@ -71,6 +73,19 @@ macro_rules! app_invoke_handler {
             $crate::commands::sync_now,
             $crate::commands::get_sync_status,
             $crate::commands::pay_demo_order,
+            $crate::commands::set_display,
+            $crate::commands::get_keychain_info,
+            $crate::commands::get_locations,
+            $crate::commands::open_folder,
+            $crate::commands::get_diagnostics,
+            $crate::commands::back_up_now,
+            $crate::commands::choose_backup,
+            $crate::commands::restore_backup,
+            $crate::commands::accounts_needing_keys,
+            $crate::commands::give_account_keys,
+            $crate::commands::check_for_update,
+            $crate::commands::install_update,
+            $crate::commands::restart_app,
         ]
     };
 }
