@@ -198,9 +198,10 @@ fn single_instance(data_dir: Option<&std::path::Path>) -> tauri::plugin::TauriPl
     if let Some(dir) = data_dir {
         let dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
         // FNV-1a: a short, stable name for the folder (a D-Bus name has no room for a path).
-        let hash = dir.to_string_lossy().bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-        });
+        let hash = dir
+            .to_string_lossy()
+            .bytes()
+            .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3));
         builder = builder.dbus_id(format!("app.seatkeeper.desktop.d{hash:016x}"));
     }
     builder.build()
@@ -244,9 +245,8 @@ fn keep_on_screen(window: &tauri::WebviewWindow) -> tauri::Result<()> {
 #[cfg(debug_assertions)]
 fn test_updater(context: &mut tauri::Context<tauri::Wry>) {
     let Ok(endpoint) = std::env::var("SEATKEEPER_UPDATE_ENDPOINT") else { return };
-    let loopback = url::Url::parse(&endpoint)
-        .ok()
-        .is_some_and(|u| matches!(u.host_str(), Some("127.0.0.1" | "localhost")));
+    let loopback =
+        url::Url::parse(&endpoint).ok().is_some_and(|u| matches!(u.host_str(), Some("127.0.0.1" | "localhost")));
     if !loopback {
         return;
     }

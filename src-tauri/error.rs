@@ -123,8 +123,8 @@ pub enum Error {
     #[error("keychain unavailable: {0:?}")]
     KeychainUnavailable(KeychainProblem),
     /// The keychain holds no keys for an account (a restored backup, a reboot with the
-    /// kernel keyring, another session's keyring). `forgetful`: the keychain that looked
-    /// is the kernel keyring, which forgets at reboot and is private to a login session.
+    /// kernel keyring). `forgetful`: the keychain that looked is the kernel keyring,
+    /// which forgets at reboot.
     #[error("no keys in the keychain")]
     KeysMissing { forgetful: bool },
     #[error("backup: {0:?}")]
@@ -403,8 +403,8 @@ impl Localize for Error {
             }
             Error::KeysMissing { forgetful: true } => lang
                 .pick(
-                    "The keychain holds no keys for this account. Seatkeeper keeps them in the Linux kernel keyring of your login session, which forgets them at every reboot and which another session (cron, SSH) cannot see. Give the keys again (Accounts, then Enter the keys; or `seatkeeper account keys`), and install GNOME Keyring or KWallet so that they last.",
-                    "Le trousseau ne contient pas les clés de ce compte. Seatkeeper les garde dans le trousseau du noyau Linux de votre session, qui les oublie à chaque redémarrage et qu'une autre session (cron, SSH) ne voit pas. Redonnez les clés (Comptes, puis Saisir les clés ; ou `seatkeeper account keys`), et installez GNOME Keyring ou KWallet pour qu'elles durent.",
+                    "The keychain holds no keys for this account. With no desktop keyring, Seatkeeper keeps them in the Linux kernel keyring, which forgets them at every reboot (and after a few days unused). Give the keys again (Accounts, then Enter the keys; or `seatkeeper account keys`), and install GNOME Keyring or KWallet so that they last.",
+                    "Le trousseau ne contient pas les clés de ce compte. Faute de trousseau de bureau, Seatkeeper les garde dans le trousseau du noyau Linux, qui les oublie à chaque redémarrage (et après quelques jours sans usage). Redonnez les clés (Comptes, puis Saisir les clés ; ou `seatkeeper account keys`), et installez GNOME Keyring ou KWallet pour qu'elles durent.",
                 )
                 .into(),
             Error::KeysMissing { .. } => lang
@@ -429,10 +429,10 @@ impl Localize for Error {
             },
             Error::Backup(BackupProblem::TooNew { found, supported }) => match lang {
                 Lang::En => format!(
-                    "This backup was made by a newer version of Seatkeeper (schema {found}; this version reads up to {supported}). Nothing was restored; update Seatkeeper, then restore it."
+                    "This backup was made by a newer version of Seatkeeper (schema {found}; this version reads up to {supported}). Nothing was restored; your current data is untouched. Update Seatkeeper, then restore it."
                 ),
                 Lang::Fr => format!(
-                    "Cette sauvegarde a été faite par une version plus récente de Seatkeeper (schéma {found} ; cette version lit jusqu'au {supported}). Rien n'a été restauré ; mettez Seatkeeper à jour, puis restaurez-la."
+                    "Cette sauvegarde a été faite par une version plus récente de Seatkeeper (schéma {found} ; cette version lit jusqu'au {supported}). Rien n'a été restauré ; vos données actuelles sont intactes. Mettez Seatkeeper à jour, puis restaurez-la."
                 ),
             },
             Error::Backup(BackupProblem::WindowOpen) => lang

@@ -99,7 +99,7 @@ fn execute(command: &Command, store: &Store, keychain: &dyn SecretStore, lang: L
             Ok(true)
         }
         Command::SampleRemove => store.remove_sample().map(|_| true),
-        Command::Status { json } => status(store, *json),
+        Command::Status { json } => status(store, keychain, *json),
         Command::AccountAdd { name, endpoint, application_key } => {
             account_add(store, keychain, name, endpoint, application_key, lang)
         }
@@ -157,7 +157,8 @@ fn execute(command: &Command, store: &Store, keychain: &dyn SecretStore, lang: L
     }
 }
 
-fn status(store: &Store, as_json: bool) -> Result<bool> {
+fn status(store: &Store, keychain: &dyn SecretStore, as_json: bool) -> Result<bool> {
+    let keys = keychain.status();
     let status = store.app_status()?;
     let groups = store.list_groups()?;
     let changes = crate::sync::pending_changes(store, None)?;
@@ -166,6 +167,7 @@ fn status(store: &Store, as_json: bool) -> Result<bool> {
         let value = json!({
             "database": status.database_path,
             "schemaVersion": status.schema_version,
+            "keychain": { "backend": keys.backend.as_str(), "persistent": keys.persistent, "reachable": keys.problem.is_none() },
             "accounts": store.list_accounts()?,
             "groups": groups,
             "pendingChanges": open,
@@ -174,6 +176,12 @@ fn status(store: &Store, as_json: bool) -> Result<bool> {
     } else {
         println!("database: {}", status.database_path);
         println!("schema: {}", status.schema_version);
+        println!(
+            "keychain: {}{}{}",
+            keys.backend.as_str(),
+            if keys.persistent { "" } else { " (lost at reboot)" },
+            if keys.problem.is_some() { " (unreachable from here)" } else { "" }
+        );
         for g in &groups {
             println!(
                 "{}\t{}\t{}\t{}/{}\t{}",
@@ -255,8 +263,8 @@ fn warn_if_forgetful(keychain: &dyn SecretStore, lang: Lang) {
         eprintln!(
             "{}",
             lang.pick(
-                "Note: no desktop keyring (Secret Service: GNOME Keyring, KWallet) answered, so the keys are kept in the Linux kernel keyring of this login session. They will NOT survive a reboot, and a scheduled job (cron) or another SSH session cannot read them. Install and unlock GNOME Keyring or KWallet to keep them; until then, give them again after each reboot with `seatkeeper account keys --name NAME`.",
-                "Attention : aucun trousseau de bureau (Secret Service : GNOME Keyring, KWallet) n'a répondu, les clés sont donc gardées dans le trousseau du noyau Linux de cette session. Elles ne survivront PAS à un redémarrage, et une tâche planifiée (cron) ou une autre session SSH ne peut pas les lire. Installez et déverrouillez GNOME Keyring ou KWallet pour les garder ; d'ici là, redonnez-les après chaque redémarrage avec `seatkeeper account keys --name NOM`."
+                "Note: no desktop keyring (Secret Service: GNOME Keyring, KWallet) answered, so the keys are kept in the Linux kernel keyring. They will NOT survive a reboot (nor a few days unused). Install and unlock GNOME Keyring or KWallet to keep them; until then, give them again after each reboot with `seatkeeper account keys --name NAME`.",
+                "Attention : aucun trousseau de bureau (Secret Service : GNOME Keyring, KWallet) n'a répondu, les clés sont donc gardées dans le trousseau du noyau Linux. Elles ne survivront PAS à un redémarrage (ni à quelques jours sans usage). Installez et déverrouillez GNOME Keyring ou KWallet pour les garder ; d'ici là, redonnez-les après chaque redémarrage avec `seatkeeper account keys --name NOM`."
             )
         );
     }
@@ -306,13 +314,23 @@ fn restore(store: &Store, keychain: &dyn SecretStore, file: &std::path::Path, la
     match lang {
         Lang::En => println!(
             "Restored the backup of {} (Seatkeeper {}, schema {}): {} groups, {} licences, {} installs.\nThe database it replaced was kept at {}",
-            m.created_at, m.app_version, m.schema_version, report.backup.groups, report.backup.licences,
-            report.backup.installs, report.kept_aside
+            m.created_at,
+            m.app_version,
+            m.schema_version,
+            report.backup.groups,
+            report.backup.licences,
+            report.backup.installs,
+            report.kept_aside
         ),
         Lang::Fr => println!(
             "Sauvegarde du {} restaurée (Seatkeeper {}, schéma {}) : {} groupes, {} licences, {} installations.\nLa base remplacée a été gardée dans {}",
-            m.created_at, m.app_version, m.schema_version, report.backup.groups, report.backup.licences,
-            report.backup.installs, report.kept_aside
+            m.created_at,
+            m.app_version,
+            m.schema_version,
+            report.backup.groups,
+            report.backup.licences,
+            report.backup.installs,
+            report.kept_aside
         ),
     }
     if !report.accounts_needing_keys.is_empty() {

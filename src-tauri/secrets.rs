@@ -12,7 +12,6 @@
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock, RwLock};
 
-
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -209,8 +208,7 @@ fn choose_backend(require: Option<Backend>) -> std::result::Result<Backend, Keyc
 fn secret_service_answers() -> std::result::Result<(), KeychainProblem> {
     use dbus_secret_service::{EncryptionType, SecretService};
     let has_address = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some_and(|a| !a.is_empty())
-        || std::env::var_os("XDG_RUNTIME_DIR")
-            .is_some_and(|dir| std::path::Path::new(&dir).join("bus").exists());
+        || std::env::var_os("XDG_RUNTIME_DIR").is_some_and(|dir| std::path::Path::new(&dir).join("bus").exists());
     if !has_address {
         return Err(KeychainProblem::NoSessionBus);
     }
@@ -256,7 +254,9 @@ impl SecretStore for Keychain {
     fn status(&self) -> KeychainStatus {
         match self.backend() {
             Ok(backend) => KeychainStatus { backend, persistent: backend != Backend::KernelKeyring, problem: None },
-            Err(problem) => KeychainStatus { backend: Backend::SecretService, persistent: true, problem: Some(problem) },
+            Err(problem) => {
+                KeychainStatus { backend: Backend::SecretService, persistent: true, problem: Some(problem) }
+            }
         }
     }
 
@@ -350,7 +350,6 @@ mod tests {
         }
         assert_eq!(Backend::parse("gnome"), None);
     }
-
 
     #[test]
     fn entry_names_are_distinct() {

@@ -159,10 +159,7 @@ pub fn choose_backup(
 /// Restores the backup chosen with [`choose_backup`], once the user confirmed: the
 /// window's syncs wait meanwhile, the database it replaces is kept aside.
 #[tauri::command]
-pub async fn restore_backup(
-    state: State<'_, AppState>,
-    desktop: State<'_, DesktopState>,
-) -> CmdResult<RestoreReport> {
+pub async fn restore_backup(state: State<'_, AppState>, desktop: State<'_, DesktopState>) -> CmdResult<RestoreReport> {
     let lang = state.lang();
     let store = state.store().map_err(|e| e.to_ipc(lang))?;
     let file = desktop.restore_file.lock().unwrap_or_else(|p| p.into_inner()).take();
@@ -251,7 +248,9 @@ fn update_error(state: &AppState, detail: String) -> crate::error::IpcError {
     crate::error::IpcError {
         code: crate::error::ErrorCode::Remote,
         message: match state.lang() {
-            crate::i18n::Lang::En => format!("The update could not be checked or installed: {detail}. Nothing was changed."),
+            crate::i18n::Lang::En => {
+                format!("The update could not be checked or installed: {detail}. Nothing was changed.")
+            }
             crate::i18n::Lang::Fr => {
                 format!("La mise à jour n'a pas pu être vérifiée ou installée : {detail}. Rien n'a été modifié.")
             }

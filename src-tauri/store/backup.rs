@@ -207,9 +207,9 @@ impl Store {
             .map_err(storage(dir.display().to_string()))?
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| {
-                p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
-                    n.starts_with(AUTOMATIC_PREFIX) && n.ends_with(&format!(".{EXTENSION}"))
-                })
+                p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with(AUTOMATIC_PREFIX) && n.ends_with(&format!(".{EXTENSION}")))
             })
             .collect();
         // The date in the name sorts them.
@@ -370,7 +370,10 @@ pub fn inspect(file: &Path, work_dir: &Path) -> Result<BackupInfo> {
         let conn = Connection::open_with_flags(&copy, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(corrupt)?;
         let check: Vec<String> = {
             let mut stmt = conn.prepare("PRAGMA integrity_check(5)").map_err(corrupt)?;
-            stmt.query_map([], |r| r.get::<_, String>(0)).map_err(corrupt)?.collect::<rusqlite::Result<_>>().map_err(corrupt)?
+            stmt.query_map([], |r| r.get::<_, String>(0))
+                .map_err(corrupt)?
+                .collect::<rusqlite::Result<_>>()
+                .map_err(corrupt)?
         };
         if check != ["ok"] {
             return Err(damaged(&check.join("; ")));

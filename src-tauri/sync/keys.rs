@@ -46,11 +46,9 @@ pub async fn give_keys_again(
             None
         }
         None => {
-            let endpoint: Endpoint =
-                account.endpoint.parse().map_err(|_| crate::domain::RuleError::EndpointInvalid)?;
-            let client =
-                Client::new(ClientConfig::new(endpoint, &account.application_key, application_secret.clone()))
-                    .map_err(remote_error)?;
+            let endpoint: Endpoint = account.endpoint.parse().map_err(|_| crate::domain::RuleError::EndpointInvalid)?;
+            let client = Client::new(ClientConfig::new(endpoint, &account.application_key, application_secret.clone()))
+                .map_err(remote_error)?;
             let request =
                 CredentialRequest { access_rules: AccessRule::seatkeeper(), redirection: None, allowed_ips: None };
             let pending = client.request_credential(&request).await.map_err(remote_error)?;
