@@ -64,6 +64,8 @@ pub fn get_keychain_info(state: State<'_, AppState>) -> KeychainInfo {
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Locations {
+    /// This version of Seatkeeper.
+    pub app_version: String,
     pub database: String,
     pub data_dir: String,
     pub log_dir: Option<String>,
@@ -76,6 +78,7 @@ pub struct Locations {
 pub fn get_locations(state: State<'_, AppState>) -> CmdResult<Locations> {
     state.run(|store| {
         Ok(Locations {
+            app_version: env!("CARGO_PKG_VERSION").to_string(),
             database: store.path().display().to_string(),
             data_dir: store.path().parent().map(|p| p.display().to_string()).unwrap_or_default(),
             log_dir: state.log_dir.as_ref().map(|p| p.display().to_string()),

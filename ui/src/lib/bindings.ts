@@ -423,7 +423,11 @@ keptAside: string,
  */
 accountsNeedingKeys: Array<string>, };
 
-export type Locations = { database: string, dataDir: string, logDir: string | null, backupsDir: string, 
+export type Locations = { 
+/**
+ * This version of Seatkeeper.
+ */
+appVersion: string, database: string, dataDir: string, logDir: string | null, backupsDir: string, 
 /**
  * The newest automatic backup.
  */

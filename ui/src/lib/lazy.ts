@@ -6,6 +6,8 @@ export const lazy = {
   orderWizard: () => import('../screens/order/OrderWizard.svelte'),
   accountsDialog: () => import('../screens/accounts/AccountsDialog.svelte'),
   pendingPanel: () => import('./PendingPanel.svelte'),
+  settingsDialog: () => import('../screens/settings/SettingsDialog.svelte'),
+  updateDialog: () => import('./UpdateDialog.svelte'),
 };
 
 /** Fetches every lazy screen now (after the first paint). */
