@@ -207,15 +207,31 @@ fn single_instance(data_dir: Option<&std::path::Path>) -> tauri::plugin::TauriPl
     builder.build()
 }
 
-/// Brings the window back onto a screen that is there, and no larger than it (after
-/// the window-state plugin put it where it was last time).
-fn keep_on_screen(window: &tauri::WebviewWindow) -> tauri::Result<()> {
+/// Brings the window back onto a screen that is there, and no larger than it. The
+/// window-state plugin has just asked for the place it saved (restoring the position only
+/// when a corner of it is on a screen, the size always); the window is not on screen yet,
+/// so the saved place is read from the plugin's file and clamped before it shows.
+fn keep_on_screen(app: &tauri::AppHandle, window: &tauri::WebviewWindow) -> Result<(), String> {
     use crate::placement::{Rect, clamp_to_screens};
-    if window.is_maximized()? || window.is_fullscreen()? {
+    use tauri_plugin_window_state::AppHandleExt;
+    let path = app.path().app_config_dir().map_err(|e| e.to_string())?.join(app.filename());
+    let Ok(text) = std::fs::read_to_string(&path) else { return Ok(()) };
+    let saved: serde_json::Value = serde_json::from_str(&text).map_err(|e| e.to_string())?;
+    let main = &saved[window.label()];
+    if main["maximized"].as_bool() == Some(true) || main["fullscreen"].as_bool() == Some(true) {
         return Ok(());
     }
-    let primary = window.primary_monitor()?.map(|m| m.name().cloned());
-    let mut monitors = window.available_monitors()?;
+    let number = |key: &str| main[key].as_i64();
+    let (Some(x), Some(y), Some(width), Some(height)) = (number("x"), number("y"), number("width"), number("height"))
+    else {
+        return Ok(());
+    };
+    let was = Rect { x: x as i32, y: y as i32, width: width.max(0) as u32, height: height.max(0) as u32 };
+    if was.width == 0 || was.height == 0 {
+        return Ok(());
+    }
+    let primary = window.primary_monitor().map_err(|e| e.to_string())?.map(|m| m.name().cloned());
+    let mut monitors = window.available_monitors().map_err(|e| e.to_string())?;
     // The primary screen first: where a window of a screen gone lands.
     monitors.sort_by_key(|m| Some(m.name().cloned()) != primary);
     let screens: Vec<Rect> = monitors
@@ -225,16 +241,12 @@ fn keep_on_screen(window: &tauri::WebviewWindow) -> tauri::Result<()> {
             Rect { x: area.position.x, y: area.position.y, width: area.size.width, height: area.size.height }
         })
         .collect();
-    let position = window.outer_position()?;
-    let outer = window.outer_size()?;
-    let inner = window.inner_size()?;
-    let now = Rect { x: position.x, y: position.y, width: outer.width, height: outer.height };
-    let fit = clamp_to_screens(now, &screens);
-    if fit != now {
-        let frame = (outer.width.saturating_sub(inner.width), outer.height.saturating_sub(inner.height));
-        window.set_size(tauri::PhysicalSize::new(fit.width - frame.0, fit.height - frame.1))?;
-        window.set_position(tauri::PhysicalPosition::new(fit.x, fit.y))?;
-        tracing::info!(from = ?now, to = ?fit, "window brought back onto the screen");
+    let fit = clamp_to_screens(was, &screens);
+    tracing::debug!(saved = ?was, ?screens, ?fit, "window placement");
+    if fit != was {
+        window.set_size(tauri::PhysicalSize::new(fit.width, fit.height)).map_err(|e| e.to_string())?;
+        window.set_position(tauri::PhysicalPosition::new(fit.x, fit.y)).map_err(|e| e.to_string())?;
+        tracing::info!(from = ?was, to = ?fit, "window brought back onto the screen");
     }
     Ok(())
 }
@@ -306,7 +318,7 @@ pub fn run_window(data_dir: Option<PathBuf>, started: Instant) -> ExitCode {
             state.mark("store.open");
             app.manage(state);
             if let Some(window) = app.get_webview_window("main")
-                && let Err(e) = keep_on_screen(&window)
+                && let Err(e) = keep_on_screen(app.handle(), &window)
             {
                 tracing::warn!(error = %e, "window placement");
             }

@@ -127,7 +127,7 @@ pub fn back_up_now(app: AppHandle, state: State<'_, AppState>) -> CmdResult<Opti
     let store = state.store().map_err(|e| e.to_ipc(lang))?;
     let dir = app.path().document_dir().or_else(|_| app.path().home_dir()).unwrap_or_default();
     let chosen = file_dialog(&app)
-        .set_title(lang.pick("Back up Seatkeeper's data", "Sauvegarder les données de Seatkeeper"))
+        .set_title(lang.pick("Back up Seatkeeper’s data", "Sauvegarder les données de Seatkeeper"))
         .set_directory(dir)
         .set_file_name(crate::backup::suggested_name(now()))
         .add_filter(lang.pick("Seatkeeper backup", "Sauvegarde Seatkeeper"), &[EXTENSION])
@@ -289,6 +289,15 @@ pub async fn install_update(
         .await
         .map_err(|e| update_error(&state, e.to_string()))?;
     tracing::info!(version = %update.version, bytes = bytes.len(), "update downloaded, signature verified");
+    // On Linux only a package (.deb, .rpm) knows how to replace itself: a binary run from
+    // elsewhere would be overwritten by whatever was downloaded.
+    if cfg!(target_os = "linux") && tauri::utils::platform::bundle_type().is_none() {
+        let detail = match state.lang() {
+            crate::i18n::Lang::En => "this copy of Seatkeeper was not installed from a package (.deb, .rpm): update it the way you installed it".to_string(),
+            crate::i18n::Lang::Fr => "cette copie de Seatkeeper n'a pas été installée depuis un paquet (.deb, .rpm) : mettez-la à jour comme vous l'avez installée".to_string(),
+        };
+        return Err(update_error(&state, detail));
+    }
     update.install(bytes).map_err(|e| update_error(&state, e.to_string()))?;
     tracing::info!(version = %update.version, "update installed");
     Ok(())

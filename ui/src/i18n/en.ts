@@ -7,6 +7,7 @@ export const en = {
   'app.skipToContent': 'Skip to main content',
   'app.loading': 'Loading…',
   'app.migrated': 'Your database was upgraded to the new version. A copy of the old one was kept at {path}.',
+  'app.notices': 'Notices',
   'app.dismiss': 'Dismiss',
 
   'language.label': 'Language',

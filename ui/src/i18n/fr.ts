@@ -7,6 +7,7 @@ export const fr: Messages = {
   'app.skipToContent': 'Aller au contenu principal',
   'app.loading': 'Chargement…',
   'app.migrated': 'Votre base de données a été mise à jour. Une copie de l’ancienne a été conservée ici : {path}.',
+  'app.notices': 'Avis',
   'app.dismiss': 'Fermer',
 
   'language.label': 'Langue',

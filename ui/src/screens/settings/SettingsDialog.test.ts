@@ -168,6 +168,7 @@ describe('settings', () => {
     await user.click(check);
     const update = await screen.findByRole('dialog', { name: 'Seatkeeper 0.2.0 is available' });
     expect(update.textContent).toContain('Backups and restores.');
+    expect(screen.getAllByRole('dialog')).toHaveLength(1);
   });
 
   it('says plainly when secrets will not survive a reboot', async () => {
