@@ -153,6 +153,9 @@ fn a_round_trip_keeps_every_row_and_no_secret() {
     store.rename_group(store.list_groups().unwrap()[0].id, "After the restore", LATER).unwrap();
 }
 
+/// A refused file: the problem expected, and words of the English and French messages.
+type Case<'a> = (&'a Path, fn(&BackupProblem) -> bool, &'a str, &'a str);
+
 #[test]
 fn corrupt_truncated_foreign_and_newer_files_are_refused_and_nothing_is_touched() {
     let dir = tempfile::tempdir().unwrap();
@@ -202,7 +205,7 @@ fn corrupt_truncated_foreign_and_newer_files_are_refused_and_nothing_is_touched(
         .unwrap();
     }
 
-    let cases: [(&Path, fn(&BackupProblem) -> bool, &str, &str); 7] = [
+    let cases: [Case; 7] = [
         (&corrupt, |p| matches!(p, BackupProblem::Damaged { .. }), "damaged or incomplete", "endommagée ou incomplète"),
         (
             &truncated,
