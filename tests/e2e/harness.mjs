@@ -55,7 +55,15 @@ export async function startDriver() {
   // The window follows the system language; the tests expect English unless they switch.
   driver = spawn('tauri-driver', args, {
     stdio: ['ignore', 'ignore', 'ignore'],
-    env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', LANGUAGE: 'en' },
+    env: {
+      ...process.env,
+      LANG: 'C.UTF-8',
+      LC_ALL: 'C.UTF-8',
+      LANGUAGE: 'en',
+      // The update check at start asks a closed loopback port, not the Internet (this
+      // test build honours the variable; desktop.test.mjs serves a real update).
+      SEATKEEPER_UPDATE_ENDPOINT: process.env.SEATKEEPER_UPDATE_ENDPOINT ?? 'http://127.0.0.1:9/latest.json',
+    },
   });
   for (let i = 0; i < 100; i++) {
     if (await portOpen(PORT)) return;

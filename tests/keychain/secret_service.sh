@@ -16,5 +16,5 @@ mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
 printf 'seatkeeper-ci' | gnome-keyring-daemon --unlock --components=secrets >/dev/null
 export SEATKEEPER_TEST_SECRET_SERVICE=1 SEATKEEPER_REAL_KEYCHAIN=1
 # The keychain's own tests, then the command line and the logs whole, on the Secret Service.
-cargo test --features custom-protocol --lib "$@" -- secrets::
-cargo test --features custom-protocol --test keychain --test cli --test logs "$@"
+cargo test --locked --features custom-protocol --lib "$@" -- secrets::
+cargo test --locked --features custom-protocol --test keychain --test cli --test logs "$@"
