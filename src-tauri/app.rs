@@ -53,6 +53,9 @@ const WATCH_DATABASE_EVERY: std::time::Duration = std::time::Duration::from_mill
 const DAILY_BACKUP_CHECK_EVERY: std::time::Duration = std::time::Duration::from_secs(3600);
 /// The update check at start waits this long after the first paint.
 const UPDATE_CHECK_AFTER_PAINT: std::time::Duration = std::time::Duration::from_secs(3);
+/// The first look at the daily backup waits this long after the first paint (a copy of
+/// the database is the heaviest thing the window does in the background).
+const DAILY_BACKUP_AFTER_PAINT: std::time::Duration = std::time::Duration::from_secs(30);
 
 /// Tells the window when another process changed the database (`data-changed`), so
 /// it never shows stale state after a scheduled sync. SQLite's `data_version` moves
@@ -164,6 +167,7 @@ async fn after_first_paint(app: tauri::AppHandle) {
             Err(e) => tracing::warn!(error = %e, "update check at start"),
         }
     });
+    tokio::time::sleep(DAILY_BACKUP_AFTER_PAINT).await;
     loop {
         let state = app.state::<AppState>();
         if let Ok(store) = state.store() {

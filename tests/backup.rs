@@ -407,6 +407,9 @@ async fn backups_made_while_a_sync_writes_are_consistent_snapshots() {
         }
     }
     assert!(sync.wait().unwrap().success());
+    // A scheduled sync also makes the day's automatic backup.
+    let today = seatkeeper::store::day(time::OffsetDateTime::now_utc().date());
+    assert!(dir.path().join(format!("backups/seatkeeper-auto-{today}.skbackup")).exists());
     eprintln!("backups made while the sync was writing: {}", during.len());
     assert!(during.len() >= 2, "the backups did not overlap the sync: the test proves nothing");
     let mut seen = std::collections::BTreeSet::new();
