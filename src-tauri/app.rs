@@ -136,8 +136,34 @@ async fn sync_loop(app: tauri::AppHandle) {
         } else {
             SYNC_EVERY
         };
+        remind(&app);
         state.sync.wait(every).await;
     }
+}
+
+/// Records the reminders due now that are new (after every sync, and at start, so a
+/// date that passed while the app was closed still reminds, once); tells the window;
+/// and, when the user allows it, shows each as an OS notification.
+fn remind(app: &tauri::AppHandle) {
+    use tauri::Emitter;
+    use tauri_plugin_notification::NotificationExt;
+    let state = app.state::<AppState>();
+    let Ok(store) = state.store() else { return };
+    let now = time::OffsetDateTime::now_utc();
+    let Ok(new) = store.refresh_reminders(now, state.lang()) else { return };
+    if new.is_empty() {
+        return;
+    }
+    let _ = app.emit("reminders-changed", ());
+    if !store.reminder_settings().is_ok_and(|s| s.notify) {
+        return;
+    }
+    let shown: Vec<i64> = new
+        .iter()
+        .filter(|r| app.notification().builder().title(&r.title).body(&r.body).show().is_ok())
+        .map(|r| r.id)
+        .collect();
+    let _ = store.reminders_notified(&shown, now);
 }
 
 /// What the window does once its first screen is painted: notes the keychain in use,
@@ -294,6 +320,7 @@ pub fn run_window(data_dir: Option<PathBuf>, started: Instant) -> ExitCode {
         // First: a second launch stops here, before anything else starts.
         .plugin(single_instance(data_dir.as_deref()))
         .plugin(window_state)
+        .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_updater::Builder::new().build())
         .manage(crate::commands::DesktopState::default())

@@ -67,6 +67,30 @@ enum Top {
     /// The sample data.
     #[command(subcommand)]
     Sample(SampleCmd),
+    /// A prepaid group's Microsoft Customer Agreement.
+    #[command(subcommand)]
+    Agreement(AgreementCmd),
+    /// How a group renews.
+    #[command(subcommand)]
+    Renewal(RenewalCmd),
+    /// Terminate a prepaid licence: without --confirm, asks OVHcloud, which e-mails a
+    /// token; with --confirm TOKEN, queues the termination (sent by the next sync).
+    Terminate {
+        /// The licence's OVHcloud name ({group}-{number}).
+        #[arg(long, value_name = "SERVICE")]
+        licence: String,
+        /// The token of OVHcloud's termination e-mail.
+        #[arg(long, value_name = "TOKEN")]
+        confirm: Option<String>,
+        /// Why (OVHcloud's list, e.g. NOT_NEEDED_ANYMORE, TOO_EXPENSIVE).
+        #[arg(long, value_name = "REASON", requires = "confirm")]
+        reason: Option<String>,
+        /// What replaces it (e.g. NOT_REPLACING_SERVICE).
+        #[arg(long, value_name = "USE", requires = "confirm")]
+        future_use: Option<String>,
+        #[arg(long, value_name = "TEXT", requires = "confirm")]
+        comment: Option<String>,
+    },
     /// Write a backup of the database to FILE (a consistent copy, even while a sync runs;
     /// secrets are not in it).
     Backup {
@@ -78,6 +102,62 @@ enum Top {
     Restore {
         #[arg(value_name = "FILE")]
         file: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum AgreementCmd {
+    /// Fill in the signatory form: OVHcloud answers the address where the agreement is
+    /// signed, which is printed.
+    Sign {
+        #[arg(long, value_name = "SERVICE")]
+        group: String,
+        #[arg(long, value_name = "NAME")]
+        company: String,
+        /// ISO 3166 country code (FR, BE, CA…).
+        #[arg(long, value_name = "CC")]
+        country: String,
+        /// OVHcloud's language code (fr_FR, en_GB…).
+        #[arg(long, value_name = "LANG")]
+        language: String,
+        #[arg(long, value_name = "F")]
+        first_name: String,
+        #[arg(long, value_name = "L")]
+        last_name: String,
+        #[arg(long, value_name = "E")]
+        email: String,
+        #[arg(long, value_name = "P")]
+        phone: String,
+    },
+    /// Once signed: queue the acceptance (sent by the next sync, then followed).
+    Accept {
+        #[arg(long, value_name = "SERVICE")]
+        group: String,
+    },
+}
+
+/// `on` or `off`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OnOff {
+    On,
+    Off,
+}
+
+#[derive(Debug, Subcommand)]
+enum RenewalCmd {
+    /// Queue a new renewal for a group (sent by the next sync); what is not given stays.
+    Set {
+        #[arg(long, value_name = "SERVICE")]
+        group: String,
+        /// Renew by itself at each expiration.
+        #[arg(long, value_enum)]
+        automatic: Option<OnOff>,
+        /// Months between renewals (among those OVHcloud offers).
+        #[arg(long, value_name = "MONTHS")]
+        period: Option<i64>,
+        /// Stop at the next expiration (the group is deleted then).
+        #[arg(long, value_enum)]
+        delete_at_expiration: Option<OnOff>,
     },
 }
 
@@ -172,6 +252,26 @@ pub enum Command {
         csv: PathBuf,
         group: String,
     },
+    AgreementSign {
+        group: String,
+        signatory: crate::domain::SignatoryInput,
+    },
+    AgreementAccept {
+        group: String,
+    },
+    RenewalSet {
+        group: String,
+        automatic: Option<bool>,
+        period: Option<i64>,
+        delete_at_expiration: Option<bool>,
+    },
+    Terminate {
+        licence: String,
+        confirm: Option<String>,
+        reason: Option<String>,
+        future_use: Option<String>,
+        comment: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -185,6 +285,8 @@ pub struct Cli {
 pub enum CliError {
     MissingValue(String),
     BadNumber(String),
+    /// A value not among those allowed (`on`/`off`…): the value and the allowed ones.
+    BadChoice(String, String),
     Unknown(String),
 }
 
@@ -195,6 +297,8 @@ impl CliError {
             (CliError::MissingValue(opt), Lang::Fr) => format!("{opt} attend une valeur. Voir seatkeeper --help."),
             (CliError::BadNumber(v), Lang::En) => format!("“{v}” is not a whole number."),
             (CliError::BadNumber(v), Lang::Fr) => format!("« {v} » n'est pas un nombre entier."),
+            (CliError::BadChoice(v, allowed), Lang::En) => format!("“{v}” is not one of: {allowed}."),
+            (CliError::BadChoice(v, allowed), Lang::Fr) => format!("« {v} » ne fait pas partie de : {allowed}."),
             (CliError::Unknown(arg), Lang::En) => format!("Unknown argument “{arg}”. See seatkeeper --help."),
             (CliError::Unknown(arg), Lang::Fr) => format!("Argument inconnu « {arg} ». Voir seatkeeper --help."),
         }
@@ -230,6 +334,9 @@ fn mistake(e: &clap::Error) -> CliError {
         }
         ErrorKind::InvalidValue if context(e, ContextKind::InvalidValue).is_empty() => {
             CliError::MissingValue(context(e, ContextKind::InvalidArg))
+        }
+        ErrorKind::InvalidValue if !context(e, ContextKind::ValidValue).is_empty() => {
+            CliError::BadChoice(context(e, ContextKind::InvalidValue), context(e, ContextKind::ValidValue))
         }
         ErrorKind::ValueValidation | ErrorKind::InvalidValue => {
             CliError::BadNumber(context(e, ContextKind::InvalidValue))
@@ -271,6 +378,37 @@ pub fn parse<I: IntoIterator<Item = String>>(args: I) -> Result<Cli, CliError> {
         Some(Top::Import { csv, group }) => Command::Import { csv, group },
         Some(Top::Sample(SampleCmd::Load { payg_users })) => Command::SampleLoad { payg_users },
         Some(Top::Sample(SampleCmd::Remove)) => Command::SampleRemove,
+        Some(Top::Agreement(AgreementCmd::Sign {
+            group,
+            company,
+            country,
+            language,
+            first_name,
+            last_name,
+            email,
+            phone,
+        })) => Command::AgreementSign {
+            group,
+            signatory: crate::domain::SignatoryInput {
+                company_name: company,
+                country,
+                language,
+                first_name,
+                last_name,
+                email,
+                phone,
+            },
+        },
+        Some(Top::Agreement(AgreementCmd::Accept { group })) => Command::AgreementAccept { group },
+        Some(Top::Renewal(RenewalCmd::Set { group, automatic, period, delete_at_expiration })) => Command::RenewalSet {
+            group,
+            automatic: automatic.map(|v| v == OnOff::On),
+            period,
+            delete_at_expiration: delete_at_expiration.map(|v| v == OnOff::On),
+        },
+        Some(Top::Terminate { licence, confirm, reason, future_use, comment }) => {
+            Command::Terminate { licence, confirm, reason, future_use, comment }
+        }
     };
     Ok(Cli { data_dir: parsed.data_dir, command })
 }
@@ -344,6 +482,63 @@ mod tests {
             p(&["account", "keys", "--name", "Bureau"]).unwrap().command,
             Command::AccountKeys { name: "Bureau".into() }
         );
+    }
+
+    #[test]
+    fn the_workflow_commands_take_their_options() {
+        let sign = p(&[
+            "agreement",
+            "sign",
+            "--group",
+            "g",
+            "--company",
+            "Contoso",
+            "--country",
+            "FR",
+            "--language",
+            "fr_FR",
+            "--first-name",
+            "Camille",
+            "--last-name",
+            "Martin",
+            "--email",
+            "c@x.fr",
+            "--phone",
+            "+33 1",
+        ])
+        .unwrap()
+        .command;
+        assert!(matches!(sign, Command::AgreementSign { ref signatory, .. } if signatory.company_name == "Contoso"));
+        assert!(matches!(p(&["agreement", "sign", "--group", "g"]), Err(CliError::MissingValue(_))));
+        assert_eq!(
+            p(&["renewal", "set", "--group", "g", "--automatic", "off", "--period", "12"]).unwrap().command,
+            Command::RenewalSet {
+                group: "g".into(),
+                automatic: Some(false),
+                period: Some(12),
+                delete_at_expiration: None
+            }
+        );
+        assert!(matches!(
+            p(&["renewal", "set", "--group", "g", "--automatic", "maybe"]),
+            Err(CliError::BadChoice(v, allowed)) if v == "maybe" && allowed.contains("on")
+        ));
+        assert_eq!(
+            p(&["terminate", "--licence", "l-1", "--confirm", "abc", "--reason", "TOO_EXPENSIVE"]).unwrap().command,
+            Command::Terminate {
+                licence: "l-1".into(),
+                confirm: Some("abc".into()),
+                reason: Some("TOO_EXPENSIVE".into()),
+                future_use: None,
+                comment: None
+            }
+        );
+        assert!(
+            p(&["terminate", "--licence", "l-1", "--reason", "TOO_EXPENSIVE"]).is_err(),
+            "a reason needs --confirm"
+        );
+        let fr = CliError::BadChoice("peut-être".into(), "on, off".into()).message(Lang::Fr);
+        assert!(fr.contains("ne fait pas partie"), "{fr}");
     }
 
     #[test]

@@ -106,7 +106,13 @@ pub fn parse_users(bytes: &[u8], default_location: &str) -> Result<Vec<ParsedRow
             None => get(email).split('@').next().unwrap_or_default().to_string(),
         };
         let location = Some(get(location)).filter(|l| !l.is_empty()).unwrap_or_else(|| default_location.to_string());
-        let input = AccountInput { first_name: get(first), last_name: get(last), login, usage_location: location };
+        let input = AccountInput {
+            first_name: get(first),
+            last_name: get(last),
+            login,
+            usage_location: location,
+            domain: None,
+        };
         let (input, problems) = match check_account(&input) {
             Ok(tidy) => (tidy, Vec::new()),
             Err(problems) => (input, problems),

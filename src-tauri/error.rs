@@ -21,6 +21,7 @@ pub enum Entity {
     Install,
     Order,
     PendingChange,
+    Reminder,
 }
 
 /// Who holds a database's sync lock, as the holder wrote it down.
@@ -73,6 +74,29 @@ pub enum Precondition {
     SyncRunning {
         holder: Option<SyncHolder>,
     },
+    /// A prepaid group's licences wait for its Microsoft Customer Agreement.
+    AgreementNotSigned,
+    /// The agreement of this group is accepted already.
+    AgreementAlreadyAccepted,
+    /// The agreement is accepted after it is signed: create the attestation first.
+    NoAttestation,
+    /// Only prepaid groups have an agreement to sign and licences to terminate.
+    PrepaidOnly,
+    /// Logins of this group cannot use that domain (not one of the group's, or not verified).
+    DomainNotUsable {
+        domain: String,
+    },
+    /// OVHcloud has not said yet how this group renews: sync first.
+    RenewalUnknown,
+    /// The termination is confirmed with the token OVHcloud e-mails: ask for it first.
+    TerminationNotRequested,
+    /// This licence's termination is already confirmed (or on its way).
+    AlreadyTerminated,
+    /// This step needs an answer from OVHcloud now, and the group's account is not
+    /// connected (sample data) — or OVHcloud cannot be reached.
+    NeedsOvhcloud,
+    /// The demo account's simulated OVHcloud lives inside the window.
+    DemoInWindow,
 }
 
 /// Why the keychain cannot be used from this process (Linux: the Secret Service this
@@ -257,6 +281,7 @@ impl Localize for Error {
                     Entity::Install => lang.pick("device", "appareil"),
                     Entity::Order => lang.pick("order", "commande"),
                     Entity::PendingChange => lang.pick("pending change", "modification en attente"),
+                    Entity::Reminder => lang.pick("reminder", "rappel"),
                 };
                 match lang {
                     Lang::En => format!("This {thing} ({id}) no longer exists; the list has been refreshed."),
@@ -359,6 +384,68 @@ impl Localize for Error {
                     ),
                 }
             }
+            Error::Precondition(Precondition::AgreementNotSigned) => lang
+                .pick(
+                    "This group's Microsoft Customer Agreement is not accepted yet: OVHcloud gives out its licences only once it is. Sign it from the group's page first.",
+                    "Le contrat client Microsoft de ce groupe n'est pas encore accepté : OVHcloud n'attribue ses licences qu'une fois qu'il l'est. Signez-le d'abord depuis la page du groupe.",
+                )
+                .into(),
+            Error::Precondition(Precondition::AgreementAlreadyAccepted) => lang
+                .pick(
+                    "This group's Microsoft Customer Agreement is already accepted.",
+                    "Le contrat client Microsoft de ce groupe est déjà accepté.",
+                )
+                .into(),
+            Error::Precondition(Precondition::NoAttestation) => lang
+                .pick(
+                    "Fill in the signatory form and sign the agreement first; then confirm it here.",
+                    "Remplissez d'abord le formulaire du signataire et signez le contrat ; confirmez-le ensuite ici.",
+                )
+                .into(),
+            Error::Precondition(Precondition::PrepaidOnly) => lang
+                .pick(
+                    "Only prepaid groups have a Microsoft Customer Agreement to sign and licences to terminate; a pay-as-you-go group is stopped from OVHcloud's control panel.",
+                    "Seuls les groupes prépayés ont un contrat client Microsoft à signer et des licences à résilier ; un groupe à l'usage s'arrête depuis l'espace client OVHcloud.",
+                )
+                .into(),
+            Error::Precondition(Precondition::DomainNotUsable { domain }) => match lang {
+                Lang::En => format!(
+                    "Logins cannot use {domain} yet: it is not a verified domain of this group. Add its TXT record at your DNS provider and wait for the verification."
+                ),
+                Lang::Fr => format!(
+                    "Les identifiants ne peuvent pas encore utiliser {domain} : ce n'est pas un domaine vérifié de ce groupe. Ajoutez son enregistrement TXT chez votre hébergeur DNS et attendez la vérification."
+                ),
+            },
+            Error::Precondition(Precondition::RenewalUnknown) => lang
+                .pick(
+                    "OVHcloud has not told Seatkeeper yet how this group renews; sync, then try again.",
+                    "OVHcloud n'a pas encore indiqué à Seatkeeper comment ce groupe se renouvelle ; synchronisez, puis réessayez.",
+                )
+                .into(),
+            Error::Precondition(Precondition::TerminationNotRequested) => lang
+                .pick(
+                    "Ask OVHcloud for the termination first: it e-mails the token to confirm with.",
+                    "Demandez d'abord la résiliation à OVHcloud : il envoie par e-mail le jeton de confirmation.",
+                )
+                .into(),
+            Error::Precondition(Precondition::AlreadyTerminated) => lang
+                .pick(
+                    "This licence's termination is already confirmed.",
+                    "La résiliation de cette licence est déjà confirmée.",
+                )
+                .into(),
+            Error::Precondition(Precondition::NeedsOvhcloud) => lang
+                .pick(
+                    "This step needs an answer from OVHcloud now: connect the group's OVHcloud account and make sure you are online.",
+                    "Cette étape a besoin d'une réponse d'OVHcloud tout de suite : connectez le compte OVHcloud du groupe et vérifiez que vous êtes en ligne.",
+                )
+                .into(),
+            Error::Precondition(Precondition::DemoInWindow) => lang
+                .pick(
+                    "The demo account works only in the Seatkeeper window, where its simulated OVHcloud runs.",
+                    "Le compte de démonstration ne fonctionne que dans la fenêtre de Seatkeeper, où tourne son OVHcloud simulé.",
+                )
+                .into(),
             Error::DatabaseTooNew { found, supported } => match lang {
                 Lang::En => format!(
                     "This database was written by a newer version of Seatkeeper (schema {found}; this version reads up to {supported}). It was left untouched: update Seatkeeper to open it."

@@ -15,7 +15,7 @@ use crate::secrets::{Secret, SecretStore};
 use crate::store::sample::SampleSize;
 use crate::store::{ChangeState, Store};
 use crate::sync::engine::with_ticks;
-use crate::sync::{DEMO_ENDPOINT, Engine, Progress, SyncLock, client_for};
+use crate::sync::{DEMO_ENDPOINT, Engine, Progress, SyncLock, client_for, workflow};
 
 /// Exit statuses of the command line (documented in `seatkeeper --help` and the README).
 pub mod exit {
@@ -153,8 +153,144 @@ fn execute(command: &Command, store: &Store, keychain: &dyn SecretStore, lang: L
             println!("{queued} {}", lang.pick("users queued for activation", "utilisateurs en attente d'activation"));
             Ok(preview.refused == 0)
         }
+        Command::AgreementSign { group, signatory } => {
+            let id = group_id(store, group)?;
+            let client = online_client(store, keychain, id)?;
+            let created = runtime()?.block_on(workflow::create_attestation(store, &client, id, signatory, now()))?;
+            println!(
+                "{}\n{}",
+                lang.pick(
+                    "Sign the agreement at this address, then run `seatkeeper agreement accept`:",
+                    "Signez le contrat à cette adresse, puis lancez `seatkeeper agreement accept` :"
+                ),
+                created.link
+            );
+            Ok(true)
+        }
+        Command::AgreementAccept { group } => {
+            let id = group_id(store, group)?;
+            let change = store.accept_agreement(id, now())?;
+            println!(
+                "change {change}\t{}",
+                lang.pick(
+                    "queued; sent by the next `seatkeeper sync`",
+                    "en attente ; envoyée à la prochaine `seatkeeper sync`"
+                )
+            );
+            Ok(true)
+        }
+        Command::RenewalSet { group, automatic, period, delete_at_expiration } => {
+            renewal_set(store, group, *automatic, *period, *delete_at_expiration, lang)
+        }
+        Command::Terminate { licence, confirm, reason, future_use, comment } => {
+            let id = store.read(|c| crate::store::lifecycle::licence_by_remote_id(c, licence))?;
+            match confirm {
+                None => {
+                    let g = store.licence_ref(id)?.group;
+                    let client = online_client(store, keychain, g.id)?;
+                    let message = runtime()?.block_on(workflow::request_termination(store, &client, id, now()))?;
+                    println!("{message}");
+                    println!(
+                        "{}",
+                        lang.pick(
+                            "Then confirm with the token of OVHcloud's e-mail: seatkeeper terminate --licence SERVICE --confirm TOKEN",
+                            "Confirmez ensuite avec le jeton de l'e-mail d'OVHcloud : seatkeeper terminate --licence SERVICE --confirm JETON"
+                        )
+                    );
+                    Ok(true)
+                }
+                Some(token) => {
+                    let parse = |value: &Option<String>, field, known: fn(&str) -> bool| -> Result<()> {
+                        match value {
+                            Some(v) if !known(v) => {
+                                Err(Error::Rule(crate::domain::RuleError::ChoiceUnknown { field, value: v.clone() }))
+                            }
+                            _ => Ok(()),
+                        }
+                    };
+                    parse(reason, crate::domain::Field::Reason, |v| {
+                        crate::domain::TerminationReason::parse(v).is_some()
+                    })?;
+                    parse(future_use, crate::domain::Field::FutureUse, |v| {
+                        crate::domain::TerminationFutureUse::parse(v).is_some()
+                    })?;
+                    let input = crate::domain::TerminationInput {
+                        token: token.clone(),
+                        reason: reason.as_deref().and_then(crate::domain::TerminationReason::parse),
+                        future_use: future_use.as_deref().and_then(crate::domain::TerminationFutureUse::parse),
+                        commentary: comment.clone(),
+                    };
+                    let plan = store.plan_termination(id, &input, lang)?;
+                    let change = store.confirm_termination(id, &input, now())?;
+                    println!("{}", plan.consequence);
+                    println!(
+                        "change {change}\t{}",
+                        lang.pick(
+                            "queued; sent by the next `seatkeeper sync`",
+                            "en attente ; envoyée à la prochaine `seatkeeper sync`"
+                        )
+                    );
+                    Ok(true)
+                }
+            }
+        }
         Command::Window | Command::Help(_) | Command::Version(_) => Ok(true),
     }
+}
+
+/// The client of a group's account, for a step that needs OVHcloud's answer now.
+fn online_client(store: &Store, keychain: &dyn SecretStore, group_id: i64) -> Result<crate::ovh::Client> {
+    let g = store.group_ref(group_id)?;
+    if g.is_sample {
+        return Err(Error::Precondition(Precondition::NeedsOvhcloud));
+    }
+    if store.read(|c| crate::store::accounts::get(c, g.account_id))?.endpoint == DEMO_ENDPOINT {
+        return Err(Error::Precondition(Precondition::DemoInWindow));
+    }
+    client_for(store, keychain, g.account_id)
+}
+
+/// Queues a group's renewal from the options given; what is not given stays as it is.
+fn renewal_set(
+    store: &Store,
+    group: &str,
+    automatic: Option<bool>,
+    period: Option<i64>,
+    delete_at_expiration: Option<bool>,
+    lang: Lang,
+) -> Result<bool> {
+    use crate::domain::{RenewalInput, RenewalMode};
+    let id = group_id(store, group)?;
+    let current = store.group_ref(id)?.renewal.ok_or(Error::Precondition(Precondition::RenewalUnknown))?;
+    let mode = match (automatic, delete_at_expiration) {
+        (Some(true), Some(true)) => {
+            eprintln!(
+                "seatkeeper: {}",
+                lang.pick(
+                    "a group renewed automatically cannot also stop at expiration; choose one",
+                    "un groupe renouvelé automatiquement ne peut pas aussi s'arrêter à expiration ; choisissez"
+                )
+            );
+            return Ok(false);
+        }
+        (_, Some(true)) => RenewalMode::StopAtExpiration,
+        (Some(true), _) => RenewalMode::Automatic,
+        (Some(false), _) => RenewalMode::Manual,
+        (None, Some(false)) if current.mode == RenewalMode::StopAtExpiration => RenewalMode::Manual,
+        (None, _) => current.mode,
+    };
+    let input = RenewalInput { mode, period_months: period.unwrap_or(current.period_months) };
+    let plan = store.plan_renewal(id, &input, now(), lang)?;
+    let change = store.set_renewal(id, &input, now())?;
+    println!("{}", plan.consequence);
+    println!(
+        "change {change}\t{}",
+        lang.pick(
+            "queued; sent by the next `seatkeeper sync`",
+            "en attente ; envoyée à la prochaine `seatkeeper sync`"
+        )
+    );
+    Ok(true)
 }
 
 fn status(store: &Store, keychain: &dyn SecretStore, as_json: bool) -> Result<bool> {
@@ -164,12 +300,26 @@ fn status(store: &Store, keychain: &dyn SecretStore, as_json: bool) -> Result<bo
     let changes = crate::sync::pending_changes(store, None)?;
     let open: Vec<_> = changes.iter().filter(|c| c.state != ChangeState::Done).collect();
     if as_json {
+        // Each group with its agreement and renewal, as the group's page shows them.
+        let mut described = Vec::new();
+        for g in &groups {
+            let overview = store.group_overview(g.id)?;
+            let mut value = serde_json::to_value(g).map_err(|e| Error::Internal(e.to_string()))?;
+            value["agreement"] = json!({
+                "accepted": overview.mca_agreed,
+                "acceptancePending": overview.agreement_pending,
+                "attestationLink": overview.attestation_link,
+            });
+            value["renewal"] = json!(overview.renewal);
+            value["renewalPending"] = json!(overview.renewal_pending);
+            described.push(value);
+        }
         let value = json!({
             "database": status.database_path,
             "schemaVersion": status.schema_version,
             "keychain": { "backend": keys.backend.as_str(), "persistent": keys.persistent, "reachable": keys.problem.is_none() },
             "accounts": store.list_accounts()?,
-            "groups": groups,
+            "groups": described,
             "pendingChanges": open,
         });
         println!("{}", serde_json::to_string_pretty(&value).map_err(|e| Error::Internal(e.to_string()))?);

@@ -36,6 +36,44 @@ impl Lang {
     }
 }
 
+/// A date in words: "1 January 2027", "1 janvier 2027".
+pub fn long_date(date: time::Date, lang: Lang) -> String {
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    const FR: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    let month = usize::from(u8::from(date.month())) - 1;
+    let name = match lang {
+        Lang::En => EN[month],
+        Lang::Fr => FR[month],
+    };
+    format!("{} {name} {}", date.day(), date.year())
+}
+
 /// Something that can be told to the user in their language.
 pub trait Localize {
     fn localize(&self, lang: Lang) -> String;
@@ -44,6 +82,14 @@ pub trait Localize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_are_written_in_words() {
+        let d = time::macros::date!(2027 - 01 - 01);
+        assert_eq!(long_date(d, Lang::En), "1 January 2027");
+        assert_eq!(long_date(d, Lang::Fr), "1 janvier 2027");
+        assert_eq!(long_date(time::macros::date!(2026 - 08 - 15), Lang::Fr), "15 août 2026");
+    }
 
     #[test]
     fn tags_map_to_languages() {

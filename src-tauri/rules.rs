@@ -42,6 +42,11 @@ pub struct Links {
     pub remote_desktop_guide: String,
     /// Where a Microsoft 365 user really signs a device out.
     pub microsoft_devices: String,
+    /// Where a pay-as-you-go group is stopped (it has no termination route in the API):
+    /// OVHcloud's control panel, billing and renewals.
+    pub payg_termination: String,
+    /// OVHcloud's guides to Microsoft 365, which explain adding a domain's TXT record.
+    pub domain_verification: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -61,6 +66,20 @@ pub struct Rules {
     /// The endpoint of the demo account.
     pub demo_endpoint: String,
     pub links: Links,
+    /// ISO 3166-1 alpha-2 country codes (the signatory's country, a usage location).
+    pub countries: Vec<String>,
+    /// The languages OVHcloud offers the signatory of a Microsoft Customer Agreement.
+    pub signatory_languages: Vec<String>,
+    /// Why a licence is terminated, and what replaces it: OVHcloud's lists, in order.
+    pub termination_reasons: Vec<domain::TerminationReason>,
+    pub termination_future_uses: Vec<domain::TerminationFutureUse>,
+    /// Longest comment sent with a termination.
+    pub termination_commentary_max: u32,
+    /// How many days before a renewal or a commitment's end reminders come, by default.
+    pub reminder_days_default: u32,
+    pub reminder_days_max: u32,
+    /// The most a group's free-licences threshold may be.
+    pub free_seats_alert_max: u32,
 }
 
 pub fn rules() -> Rules {
@@ -94,7 +113,18 @@ pub fn rules() -> Rules {
             remote_desktop_guide:
                 "https://docs.ovh.com/fr/microsoft-collaborative-solutions/office365-proplus-bureau-a-distance/".into(),
             microsoft_devices: "https://account.microsoft.com/devices".into(),
+            payg_termination: "https://www.ovh.com/manager/#/dedicated/billing/autorenew".into(),
+            domain_verification:
+                "https://help.ovhcloud.com/csm/fr-documentation-web-cloud-microsoft-collaborative-solutions".into(),
         },
+        countries: domain::countries().map(str::to_string).collect(),
+        signatory_languages: domain::SIGNATORY_LANGUAGES.iter().map(|l| l.to_string()).collect(),
+        termination_reasons: domain::TerminationReason::ALL.to_vec(),
+        termination_future_uses: domain::TerminationFutureUse::ALL.to_vec(),
+        termination_commentary_max: domain::COMMENTARY_MAX as u32,
+        reminder_days_default: domain::REMINDER_DAYS_DEFAULT,
+        reminder_days_max: *domain::REMINDER_DAYS.end(),
+        free_seats_alert_max: *domain::FREE_SEATS_ALERT.end(),
     }
 }
 
@@ -105,7 +135,13 @@ mod tests {
     #[test]
     fn every_link_the_window_offers_is_trusted() {
         let links = rules().links;
-        for url in [links.microsoft_365_portal, links.remote_desktop_guide, links.microsoft_devices] {
+        for url in [
+            links.microsoft_365_portal,
+            links.remote_desktop_guide,
+            links.microsoft_devices,
+            links.payg_termination,
+            links.domain_verification,
+        ] {
             assert!(domain::trusted_url(&url).is_some(), "{url}");
         }
         for region in rules().regions {

@@ -161,6 +161,7 @@ async fn a_sync_killed_at_random_moments_loses_nothing_and_applies_nothing_twice
                 last_name: format!("User{i}"),
                 login: format!("slot.user{i}"),
                 usage_location: "FR".into(),
+                domain: None,
             };
             store.activate_licence(slot.id, &a, now).unwrap();
         }
@@ -170,6 +171,7 @@ async fn a_sync_killed_at_random_moments_loses_nothing_and_applies_nothing_twice
                 last_name: format!("User{i}"),
                 login: format!("new.user{i}"),
                 usage_location: "FR".into(),
+                domain: None,
             };
             store.add_user(payg.id, &a, LicenceType::OfficeProPlus, now).unwrap();
         }
@@ -309,6 +311,7 @@ fn queue_mix(dir: &Path, trial: usize) -> Vec<String> {
             last_name: format!("Never{i}"),
             login: login.clone(),
             usage_location: "FR".into(),
+            domain: None,
         };
         store.add_user(payg.id, &a, LicenceType::OfficeProPlus, now).unwrap();
         logins.push(login);
@@ -321,6 +324,7 @@ fn queue_mix(dir: &Path, trial: usize) -> Vec<String> {
             last_name: format!("Once{i}"),
             login: format!("t{trial}.slot{i}"),
             usage_location: "FR".into(),
+            domain: None,
         };
         store.activate_licence(slot.id, &a, now).unwrap();
     }
@@ -492,4 +496,107 @@ async fn the_demo_account_never_breaks_a_command_line_sync() {
     let out = run(dir.path(), &["sync"], "");
     assert!(out.status.success(), "{}", text(&out));
     assert!(text(&out).contains("skipped"), "{}", text(&out));
+}
+
+/// `args` run in French (`LANG=fr_FR.UTF-8`).
+fn run_fr(dir: &Path, args: &[&str]) -> Output {
+    Command::new(BIN).arg("--data-dir").arg(dir).args(args).env("LANG", "fr_FR.UTF-8").output().unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_agreement_renewal_and_termination_from_the_command_line() {
+    const NEW: &str = "office9100.o365.ovh.com";
+    const PREPAID: &str = "office5678.o365.ovh.com";
+    let config = SimulatorConfig {
+        follow_real_time: true,
+        task_step: Duration::from_millis(50),
+        ..SimulatorConfig::for_tests(Seed::demo().with_prepaid_group(NEW, "Zeta", "officeBusiness", 0, 2))
+    };
+    let sim = Simulator::start(config).await.unwrap();
+    sim.set_agreement(NEW, false);
+    let dir = tempfile::tempdir().unwrap();
+    connect(dir.path(), &sim);
+    assert!(run(dir.path(), &["sync"], "").status.success());
+
+    // The agreement: a bad form said in French, nothing sent; then signed and accepted.
+    let sign = |country: &str| {
+        vec![
+            "agreement",
+            "sign",
+            "--group",
+            NEW,
+            "--company",
+            "Contoso",
+            "--country",
+            country,
+            "--language",
+            "fr_FR",
+            "--first-name",
+            "Camille",
+            "--last-name",
+            "Martin",
+            "--email",
+            "camille@contoso.example",
+            "--phone",
+            "+33 9 72 10 10 07",
+        ]
+        .into_iter()
+        .map(str::to_string)
+        .collect::<Vec<_>>()
+    };
+    let bad = sign("ZZ");
+    let out = run_fr(dir.path(), &bad.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out).contains("n'est pas un code pays"), "{}", text(&out));
+    assert_eq!(sim.count("POST", "/license/officePrepaid/*/parentTenant/createAttestation"), 0);
+    let good = sign("fr");
+    let out = run(dir.path(), &good.iter().map(String::as_str).collect::<Vec<_>>(), "");
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("/attestation/"), "the link is printed: {}", text(&out));
+    assert!(sim.sign_attestation(NEW));
+    assert!(run(dir.path(), &["agreement", "accept", "--group", NEW], "").status.success());
+
+    // Renewal: what it means is printed; it is queued, then sent.
+    let out = run(dir.path(), &["renewal", "set", "--group", PREPAID, "--automatic", "off"], "");
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("no longer renews by itself"), "{}", text(&out));
+    let out = run(dir.path(), &["renewal", "set", "--group", PREPAID, "--period", "6"], "");
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+
+    // Termination: asked, then confirmed with the e-mailed token.
+    let licence = format!("{PREPAID}-1001");
+    let out = run(dir.path(), &["terminate", "--licence", &licence], "");
+    assert!(out.status.success(), "{}", text(&out));
+    let token = sim.termination_token(&licence).unwrap();
+    let out = run(dir.path(), &["terminate", "--licence", &licence, "--confirm", &token, "--reason", "BORED"], "");
+    assert_eq!(out.status.code(), Some(1), "an unknown reason: {}", text(&out));
+    let out =
+        run(dir.path(), &["terminate", "--licence", &licence, "--confirm", &token, "--reason", "TOO_EXPENSIVE"], "");
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("loses Office"), "{}", text(&out));
+
+    let status = run(dir.path(), &["status", "--json"], "");
+    let json: serde_json::Value = serde_json::from_slice(&status.stdout).unwrap();
+    let group =
+        |name: &str| json["groups"].as_array().unwrap().iter().find(|g| g["serviceName"] == name).unwrap().clone();
+    assert_eq!(group(PREPAID)["renewal"]["mode"], "manual");
+    assert_eq!(group(PREPAID)["renewalPending"], true);
+    assert_eq!(group(NEW)["agreement"]["accepted"], false);
+    assert_eq!(group(NEW)["agreement"]["acceptancePending"], true);
+
+    for _ in 0..20 {
+        let _ = run(dir.path(), &["sync"], "");
+        tokio::time::sleep(Duration::from_millis(60)).await;
+        let status = run(dir.path(), &["status", "--json"], "");
+        let json: serde_json::Value = serde_json::from_slice(&status.stdout).unwrap();
+        if json["pendingChanges"].as_array().unwrap().is_empty() {
+            let new = json["groups"].as_array().unwrap().iter().find(|g| g["serviceName"] == NEW).unwrap().clone();
+            assert_eq!(new["agreement"]["accepted"], true);
+            let st = sim.state();
+            assert!(!st.licences[&format!("{PREPAID}-1002")].renew.automatic, "renewal sent");
+            assert!(st.licences[&licence].renew.terminated, "termination sent");
+            return;
+        }
+    }
+    panic!("changes still open: {}", text(&run(dir.path(), &["status"], "")));
 }

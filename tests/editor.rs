@@ -32,7 +32,13 @@ fn fixture() -> Fixture {
 }
 
 fn account(first: &str, last: &str, login: &str) -> AccountInput {
-    AccountInput { first_name: first.into(), last_name: last.into(), login: login.into(), usage_location: "fr".into() }
+    AccountInput {
+        first_name: first.into(),
+        last_name: last.into(),
+        login: login.into(),
+        usage_location: "fr".into(),
+        domain: None,
+    }
 }
 
 fn first_slot(f: &Fixture) -> i64 {

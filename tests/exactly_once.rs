@@ -9,14 +9,17 @@ mod support;
 
 use std::time::Duration;
 
-use seatkeeper::domain::{DeviceKind, GroupFamily, LicenceType};
+use seatkeeper::domain::{
+    DeviceKind, GroupFamily, LicenceType, RenewalInput, RenewalMode, SignatoryInput, TerminationFutureUse,
+    TerminationInput, TerminationReason,
+};
 use seatkeeper::error::Error;
 use seatkeeper::i18n::Lang;
 use seatkeeper::secrets::{MemorySecrets, Secret, SecretKey, SecretStore};
 use seatkeeper::store::changes::ParkReason;
 use seatkeeper::store::{ChangeFilter, ChangeKind, ChangeState, OrderRequest, PasswordRequest, Store};
-use seatkeeper::sync::{Engine, PASSWORD_PLACEHOLDER, PendingChange, SyncService, pending_changes};
-use seatkeeper_simulator::{Fault, FaultRule};
+use seatkeeper::sync::{Engine, PASSWORD_PLACEHOLDER, PendingChange, SyncService, pending_changes, workflow};
+use seatkeeper_simulator::{Fault, FaultRule, Seed};
 use support::world::{World, account, quiet};
 
 fn now() -> time::OffsetDateTime {
@@ -372,10 +375,28 @@ async fn an_edit_of_the_usage_location_only_is_sent_not_taken_as_done() {
 
 // 7. The preview is what is sent ------------------------------------------------------
 
+/// A prepaid group ordered but whose Microsoft Customer Agreement is not accepted yet.
+const UNSIGNED: &str = "office9100.o365.ovh.com";
+
+fn signatory() -> SignatoryInput {
+    SignatoryInput {
+        company_name: "Contoso".into(),
+        country: "FR".into(),
+        language: "fr_FR".into(),
+        first_name: "Camille".into(),
+        last_name: "Martin".into(),
+        email: "camille@contoso.example".into(),
+        phone: "+33 9 72 10 10 07".into(),
+    }
+}
+
 #[tokio::test]
 async fn every_kind_of_change_is_sent_byte_for_byte_as_previewed() {
-    let w = World::new().await;
+    let w = World::with_seed(Seed::demo().with_prepaid_group(UNSIGNED, "Zeta — new", "officeBusiness", 0, 3)).await;
+    w.sim.set_agreement(UNSIGNED, false);
     w.sync().await;
+    let unsigned = w.store.list_groups().unwrap().into_iter().find(|g| g.service_name == UNSIGNED).unwrap();
+    assert!(!unsigned.mca_agreed);
     let prepaid = w.group(GroupFamily::Prepaid);
     let payg = w.group(GroupFamily::PayAsYouGo);
     let slot = w.store.list_licences(prepaid.id).unwrap().into_iter().find(|l| l.is_empty_slot).unwrap();
@@ -409,7 +430,31 @@ async fn every_kind_of_change_is_sent_byte_for_byte_as_previewed() {
     w.store.rename_group(prepaid.id, "Contoso Paris", now()).unwrap();
     w.store.rename_group(payg.id, "Contoso Lyon", now()).unwrap();
     w.store.place_order(&order(&w, 3), now()).unwrap();
+    // The agreement of the new group, signed at its page, then accepted here.
+    workflow::create_attestation(&w.store, &w.client, unsigned.id, &signatory(), now()).await.unwrap();
+    assert!(w.sim.sign_attestation(UNSIGNED));
+    w.store.accept_agreement(unsigned.id, now()).unwrap();
+    // A licence terminated with the token OVHcloud e-mailed; the renewal of its group
+    // then leaves it out.
+    let leaving = &prepaid_users[3];
+    workflow::request_termination(&w.store, &w.client, leaving.id, now()).await.unwrap();
+    let token = w.sim.termination_token(&leaving.remote_id).unwrap();
+    let why = TerminationInput {
+        token,
+        reason: Some(TerminationReason::NotNeededAnymore),
+        future_use: Some(TerminationFutureUse::NotReplacingService),
+        commentary: Some("Office closed".into()),
+    };
+    w.store.confirm_termination(leaving.id, &why, now()).unwrap();
+    let stop = RenewalInput { mode: RenewalMode::StopAtExpiration, period_months: 1 };
+    w.store.set_renewal(prepaid.id, &stop, now()).unwrap();
+    let manual = RenewalInput { mode: RenewalMode::Manual, period_months: 1 };
+    w.store.set_renewal(payg.id, &manual, now()).unwrap();
     let previews = changes(&w.store);
+    let renewal = previews.iter().find(|c| c.kind == ChangeKind::SetRenewal && c.group_id == Some(prepaid.id));
+    let puts = renewal.unwrap().preview.iter().map(|r| r.path.clone()).collect::<Vec<_>>();
+    assert_eq!(puts.len(), 29, "each of the group's 30 licences but the one leaving");
+    assert!(!puts.iter().any(|p| p.contains(&leaving.remote_id)));
     let kinds: std::collections::HashSet<_> = previews.iter().map(|c| c.kind).collect();
     assert_eq!(kinds.len(), ChangeKind::ALL.len(), "every kind is covered");
 

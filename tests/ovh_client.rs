@@ -185,8 +185,10 @@ async fn pay_as_you_go_routes() {
     assert_eq!(put.request_body, r#"{"displayName":"Sales team"}"#, "compact JSON, only the changed field");
 
     let domains = client.office_domains(PAYG).await.unwrap();
-    assert_eq!(domains, vec![PAYG.to_string()]);
+    assert_eq!(domains, vec![PAYG.to_string(), "contoso.example".to_string()], "the group's own, then the company's");
     assert_eq!(client.office_domain(PAYG, &domains[0]).await.unwrap().domain_name, PAYG);
+    let company = client.office_domain(PAYG, &domains[1]).await.unwrap();
+    assert_eq!(company.status, seatkeeper::ovh::models::DomainState::Unverified);
     let infos = client.office_service_infos(PAYG).await.unwrap();
     assert_eq!(infos.status, ServiceState::Ok);
     assert!(infos.expiration > infos.creation);
@@ -501,7 +503,7 @@ async fn throttled_and_failing_gets_are_retried() {
     assert_eq!(sim.count("GET", "/license/office"), 2, "one 429, then success");
 
     sim.inject(FaultRule::nth("GET", "/license/office/*/domain", 1, Fault::Status(503)).times(2));
-    assert_eq!(client.office_domains(PAYG).await.unwrap().len(), 1);
+    assert_eq!(client.office_domains(PAYG).await.unwrap().len(), 2);
     assert_eq!(sim.count("GET", "/license/office/*/domain"), 3, "two 503, then success");
 
     // Attempts are bounded: three 500s in a row with max_attempts = 3 fail.

@@ -8,9 +8,11 @@ mod support;
 use std::collections::BTreeSet;
 use std::time::Duration;
 
+use seatkeeper::domain::{RenewalSettings, TerminationFutureUse, TerminationReason};
 use seatkeeper::ovh::models::{
-    AccessRule, ChangePassword, CredentialRequest, LicenceAssignment, LicenceKind, NewOfficeUser, OfficeUserFilter,
-    OfficeUserUpdate, PLAN_APPS_FOR_BUSINESS, TenantUpdate,
+    AccessRule, AttestationRequest, ChangePassword, CredentialRequest, LicenceAssignment, LicenceKind, NewOfficeUser,
+    OfficeUserFilter, OfficeUserUpdate, PLAN_APPS_FOR_BUSINESS, ServiceRenewalUpdate, TenantUpdate,
+    TerminationConfirmation,
 };
 use seatkeeper::ovh::{Client, Generation, LicenceOrder, OrderOutcome};
 use seatkeeper::secrets::Secret;
@@ -209,9 +211,16 @@ async fn office_scenario(sim: &SimulatorHandle, client: &Client) {
         )
         .await
         .unwrap();
-    let domain = client.office_domains(PAYG).await.unwrap().remove(0);
-    client.office_domain(PAYG, &domain).await.unwrap();
+    let domains = client.office_domains(PAYG).await.unwrap();
+    for d in &domains {
+        client.office_domain(PAYG, d).await.unwrap();
+    }
+    let domain = domains[0].clone();
     client.office_service_infos(PAYG).await.unwrap();
+    let manual = RenewalSettings { automatic: false, delete_at_expiration: false, period_months: 1 };
+    client.update_office_renewal(PAYG, &ServiceRenewalUpdate::from(&manual)).await.unwrap();
+    let yearly = RenewalSettings { automatic: true, delete_at_expiration: false, period_months: 12 };
+    assert!(client.update_office_renewal(PAYG, &ServiceRenewalUpdate::from(&yearly)).await.is_err(), "monthly only");
     client.office_users(PAYG).await.unwrap();
     let filter = OfficeUserFilter {
         licences: Some(LicenceKind::OfficeProPlus),
@@ -315,6 +324,39 @@ async fn every_native_answer_and_body_matches_the_schemas() {
     client.prepaid_service_infos(&slot).await.unwrap();
     let today = sim.state().today();
     client.tenant_usage_statistics(&slot, today - time::Duration::days(3), today).await.unwrap();
+
+    // Renewal, termination and the Microsoft Customer Agreement.
+    let stop = RenewalSettings { automatic: false, delete_at_expiration: true, period_months: 12 };
+    client.update_prepaid_renewal(&names[0], &ServiceRenewalUpdate::from(&stop)).await.unwrap();
+    let six = RenewalSettings { period_months: 6, ..stop };
+    assert!(client.update_prepaid_renewal(&names[0], &ServiceRenewalUpdate::from(&six)).await.is_err());
+    client.terminate_licence(&names[2]).await.unwrap();
+    let mut confirmation = TerminationConfirmation {
+        token: "not-the-token".into(),
+        reason: Some(TerminationReason::TooExpensive),
+        future_use: Some(TerminationFutureUse::SubscribeSimilarServiceWithCompetitor),
+        commentary: Some("Fewer staff".into()),
+    };
+    assert!(client.confirm_termination(&names[2], &confirmation).await.is_err());
+    confirmation.token = sim.termination_token(&names[2]).unwrap();
+    client.confirm_termination(&names[2], &confirmation).await.unwrap();
+    assert!(client.prepaid_service_infos(&names[2]).await.unwrap().renew.unwrap().delete_at_expiration);
+    sim.set_agreement(PREPAID, false);
+    let signatory = AttestationRequest {
+        company_name: "Contoso".into(),
+        country: "FR".into(),
+        email_address: "camille@contoso.example".into(),
+        language: "fr_FR".into(),
+        phone_number: "+33972101007".into(),
+        signatory_first_name: "Camille".into(),
+        signatory_last_name: "Martin".into(),
+    };
+    client.create_attestation(&names[0], &signatory).await.unwrap();
+    assert!(client.accept_agreement(&names[0]).await.is_err(), "not signed yet");
+    assert!(sim.sign_attestation(PREPAID));
+    client.accept_agreement(&names[0]).await.unwrap();
+    sim.advance(step);
+    assert_eq!(client.parent_tenant(&names[0]).await.unwrap().mca_agreed, Some(true));
     sim.expire_service(&names[1]);
     assert!(client.prepaid_licence(&names[1]).await.is_err());
 
@@ -374,6 +416,7 @@ async fn every_native_answer_and_body_matches_the_schemas() {
         "GET /license/office/{serviceName}/pendingTask",
         "GET /license/office/{serviceName}/pendingTask/{id}",
         "GET /license/office/{serviceName}/serviceInfos",
+        "PUT /license/office/{serviceName}/serviceInfos",
         "GET /license/office/{serviceName}/usageStatistics",
         "GET /license/office/{serviceName}/user",
         "POST /license/office/{serviceName}/user",
@@ -388,6 +431,11 @@ async fn every_native_answer_and_body_matches_the_schemas() {
         "GET /license/officePrepaid/{serviceName}/parentTenant",
         "PUT /license/officePrepaid/{serviceName}/parentTenant",
         "GET /license/officePrepaid/{serviceName}/serviceInfos",
+        "PUT /license/officePrepaid/{serviceName}/serviceInfos",
+        "POST /license/officePrepaid/{serviceName}/terminate",
+        "POST /license/officePrepaid/{serviceName}/confirmTermination",
+        "POST /license/officePrepaid/{serviceName}/parentTenant/createAttestation",
+        "POST /license/officePrepaid/{serviceName}/parentTenant/acceptAgreement",
         "GET /license/officePrepaid/{serviceName}/tenantPendingTask",
         "GET /license/officePrepaid/{serviceName}/tenantPendingTask/{id}",
         "GET /license/officePrepaid/{serviceName}/tenantUsageStatistics",

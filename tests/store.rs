@@ -438,3 +438,30 @@ fn the_window_sees_when_another_process_wrote() {
     other.remove_sample().unwrap();
     assert_ne!(window.data_version().unwrap(), before, "another connection's commit does");
 }
+
+#[test]
+fn rebuilding_the_outbox_for_new_kinds_keeps_ids_never_reused() {
+    // A version-6 database whose last handed-out change id (10) was deleted.
+    let dir = temp();
+    let path = dir.path().join(DB_FILE);
+    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seatkeeper-v3.sqlite"), &path).unwrap();
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        for sql in [
+            include_str!("../src-tauri/store/migrations/0004_exactly_once.sql"),
+            include_str!("../src-tauri/store/migrations/0005_empty_slot.sql"),
+            include_str!("../src-tauri/store/migrations/0006_incremental_pull.sql"),
+        ] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.execute_batch(
+            "UPDATE sqlite_sequence SET seq = 10 WHERE name = 'pending_changes'; PRAGMA user_version = 6;",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!((store.migration().from_version, store.migration().to_version), (6, LATEST_VERSION));
+    assert_eq!(store.list_changes(Default::default()).unwrap().len(), 3, "every change kept");
+    store.rename_group(1, "Renamed again", time::OffsetDateTime::now_utc()).unwrap();
+    assert_eq!(store.list_changes(Default::default()).unwrap()[0].id, 11, "ids handed out before are not reused");
+}

@@ -37,5 +37,8 @@ export default defineConfig(({ mode }) => ({
     // app.css as written, for the theme test (every other style file stays empty in tests).
     css: { include: [/app\.css/] },
     restoreMocks: true,
+    // The first import of a whole screen (its components transformed on the fly) can
+    // take seconds on a loaded two-core machine. A harness limit, not a timing check.
+    testTimeout: 15000,
   },
 }));

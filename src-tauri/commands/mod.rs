@@ -7,8 +7,10 @@ mod desktop;
 mod groups;
 mod installs;
 mod licences;
+mod lifecycle;
 mod names;
 mod orders;
+mod reminders;
 mod sync;
 
 pub use app::*;
@@ -16,8 +18,10 @@ pub use desktop::*;
 pub use groups::*;
 pub use installs::*;
 pub use licences::*;
+pub use lifecycle::*;
 pub use names::COMMAND_NAMES;
 pub use orders::*;
+pub use reminders::*;
 pub use sync::*;
 
 use crate::error::IpcError;
@@ -73,6 +77,21 @@ macro_rules! app_invoke_handler {
             $crate::commands::sync_now,
             $crate::commands::get_sync_status,
             $crate::commands::pay_demo_order,
+            $crate::commands::signatory_defaults,
+            $crate::commands::create_attestation,
+            $crate::commands::open_attestation,
+            $crate::commands::demo_sign_attestation,
+            $crate::commands::accept_agreement,
+            $crate::commands::review_renewal,
+            $crate::commands::set_renewal,
+            $crate::commands::request_termination,
+            $crate::commands::review_termination,
+            $crate::commands::confirm_termination,
+            $crate::commands::list_reminders,
+            $crate::commands::dismiss_reminder,
+            $crate::commands::get_reminder_settings,
+            $crate::commands::set_reminder_settings,
+            $crate::commands::set_free_seats_alert,
             $crate::commands::set_display,
             $crate::commands::get_keychain_info,
             $crate::commands::get_locations,

@@ -59,6 +59,11 @@ pub fn check_display_name(value: &str) -> Result<(), RuleError> {
 /// no spaces or control characters, at most 254 characters. The mail server is the
 /// final judge; this catches typing mistakes.
 pub fn check_email(value: &str) -> Result<(), RuleError> {
+    check_email_for(value, Field::NotifyEmail)
+}
+
+/// [`check_email`], for the e-mail field of another form.
+pub fn check_email_for(value: &str, field: Field) -> Result<(), RuleError> {
     let value = value.trim();
     let ok = value.len() <= 254
         && !value.chars().any(|c| c.is_whitespace() || c.is_control())
@@ -72,7 +77,7 @@ pub fn check_email(value: &str) -> Result<(), RuleError> {
             }
             None => false,
         };
-    if ok { Ok(()) } else { Err(RuleError::EmailInvalid) }
+    if ok { Ok(()) } else { Err(RuleError::EmailInvalid { field }) }
 }
 
 /// The name a user gives an OVHcloud account in Seatkeeper.
@@ -94,10 +99,25 @@ MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG
 RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ \
 UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW";
 
+/// Every ISO 3166-1 alpha-2 country code, in alphabetical order.
+pub fn countries() -> impl Iterator<Item = &'static str> {
+    ISO_3166_ALPHA2.split_ascii_whitespace()
+}
+
+/// Whether `code` (upper case) is an ISO 3166-1 alpha-2 country.
+pub fn is_country(code: &str) -> bool {
+    code.len() == 2 && ISO_3166_ALPHA2.split_ascii_whitespace().any(|c| c == code)
+}
+
+/// The name of a company, a signatory's name: 1 to 255 characters, not blank.
+pub fn check_text(value: &str, field: Field) -> Result<(), RuleError> {
+    check_name(value, field, NAME_MAX)
+}
+
 /// Checks a usage location (ISO 3166-1 alpha-2, any case) and returns it upper-cased.
 pub fn check_usage_location(value: &str) -> Result<String, RuleError> {
     let code = value.trim().to_ascii_uppercase();
-    let known = code.len() == 2 && ISO_3166_ALPHA2.split_ascii_whitespace().any(|c| c == code);
+    let known = is_country(&code);
     if known { Ok(code) } else { Err(RuleError::UsageLocation { value: value.to_string() }) }
 }
 
@@ -110,6 +130,10 @@ pub struct AccountInput {
     /// The local part of the activation e-mail; the domain is the group's.
     pub login: String,
     pub usage_location: String,
+    /// The domain after `@`, for a pay-as-you-go group with several; none: the group's.
+    #[ts(optional)]
+    #[serde(default)]
+    pub domain: Option<String>,
 }
 
 /// Checks every field of an account and returns it tidied (names trimmed, usage
@@ -135,7 +159,17 @@ pub fn check_account(input: &AccountInput) -> Result<AccountInput, Vec<RuleError
             String::new()
         }
     };
-    if problems.is_empty() { Ok(AccountInput { first_name, last_name, login, usage_location }) } else { Err(problems) }
+    if problems.is_empty() {
+        Ok(AccountInput {
+            first_name,
+            last_name,
+            login,
+            usage_location,
+            domain: input.domain.as_deref().map(str::trim).filter(|d| !d.is_empty()).map(str::to_lowercase),
+        })
+    } else {
+        Err(problems)
+    }
 }
 
 #[cfg(test)]
@@ -193,7 +227,7 @@ mod tests {
             assert_eq!(check_email(ok), Ok(()), "{ok}");
         }
         for bad in ["", "a", "a@b", "@b.fr", "a@.fr", "a@b.", "a b@c.fr", "a@b@c.fr"] {
-            assert_eq!(check_email(bad), Err(RuleError::EmailInvalid), "{bad}");
+            assert_eq!(check_email(bad), Err(RuleError::EmailInvalid { field: Field::NotifyEmail }), "{bad}");
         }
     }
 
@@ -214,6 +248,7 @@ mod account_tests {
             last_name: "Dupont".into(),
             login: "a..b".into(),
             usage_location: "XX".into(),
+            domain: None,
         };
         let problems = check_account(&bad).unwrap_err();
         let fields: Vec<_> = problems.iter().map(RuleError::field).collect();
@@ -223,6 +258,7 @@ mod account_tests {
             last_name: "Dupont".into(),
             login: "jean.dupont".into(),
             usage_location: "be".into(),
+            domain: None,
         };
         let tidy = check_account(&good).unwrap();
         assert_eq!((tidy.first_name.as_str(), tidy.usage_location.as_str()), ("Jean", "BE"));

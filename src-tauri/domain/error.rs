@@ -24,6 +24,18 @@ pub enum Field {
     Endpoint,
     ApplicationKey,
     ApplicationSecret,
+    CompanyName,
+    Country,
+    Language,
+    Email,
+    Phone,
+    Token,
+    Reason,
+    FutureUse,
+    Commentary,
+    RenewalMode,
+    FreeSeatsThreshold,
+    ReminderDays,
 }
 
 /// A broken licence rule. Each variant has a stable code (`code()`) the UI and tests
@@ -57,7 +69,23 @@ pub enum RuleError {
     #[error("date invalid")]
     DateInvalid { field: Field },
     #[error("email invalid")]
-    EmailInvalid,
+    EmailInvalid { field: Field },
+    #[error("country unknown")]
+    CountryUnknown { value: String },
+    #[error("language unknown")]
+    LanguageUnknown { value: String },
+    #[error("phone invalid")]
+    PhoneInvalid,
+    #[error("termination token")]
+    TokenInvalid,
+    #[error("renewal period not offered")]
+    RenewalPeriodNotOffered { period: i64, offered: Vec<i64> },
+    #[error("renewal cannot stop at expiration")]
+    CannotStopAtExpiration,
+    #[error("choice unknown")]
+    ChoiceUnknown { field: Field, value: String },
+    #[error("number out of range")]
+    NumberRange { field: Field, min: i64, max: i64 },
     #[error("quantity not positive")]
     QuantityNotPositive,
     #[error("group capacity")]
@@ -81,7 +109,15 @@ impl RuleError {
             RuleError::PasswordNotAscii => "password.ascii",
             RuleError::PasswordClasses => "password.classes",
             RuleError::PasswordContainsLogin => "password.containsLogin",
-            RuleError::EmailInvalid => "email.invalid",
+            RuleError::EmailInvalid { .. } => "email.invalid",
+            RuleError::CountryUnknown { .. } => "country.unknown",
+            RuleError::LanguageUnknown { .. } => "language.unknown",
+            RuleError::PhoneInvalid => "phone.invalid",
+            RuleError::TokenInvalid => "termination.token",
+            RuleError::RenewalPeriodNotOffered { .. } => "renewal.period",
+            RuleError::CannotStopAtExpiration => "renewal.cannotStop",
+            RuleError::ChoiceUnknown { .. } => "choice.unknown",
+            RuleError::NumberRange { .. } => "number.range",
             RuleError::DateInvalid { .. } => "date.invalid",
             RuleError::EndpointInvalid => "endpoint.invalid",
             RuleError::QuantityNotPositive => "quantity.notPositive",
@@ -102,7 +138,14 @@ impl RuleError {
             | RuleError::PasswordNotAscii
             | RuleError::PasswordClasses
             | RuleError::PasswordContainsLogin => Field::Password,
-            RuleError::EmailInvalid => Field::NotifyEmail,
+            RuleError::EmailInvalid { field }
+            | RuleError::ChoiceUnknown { field, .. }
+            | RuleError::NumberRange { field, .. } => *field,
+            RuleError::CountryUnknown { .. } => Field::Country,
+            RuleError::LanguageUnknown { .. } => Field::Language,
+            RuleError::PhoneInvalid => Field::Phone,
+            RuleError::TokenInvalid => Field::Token,
+            RuleError::RenewalPeriodNotOffered { .. } | RuleError::CannotStopAtExpiration => Field::RenewalPeriod,
             RuleError::DateInvalid { field } => *field,
             RuleError::EndpointInvalid => Field::Endpoint,
             RuleError::QuantityNotPositive | RuleError::GroupCapacity { .. } => Field::Quantity,
@@ -134,7 +177,32 @@ fn field_name(field: Field, lang: Lang) -> &'static str {
         Field::Endpoint => lang.pick("region", "région"),
         Field::ApplicationKey => lang.pick("application key", "clé d'application"),
         Field::ApplicationSecret => lang.pick("application secret", "secret d'application"),
+        Field::CompanyName => lang.pick("company name", "raison sociale"),
+        Field::Country => lang.pick("country", "pays"),
+        Field::Language => lang.pick("language", "langue"),
+        Field::Email => lang.pick("e-mail address", "adresse e-mail"),
+        Field::Phone => lang.pick("phone number", "numéro de téléphone"),
+        Field::Token => lang.pick("confirmation token", "jeton de confirmation"),
+        Field::Reason => lang.pick("reason", "motif"),
+        Field::FutureUse => lang.pick("what comes next", "la suite"),
+        Field::Commentary => lang.pick("comment", "commentaire"),
+        Field::RenewalMode => lang.pick("renewal", "renouvellement"),
+        Field::FreeSeatsThreshold => lang.pick("free licences threshold", "seuil de licences libres"),
+        Field::ReminderDays => lang.pick("days before", "nombre de jours avant"),
     }
+}
+
+/// "1 month, 12 months" / "1 mois, 12 mois".
+fn months_list(months: &[i64], lang: Lang) -> String {
+    let each: Vec<String> = months
+        .iter()
+        .map(|m| match (lang, m) {
+            (Lang::En, 1) => "1 month".to_string(),
+            (Lang::En, m) => format!("{m} months"),
+            (Lang::Fr, m) => format!("{m} mois"),
+        })
+        .collect();
+    each.join(", ")
 }
 
 impl Localize for RuleError {
@@ -226,8 +294,60 @@ impl Localize for RuleError {
                 "Le champ « {} » doit être une date réelle (AAAA-MM-JJ), pas dans le futur.",
                 field_name(*field, lang)
             ),
-            (RuleError::EmailInvalid, Lang::En) => "Enter an e-mail address such as name@example.com.".into(),
-            (RuleError::EmailInvalid, Lang::Fr) => "Saisissez une adresse e-mail, par exemple nom@exemple.fr.".into(),
+            (RuleError::EmailInvalid { .. }, Lang::En) => "Enter an e-mail address such as name@example.com.".into(),
+            (RuleError::EmailInvalid { .. }, Lang::Fr) => {
+                "Saisissez une adresse e-mail, par exemple nom@exemple.fr.".into()
+            }
+            (RuleError::CountryUnknown { value }, Lang::En) => {
+                format!("“{value}” is not a country code; choose a country from the list (FR, BE, CA…).")
+            }
+            (RuleError::CountryUnknown { value }, Lang::Fr) => {
+                format!("« {value} » n'est pas un code pays ; choisissez un pays dans la liste (FR, BE, CA…).")
+            }
+            (RuleError::LanguageUnknown { value }, Lang::En) => {
+                format!("OVHcloud does not offer the language “{value}”; choose one from the list.")
+            }
+            (RuleError::LanguageUnknown { value }, Lang::Fr) => {
+                format!("OVHcloud ne propose pas la langue « {value} » ; choisissez-en une dans la liste.")
+            }
+            (RuleError::PhoneInvalid, Lang::En) => {
+                "Enter a phone number of 6 to 20 digits, with the country code, such as +33 1 23 45 67 89.".into()
+            }
+            (RuleError::PhoneInvalid, Lang::Fr) => {
+                "Saisissez un numéro de téléphone de 6 à 20 chiffres, avec l'indicatif, par exemple +33 1 23 45 67 89.".into()
+            }
+            (RuleError::TokenInvalid, Lang::En) => {
+                "Paste the token from OVHcloud's termination e-mail: letters and digits, without spaces.".into()
+            }
+            (RuleError::TokenInvalid, Lang::Fr) => {
+                "Collez le jeton de l'e-mail de résiliation d'OVHcloud : des lettres et des chiffres, sans espace.".into()
+            }
+            (RuleError::RenewalPeriodNotOffered { period, offered }, Lang::En) => format!(
+                "OVHcloud does not offer a renewal every {period} months for this group; it offers: {}.",
+                months_list(offered, lang)
+            ),
+            (RuleError::RenewalPeriodNotOffered { period, offered }, Lang::Fr) => format!(
+                "OVHcloud ne propose pas de renouvellement tous les {period} mois pour ce groupe ; il propose : {}.",
+                months_list(offered, lang)
+            ),
+            (RuleError::CannotStopAtExpiration, Lang::En) => {
+                "OVHcloud does not let this group stop at its expiration; turn automatic renewal off instead.".into()
+            }
+            (RuleError::CannotStopAtExpiration, Lang::Fr) => {
+                "OVHcloud ne permet pas d'arrêter ce groupe à son expiration ; désactivez plutôt le renouvellement automatique.".into()
+            }
+            (RuleError::ChoiceUnknown { field, value }, Lang::En) => {
+                format!("“{value}” is not one of the choices for the {}.", field_name(*field, lang))
+            }
+            (RuleError::ChoiceUnknown { field, value }, Lang::Fr) => {
+                format!("« {value} » ne fait pas partie des choix du champ « {} ».", field_name(*field, lang))
+            }
+            (RuleError::NumberRange { field, min, max }, Lang::En) => {
+                format!("The {} must be a whole number from {min} to {max}.", field_name(*field, lang))
+            }
+            (RuleError::NumberRange { field, min, max }, Lang::Fr) => {
+                format!("Le champ « {} » doit être un nombre entier de {min} à {max}.", field_name(*field, lang))
+            }
             (RuleError::QuantityNotPositive, Lang::En) => "Order at least one licence.".into(),
             (RuleError::QuantityNotPositive, Lang::Fr) => "Commandez au moins une licence.".into(),
             (RuleError::GroupCapacity { max, held, on_order, requested, .. }, Lang::En) => format!(
@@ -269,7 +389,15 @@ mod tests {
             RuleError::PasswordNotAscii,
             RuleError::PasswordClasses,
             RuleError::PasswordContainsLogin,
-            RuleError::EmailInvalid,
+            RuleError::EmailInvalid { field: Field::NotifyEmail },
+            RuleError::CountryUnknown { value: "XX".into() },
+            RuleError::LanguageUnknown { value: "xx_XX".into() },
+            RuleError::PhoneInvalid,
+            RuleError::TokenInvalid,
+            RuleError::RenewalPeriodNotOffered { period: 6, offered: vec![1, 12] },
+            RuleError::CannotStopAtExpiration,
+            RuleError::ChoiceUnknown { field: Field::Reason, value: "BORED".into() },
+            RuleError::NumberRange { field: Field::ReminderDays, min: 1, max: 90 },
             RuleError::DateInvalid { field: Field::InstalledOn },
             RuleError::EndpointInvalid,
             RuleError::QuantityNotPositive,

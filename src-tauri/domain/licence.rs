@@ -11,6 +11,9 @@ use super::GroupFamily;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum LicenceBlock {
+    /// A prepaid group whose Microsoft Customer Agreement is not accepted yet: OVHcloud
+    /// issues its licences only once it is (sign it first).
+    AgreementNotSigned,
     /// An empty slot: there is no user yet (activate it first).
     NoUser,
     /// OVHcloud is creating or deleting this licence.
@@ -28,12 +31,16 @@ pub struct LicenceFacts<'a> {
     pub state: &'a str,
     /// One of our changes to it is `sending` or waiting on OVHcloud's task.
     pub change_in_flight: bool,
+    /// Its group is prepaid and has not accepted the Microsoft Customer Agreement.
+    pub agreement_missing: bool,
 }
 
 impl LicenceFacts<'_> {
     /// Why its user's actions are unavailable, if they are.
     pub fn block(&self) -> Option<LicenceBlock> {
-        if self.is_empty_slot {
+        if self.agreement_missing && self.family == GroupFamily::Prepaid {
+            Some(LicenceBlock::AgreementNotSigned)
+        } else if self.is_empty_slot {
             Some(LicenceBlock::NoUser)
         } else if self.state == "deleting" {
             Some(LicenceBlock::Busy)
@@ -46,7 +53,7 @@ impl LicenceFacts<'_> {
 
     /// An empty prepaid slot that a user can be put on now.
     pub fn can_activate(&self) -> bool {
-        self.family == GroupFamily::Prepaid && self.is_empty_slot && !self.change_in_flight
+        self.family == GroupFamily::Prepaid && self.is_empty_slot && !self.change_in_flight && !self.agreement_missing
     }
 }
 
@@ -55,7 +62,16 @@ mod tests {
     use super::*;
 
     fn facts(is_empty_slot: bool, state: &str, change_in_flight: bool) -> LicenceFacts<'_> {
-        LicenceFacts { family: GroupFamily::Prepaid, is_empty_slot, state, change_in_flight }
+        LicenceFacts { family: GroupFamily::Prepaid, is_empty_slot, state, change_in_flight, agreement_missing: false }
+    }
+
+    #[test]
+    fn nothing_is_done_with_a_prepaid_licence_before_the_agreement() {
+        let unsigned = LicenceFacts { agreement_missing: true, ..facts(true, "ok", false) };
+        assert_eq!(unsigned.block(), Some(LicenceBlock::AgreementNotSigned));
+        assert!(!unsigned.can_activate());
+        let user = LicenceFacts { agreement_missing: true, ..facts(false, "ok", false) };
+        assert_eq!(user.block(), Some(LicenceBlock::AgreementNotSigned));
     }
 
     #[test]

@@ -35,9 +35,38 @@ pub fn trusted_url(raw: &str) -> Option<Url> {
     TRUSTED_HOSTS.contains(&host).then_some(url)
 }
 
+/// The Microsoft Customer Agreement page OVHcloud returned for a group
+/// (`createAttestation`'s `attestationLink`). Its host is not known in advance, so it is
+/// trusted this precisely and no more: only that exact link, which OVHcloud's signed API
+/// answered and the store kept for that group — never a link typed or pasted — and only
+/// as an `https` address on a named host, with no credentials and the default port.
+pub fn attestation_url(raw: &str) -> Option<Url> {
+    let url = Url::parse(raw.trim()).ok()?;
+    let named_host = matches!(url.host(), Some(url::Host::Domain(h)) if h.contains('.'));
+    let plain =
+        url.scheme() == "https" && url.username().is_empty() && url.password().is_none() && url.port().is_none();
+    (named_host && plain).then_some(url)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_attestation_link_opens_only_as_plain_https() {
+        assert!(attestation_url("https://mca.example.net/attestation/8f2a?lang=fr").is_some());
+        for bad in [
+            "http://mca.example.net/attestation/8f2a",
+            "https://user:pw@mca.example.net/a",
+            "https://mca.example.net:8443/a",
+            "https://127.0.0.1/a",
+            "https://localhost/a",
+            "javascript:alert(1)",
+            "file:///etc/passwd",
+        ] {
+            assert!(attestation_url(bad).is_none(), "{bad}");
+        }
+    }
 
     #[test]
     fn ovhcloud_and_microsoft_pages_are_trusted() {

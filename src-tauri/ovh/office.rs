@@ -7,8 +7,8 @@ use super::client::{Client, Request, path_segment as seg};
 use super::endpoint::Generation;
 use super::error::ApiError;
 use super::models::{
-    ChangePassword, Domain, NewOfficeUser, OfficeUser, OfficeUserFilter, OfficeUserUpdate, ServiceInfos, Statistics,
-    Task, Tenant, TenantUpdate,
+    ChangePassword, Domain, NewOfficeUser, OfficeUser, OfficeUserFilter, OfficeUserUpdate, ServiceInfos,
+    ServiceRenewalUpdate, Statistics, Task, Tenant, TenantUpdate,
 };
 
 fn tenant_path(service_name: &str) -> String {
@@ -64,6 +64,16 @@ impl Client {
     /// `GET /license/office/{serviceName}/serviceInfos`.
     pub async fn office_service_infos(&self, service_name: &str) -> Result<ServiceInfos, ApiError> {
         self.call(Request::get(format!("{}/serviceInfos", tenant_path(service_name)))).await
+    }
+
+    /// `PUT /license/office/{serviceName}/serviceInfos`: how the group renews (idempotent).
+    pub async fn update_office_renewal(
+        &self,
+        service_name: &str,
+        update: &ServiceRenewalUpdate,
+    ) -> Result<(), ApiError> {
+        let request = Request::new(Method::PUT, format!("{}/serviceInfos", tenant_path(service_name))).json(update);
+        self.call_void(request.idempotent(true)).await
     }
 
     /// `GET /license/office/{serviceName}/pendingTask`: ids of unfinished tasks.

@@ -8,7 +8,8 @@ use time::Date;
 use super::client::{Client, Request, path_segment as seg};
 use super::error::ApiError;
 use super::models::{
-    ChangePassword, LicenceAssignment, PrepaidLicence, ServiceInfos, Statistics, Task, Tenant, split_licence_name,
+    Attestation, AttestationRequest, ChangePassword, LicenceAssignment, PrepaidLicence, ServiceInfos,
+    ServiceRenewalUpdate, Statistics, Task, Tenant, TerminationConfirmation, split_licence_name,
 };
 use super::office::with_period;
 
@@ -101,6 +102,46 @@ impl Client {
     /// `GET /license/officePrepaid/{licence}/serviceInfos` (`expiration` = next payment).
     pub async fn prepaid_service_infos(&self, licence: &str) -> Result<ServiceInfos, ApiError> {
         self.call(Request::get(format!("{}/serviceInfos", licence_path(licence)))).await
+    }
+
+    /// `PUT /license/officePrepaid/{licence}/serviceInfos`: how the licence renews
+    /// (idempotent).
+    pub async fn update_prepaid_renewal(&self, licence: &str, update: &ServiceRenewalUpdate) -> Result<(), ApiError> {
+        let request = Request::new(Method::PUT, format!("{}/serviceInfos", licence_path(licence))).json(update);
+        self.call_void(request.idempotent(true)).await
+    }
+
+    /// `POST …/parentTenant/createAttestation`: the page where the group's Microsoft
+    /// Customer Agreement is signed.
+    pub async fn create_attestation(
+        &self,
+        licence: &str,
+        request: &AttestationRequest,
+    ) -> Result<Attestation, ApiError> {
+        let path = format!("{}/parentTenant/createAttestation", licence_path(licence));
+        self.call(Request::new(Method::POST, path).json(request)).await
+    }
+
+    /// `POST …/parentTenant/acceptAgreement`, once the attestation is signed.
+    pub async fn accept_agreement(&self, licence: &str) -> Result<(), ApiError> {
+        self.call_void(Request::new(Method::POST, format!("{}/parentTenant/acceptAgreement", licence_path(licence))))
+            .await
+    }
+
+    /// `POST /license/officePrepaid/{licence}/terminate`: OVHcloud e-mails a token to
+    /// confirm with. Answers OVHcloud's message.
+    pub async fn terminate_licence(&self, licence: &str) -> Result<String, ApiError> {
+        self.call(Request::new(Method::POST, format!("{}/terminate", licence_path(licence)))).await
+    }
+
+    /// `POST /license/officePrepaid/{licence}/confirmTermination`.
+    pub async fn confirm_termination(
+        &self,
+        licence: &str,
+        confirmation: &TerminationConfirmation,
+    ) -> Result<String, ApiError> {
+        let path = format!("{}/confirmTermination", licence_path(licence));
+        self.call(Request::new(Method::POST, path).json(confirmation)).await
     }
 
     /// `GET /license/officePrepaid/{licence}/tenantPendingTask`: the group's unfinished tasks.

@@ -6,7 +6,9 @@ use time::format_description::FormatItem;
 use time::macros::format_description;
 use time::{Date, OffsetDateTime};
 
-use super::state::{BUSINESS_MAX, CartRec, ItemRec, LicenceRec, OrderRec, SalePlan, TaskRec, TenantRec, UserRec};
+use super::state::{
+    BUSINESS_MAX, CartRec, DomainRec, ItemRec, LicenceRec, OrderRec, RenewRec, SalePlan, TaskRec, TenantRec, UserRec,
+};
 use crate::Generation;
 
 const DATETIME: &[FormatItem<'static>] =
@@ -116,17 +118,24 @@ pub fn task(t: &TaskRec) -> Value {
     })
 }
 
-pub fn domain(name: &str) -> Value {
-    json!({ "domainName": name, "status": "ok", "txtEntry": format!("ms={}", name.len() * 7919) })
+pub fn domain(d: &DomainRec) -> Value {
+    json!({ "domainName": d.name, "status": if d.verified { "ok" } else { "unverified" }, "txtEntry": d.txt_entry })
 }
 
 /// `services.Service`.
-pub fn service_infos(service_id: i64, domain: &str, creation: Date, today: Date, expired: bool, nic: &str) -> Value {
-    // The next renewal: the creation day of the month after today (prepaid: next payment).
-    let mut expiration = creation;
-    while expiration <= today {
-        expiration = add_month(expiration);
-    }
+pub fn service_infos(
+    service_id: i64,
+    domain: &str,
+    creation: Date,
+    today: Date,
+    expired: bool,
+    nic: &str,
+    renew: &RenewRec,
+) -> Value {
+    // The next renewal: from the creation day, in steps of the renewal period (prepaid:
+    // the next payment).
+    let expiration = renew.expiration(creation, today);
+    let automatic = renew.automatic && !expired && !renew.terminated;
     json!({
         "canDeleteAtExpiration": true,
         "contactAdmin": nic,
@@ -134,10 +143,16 @@ pub fn service_infos(service_id: i64, domain: &str, creation: Date, today: Date,
         "contactTech": nic,
         "creation": date(creation),
         "domain": domain,
-        "engagedUpTo": null,
+        "engagedUpTo": renew.engaged_up_to.map(date),
         "expiration": date(if expired { today } else { expiration }),
-        "possibleRenewPeriod": [1],
-        "renew": { "automatic": !expired, "deleteAtExpiration": false, "forced": false, "manualPayment": false, "period": 1 },
+        "possibleRenewPeriod": renew.possible_periods,
+        "renew": {
+            "automatic": automatic,
+            "deleteAtExpiration": renew.delete_at_expiration || renew.terminated,
+            "forced": false,
+            "manualPayment": !automatic,
+            "period": renew.period,
+        },
         "renewalType": "automaticV2016",
         "serviceId": service_id,
         "status": if expired { "expired" } else { "ok" },

@@ -27,6 +27,7 @@ mod payg;
 mod prepaid;
 mod routes;
 mod seed;
+mod service;
 mod state;
 
 use std::collections::BTreeMap;
@@ -43,9 +44,10 @@ pub use seed::{
     ACCOUNT, APP_KEY, APP_SECRET, CONSUMER_KEY, DEMO_PAYG_TENANT, DEMO_PREPAID_TENANT, PaygGroupSeed, PrepaidGroupSeed,
     Seed, SeedCredential,
 };
+pub use service::{LANGUAGES, TERMINATION_FUTURE_USES, TERMINATION_REASONS};
 pub use state::{
-    BUSINESS_MAX, BUSINESS_PLAN, CkState, Clock, ENTERPRISE_PLAN, Exchange, LicenceRec, MAX_FINISHED_TASKS, MAX_LOG,
-    OrderRec, PagingSupport, State, TaskRec, TenantRec, UserRec,
+    AttestationRec, BUSINESS_MAX, BUSINESS_PLAN, CkState, Clock, DomainRec, ENTERPRISE_PLAN, Exchange, LicenceRec,
+    MAX_FINISHED_TASKS, MAX_LOG, OrderRec, PagingSupport, RenewRec, State, TaskRec, TenantRec, UserRec,
 };
 
 /// The generation of wire models a region serves: the JSON of the shared fields is the
@@ -283,6 +285,11 @@ fn state_from_seed(config: &SimulatorConfig, base_url: String) -> State {
         }
         state.tenants.insert(g.tenant.clone(), tenant);
     }
+    for (tenant, domain, verified) in &seed.domains {
+        if let Some(t) = state.tenants.get_mut(tenant) {
+            t.domains.push(state::DomainRec::new(domain, *verified));
+        }
+    }
     state
 }
 
@@ -337,6 +344,35 @@ impl SimulatorHandle {
     /// appear as free slots. Answers their names.
     pub fn pay_order(&self, order_id: i64) -> Vec<String> {
         self.sim.lock().deliver(order_id)
+    }
+
+    /// Simulates the customer signing the Microsoft Customer Agreement attestation of a
+    /// prepaid group on the page its link leads to. False if the group has none.
+    pub fn sign_attestation(&self, tenant: &str) -> bool {
+        let mut state = self.sim.lock();
+        let id = state.tenants.get(tenant).and_then(|t| t.attestation.as_ref()).map(|a| a.id.clone());
+        id.is_some_and(|id| state.sign_attestation(&id))
+    }
+
+    /// The token OVHcloud e-mailed for the termination of `service` (the customer's
+    /// mailbox, for tests and the demo).
+    pub fn termination_token(&self, service: &str) -> Option<String> {
+        self.sim.lock().licences.get(service).and_then(|l| l.renew.termination_token.clone())
+    }
+
+    /// Whether a prepaid group has accepted the Microsoft Customer Agreement.
+    pub fn set_agreement(&self, tenant: &str, agreed: bool) {
+        if let Some(t) = self.sim.lock().tenants.get_mut(tenant) {
+            t.mca_agreed = agreed;
+        }
+    }
+
+    /// Adds a domain to a pay-as-you-go group, verified or waiting for its TXT record.
+    pub fn add_domain(&self, tenant: &str, domain: &str, verified: bool) {
+        if let Some(t) = self.sim.lock().tenants.get_mut(tenant) {
+            t.domains.retain(|d| d.name != domain);
+            t.domains.push(DomainRec::new(domain, verified));
+        }
     }
 
     /// Marks a service (a PAYG group or a prepaid licence) expired: calls on it answer 460.

@@ -237,6 +237,7 @@ impl State {
             date: self.now(),
             password: format!("{:08x}", self.rng.u32(..)),
             plan_code: item.plan_code.clone(),
+            duration: item.duration.clone(),
             quantity: item.quantity,
             tenant: item.tenant.clone(),
             status: "notPaid".into(),
@@ -263,15 +264,21 @@ impl State {
             None => {
                 let n = self.next_id();
                 let name = format!("office{n}.o365.ovh.com");
-                let rec = new_tenant(&name, true, &order.account, self.now(), n);
+                let mut rec = new_tenant(&name, true, &order.account, self.now(), n);
+                // Licences of a new group are issued once its Microsoft Customer
+                // Agreement is accepted.
+                rec.mca_agreed = false;
                 self.tenants.insert(name.clone(), rec);
                 name
             }
         };
         let kind = if order.plan_code == BUSINESS_PLAN { "officeBusiness" } else { "officeProPlus" };
         let mut names = Vec::new();
+        let today = self.today();
         for _ in 0..order.quantity {
-            names.push(self.add_slot(&tenant, kind));
+            let name = self.add_slot(&tenant, kind);
+            self.licences.get_mut(&name).expect("slot").renew = RenewRec::prepaid(&order.duration, today);
+            names.push(name);
         }
         let rec = self.orders.get_mut(&order_id).expect("order");
         rec.status = "delivered".into();
@@ -302,6 +309,7 @@ impl State {
             usage_location: "fr".into(),
             creation: now,
             expired: false,
+            renew: RenewRec::prepaid("P1M", now.date()),
         };
         rec.reset_to_slot();
         self.licences.insert(name.clone(), rec);

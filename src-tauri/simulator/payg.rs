@@ -58,18 +58,6 @@ impl State {
         Ok(Value::Null)
     }
 
-    pub fn office_domains(&self, account: &str, sn: &str) -> SimResult {
-        Ok(json!([self.payg_tenant(account, sn)?.domain()]))
-    }
-
-    pub fn office_domain(&self, account: &str, sn: &str, domain: &str) -> SimResult {
-        let t = self.payg_tenant(account, sn)?;
-        if t.domain() != domain {
-            return Err(SimError::not_found("domainName", domain));
-        }
-        Ok(json::domain(domain))
-    }
-
     pub fn office_service_infos(&self, account: &str, sn: &str) -> SimResult {
         match self.tenants.get(sn) {
             Some(t) if !t.prepaid && t.account == account => Ok(json::service_infos(
@@ -79,6 +67,7 @@ impl State {
                 self.today(),
                 t.expired,
                 &t.account,
+                &t.renew,
             )),
             _ => Err(SimError::not_found("serviceName", sn)),
         }
@@ -149,8 +138,11 @@ impl State {
         check_login(&login)?;
         let usage_location = opt_string(&map, "usageLocation")?.unwrap_or_else(|| "fr".into());
         check_country(&usage_location)?;
-        if domain != t.domain() {
+        if !t.domains.iter().any(|d| d.name == domain) {
             return Err(SimError::bad_request(format!("Domain {domain} is not a domain of this tenant")));
+        }
+        if !t.usable_domain(&domain) {
+            return Err(SimError::bad_request(format!("Domain {domain} is not verified yet")));
         }
         let email = format!("{login}@{domain}");
         if t.users.contains_key(&email) {
@@ -201,8 +193,8 @@ impl State {
         if let Some(e) = &new_email {
             let (login, domain) = e.split_once('@').ok_or_else(|| SimError::bad_request("Invalid activationEmail"))?;
             check_login(login)?;
-            if domain != sn {
-                return Err(SimError::bad_request("The domain of activationEmail cannot change"));
+            if !self.tenants[sn].usable_domain(domain) {
+                return Err(SimError::bad_request(format!("Domain {domain} is not a verified domain of this tenant")));
             }
             if e != email && self.tenants[sn].users.contains_key(e) {
                 return Err(SimError::conflict(format!("The user {e} already exists")));

@@ -25,6 +25,7 @@ impl State {
 
     pub fn prepaid_configure(&mut self, account: &str, name: &str, body: &[u8]) -> SimResult {
         let l = self.licence(account, name)?.clone();
+        self.agreement_accepted(name)?;
         if l.status != "ok" || l.task_pending_id != 0 {
             return Err(SimError::conflict(format!("A task is already in progress for {name}")));
         }
@@ -88,6 +89,7 @@ impl State {
 
     pub fn prepaid_unconfigure(&mut self, account: &str, name: &str) -> SimResult {
         let l = self.licence(account, name)?.clone();
+        self.agreement_accepted(name)?;
         if l.is_virtual {
             return Err(SimError::conflict(format!("The licence {name} is not configured")));
         }
@@ -107,6 +109,7 @@ impl State {
 
     pub fn prepaid_change_password(&mut self, account: &str, name: &str, body: &[u8]) -> SimResult {
         let l = self.licence(account, name)?.clone();
+        self.agreement_accepted(name)?;
         if l.is_virtual {
             return Err(SimError::conflict(format!("The licence {name} is not configured")));
         }
@@ -151,6 +154,7 @@ impl State {
                 self.today(),
                 l.expired,
                 account,
+                &l.renew,
             )),
             _ => Err(SimError::not_found("serviceName", name)),
         }

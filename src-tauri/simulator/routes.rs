@@ -166,7 +166,7 @@ pub fn router(sim: Sim) -> Router {
         .route("/1.0/license/office/{sn}", get(office_get).put(office_put))
         .route("/1.0/license/office/{sn}/domain", get(office_domains))
         .route("/1.0/license/office/{sn}/domain/{domain}", get(office_domain))
-        .route("/1.0/license/office/{sn}/serviceInfos", get(office_service_infos))
+        .route("/1.0/license/office/{sn}/serviceInfos", get(office_service_infos).put(office_service_infos_put))
         .route("/1.0/license/office/{sn}/pendingTask", get(office_pending))
         .route("/1.0/license/office/{sn}/pendingTask/{id}", get(office_task))
         .route("/1.0/license/office/{sn}/usageStatistics", get(office_usage))
@@ -181,7 +181,14 @@ pub fn router(sim: Sim) -> Router {
         .route("/1.0/license/officePrepaid/{sn}/changePassword", post(prepaid_change_password))
         .route("/1.0/license/officePrepaid/{sn}/unconfigure", post(prepaid_unconfigure))
         .route("/1.0/license/officePrepaid/{sn}/parentTenant", get(parent_get).put(parent_put))
-        .route("/1.0/license/officePrepaid/{sn}/serviceInfos", get(prepaid_service_infos))
+        .route(
+            "/1.0/license/officePrepaid/{sn}/serviceInfos",
+            get(prepaid_service_infos).put(prepaid_service_infos_put),
+        )
+        .route("/1.0/license/officePrepaid/{sn}/parentTenant/createAttestation", post(create_attestation))
+        .route("/1.0/license/officePrepaid/{sn}/parentTenant/acceptAgreement", post(accept_agreement))
+        .route("/1.0/license/officePrepaid/{sn}/terminate", post(prepaid_terminate))
+        .route("/1.0/license/officePrepaid/{sn}/confirmTermination", post(prepaid_confirm_termination))
         .route("/1.0/license/officePrepaid/{sn}/tenantPendingTask", get(tenant_pending))
         .route("/1.0/license/officePrepaid/{sn}/tenantPendingTask/{id}", get(tenant_task))
         .route("/1.0/license/officePrepaid/{sn}/tenantUsageStatistics", get(tenant_usage))
@@ -238,12 +245,36 @@ async fn office_put(AxumState(sim): S, Path(sn): Path<String>, call: Call) -> Re
     sim.authed(&call, |st, a| st.office_put(a, &sn, &call.body))
 }
 
+async fn office_service_infos_put(AxumState(sim): S, Path(sn): Path<String>, call: Call) -> Response {
+    sim.authed(&call, |st, a| st.office_service_infos_put(a, &sn, &call.body))
+}
+
+async fn prepaid_service_infos_put(AxumState(sim): S, Path(sn): Path<String>, call: Call) -> Response {
+    sim.authed(&call, |st, a| st.prepaid_service_infos_put(a, &sn, &call.body))
+}
+
+async fn create_attestation(AxumState(sim): S, Path(sn): Path<String>, call: Call) -> Response {
+    sim.authed(&call, |st, a| st.create_attestation(a, &sn, &call.body))
+}
+
+async fn accept_agreement(AxumState(sim): S, Path(sn): Path<String>, call: Call) -> Response {
+    sim.authed(&call, |st, a| st.accept_agreement(a, &sn))
+}
+
+async fn prepaid_terminate(AxumState(sim): S, Path(sn): Path<String>, call: Call) -> Response {
+    sim.authed(&call, |st, a| st.prepaid_terminate(a, &sn))
+}
+
+async fn prepaid_confirm_termination(AxumState(sim): S, Path(sn): Path<String>, call: Call) -> Response {
+    sim.authed(&call, |st, a| st.prepaid_confirm_termination(a, &sn, &call.body))
+}
+
 async fn office_domains(AxumState(sim): S, Path(sn): Path<String>, call: Call) -> Response {
-    sim.authed(&call, |st, a| st.office_domains(a, &sn))
+    sim.authed(&call, |st, a| st.office_domain_list(a, &sn))
 }
 
 async fn office_domain(AxumState(sim): S, Path((sn, d)): Path<(String, String)>, call: Call) -> Response {
-    sim.authed(&call, |st, a| st.office_domain(a, &sn, &d))
+    sim.authed(&call, |st, a| st.office_domain_get(a, &sn, &d))
 }
 
 async fn office_service_infos(AxumState(sim): S, Path(sn): Path<String>, call: Call) -> Response {

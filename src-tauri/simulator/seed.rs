@@ -52,6 +52,8 @@ pub struct Seed {
     pub credentials: Vec<SeedCredential>,
     pub prepaid: Vec<PrepaidGroupSeed>,
     pub payg: Vec<PaygGroupSeed>,
+    /// Domains added to pay-as-you-go groups: `(tenant, domain, verified)`.
+    pub domains: Vec<(String, String, bool)>,
 }
 
 impl Default for Seed {
@@ -78,15 +80,18 @@ impl Seed {
             }],
             prepaid: Vec::new(),
             payg: Vec::new(),
+            domains: Vec::new(),
         }
     }
 
     /// One prepaid Apps for business group of 30 licences (24 given, 6 free slots) and
-    /// one pay-as-you-go Apps for enterprise group of 12 users.
+    /// one pay-as-you-go Apps for enterprise group of 12 users, whose company domain
+    /// waits for its TXT record.
     pub fn demo() -> Seed {
         Seed::empty()
             .with_prepaid_group(DEMO_PREPAID_TENANT, "Contoso — Apps for business", "officeBusiness", 24, 6)
             .with_payg_group(DEMO_PAYG_TENANT, "Contoso — pay as you go", 0, 12)
+            .with_domain(DEMO_PAYG_TENANT, "contoso.example", false)
     }
 
     /// A small business: two groups, 17 licences (a prepaid group of 10 with 2 free
@@ -134,6 +139,12 @@ impl Seed {
             pro_plus,
             account: ACCOUNT.into(),
         });
+        self
+    }
+
+    /// Adds a domain to a pay-as-you-go group of the seed.
+    pub fn with_domain(mut self, tenant: &str, domain: &str, verified: bool) -> Seed {
+        self.domains.push((tenant.into(), domain.into(), verified));
         self
     }
 

@@ -144,6 +144,14 @@ pub struct TenantRec {
     pub first_name: String,
     pub last_name: String,
     pub mca_agreed: bool,
+    /// The Microsoft Customer Agreement attestation created for this prepaid group.
+    pub attestation: Option<AttestationRec>,
+    /// When an `acceptAgreement` takes effect (`mcaAgreed` turns true then).
+    pub mca_accepted_at: Option<OffsetDateTime>,
+    /// Pay-as-you-go: the group's own billing (prepaid licences have theirs).
+    pub renew: RenewRec,
+    /// Pay-as-you-go: the domains logins may use (the first is the group's own).
+    pub domains: Vec<DomainRec>,
     pub creation: OffsetDateTime,
     pub expired: bool,
     pub account: String,
@@ -157,6 +165,102 @@ impl TenantRec {
     pub fn domain(&self) -> &str {
         &self.service_name
     }
+
+    /// A domain of the group logins may use now (verified).
+    pub fn usable_domain(&self, name: &str) -> bool {
+        self.domains.iter().any(|d| d.name == name && d.verified)
+    }
+}
+
+/// A Microsoft Customer Agreement attestation: created through the API, signed by the
+/// customer on the page its link leads to.
+#[derive(Debug, Clone)]
+pub struct AttestationRec {
+    pub id: String,
+    pub link: String,
+    pub signed: bool,
+    /// The signatory form, as received.
+    pub body: serde_json::Map<String, Value>,
+}
+
+/// A domain of a pay-as-you-go group, and the TXT record that proves it is the customer's.
+#[derive(Debug, Clone)]
+pub struct DomainRec {
+    pub name: String,
+    pub verified: bool,
+    pub txt_entry: String,
+}
+
+impl DomainRec {
+    pub fn new(name: &str, verified: bool) -> DomainRec {
+        let proof: u32 = name.bytes().fold(7919, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)));
+        DomainRec { name: name.to_string(), verified, txt_entry: format!("MS=ms{proof:08}") }
+    }
+}
+
+/// A service's renewal (`services.Service.renew` and what goes with it), and its
+/// termination once asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenewRec {
+    pub automatic: bool,
+    /// Months between renewals.
+    pub period: i64,
+    pub delete_at_expiration: bool,
+    pub possible_periods: Vec<i64>,
+    /// End of a commitment (a yearly licence is engaged for its year).
+    pub engaged_up_to: Option<Date>,
+    /// The token `terminate` e-mailed, until it is used.
+    pub termination_token: Option<String>,
+    /// `confirmTermination` done: the service ends at its expiration.
+    pub terminated: bool,
+}
+
+impl RenewRec {
+    /// Pay-as-you-go: billed monthly for what was used, nothing else offered.
+    pub fn pay_as_you_go() -> RenewRec {
+        RenewRec {
+            automatic: true,
+            period: 1,
+            delete_at_expiration: false,
+            possible_periods: vec![1],
+            engaged_up_to: None,
+            termination_token: None,
+            terminated: false,
+        }
+    }
+
+    /// A prepaid licence ordered for `duration` (`P1M`, `P1Y`) on `creation`.
+    pub fn prepaid(duration: &str, creation: Date) -> RenewRec {
+        let yearly = duration == "P1Y";
+        RenewRec {
+            automatic: true,
+            period: if yearly { 12 } else { 1 },
+            delete_at_expiration: false,
+            possible_periods: vec![1, 12],
+            engaged_up_to: yearly.then(|| add_months(creation, 12)),
+            termination_token: None,
+            terminated: false,
+        }
+    }
+
+    /// The next renewal after `today`: counted from `creation` in steps of the period.
+    pub fn expiration(&self, creation: Date, today: Date) -> Date {
+        let mut expiration = creation;
+        while expiration <= today {
+            expiration = add_months(expiration, self.period.max(1) as u32);
+        }
+        expiration
+    }
+}
+
+/// `d` plus `n` months, on the same day or the month's last.
+pub fn add_months(d: Date, n: u32) -> Date {
+    let mut out = d;
+    for _ in 0..n {
+        out = json::add_month(out);
+    }
+    let day = d.day().min(time::util::days_in_month(out.month(), out.year()));
+    out.replace_day(day).expect("valid day")
 }
 
 #[derive(Debug, Clone)]
@@ -187,6 +291,8 @@ pub struct LicenceRec {
     pub usage_location: String,
     pub creation: OffsetDateTime,
     pub expired: bool,
+    /// Each prepaid licence is a service of its own, renewed on its own.
+    pub renew: RenewRec,
 }
 
 impl LicenceRec {
@@ -257,6 +363,8 @@ pub struct OrderRec {
     pub date: OffsetDateTime,
     pub password: String,
     pub plan_code: String,
+    /// `P1M` or `P1Y`: how the licences delivered renew.
+    pub duration: String,
     pub quantity: i64,
     pub tenant: Option<String>,
     pub status: String,
@@ -439,6 +547,12 @@ impl State {
     pub fn settle(&mut self) {
         self.forget_old();
         let now = self.now();
+        for t in self.tenants.values_mut() {
+            if t.mca_accepted_at.is_some_and(|at| now >= at) {
+                t.mca_agreed = true;
+                t.mca_accepted_at = None;
+            }
+        }
         let step = time::Duration::try_from(self.task_step).unwrap_or(time::Duration::ZERO);
         let ids: Vec<i64> =
             self.tasks.values().filter(|t| t.status == "todo" || t.status == "doing").map(|t| t.id).collect();
@@ -673,6 +787,10 @@ pub fn new_tenant(
         first_name: "Camille".into(),
         last_name: "Martin".into(),
         mca_agreed: true,
+        attestation: None,
+        mca_accepted_at: None,
+        renew: RenewRec::pay_as_you_go(),
+        domains: vec![DomainRec::new(service_name, true)],
         creation,
         expired: false,
         account: account.to_string(),

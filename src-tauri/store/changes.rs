@@ -30,16 +30,25 @@ pub enum ChangeKind {
     Free,
     RenameGroup,
     Order,
+    /// How a group renews (each licence of a prepaid group).
+    SetRenewal,
+    /// Accept a prepaid group's Microsoft Customer Agreement, once signed.
+    AcceptAgreement,
+    /// Terminate a prepaid licence with the token OVHcloud e-mailed.
+    ConfirmTermination,
 }
 
 impl ChangeKind {
-    pub const ALL: [ChangeKind; 6] = [
+    pub const ALL: [ChangeKind; 9] = [
         ChangeKind::Activate,
         ChangeKind::EditAccount,
         ChangeKind::ChangePassword,
         ChangeKind::Free,
         ChangeKind::RenameGroup,
         ChangeKind::Order,
+        ChangeKind::SetRenewal,
+        ChangeKind::AcceptAgreement,
+        ChangeKind::ConfirmTermination,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -50,7 +59,18 @@ impl ChangeKind {
             ChangeKind::Free => "free",
             ChangeKind::RenameGroup => "renameGroup",
             ChangeKind::Order => "order",
+            ChangeKind::SetRenewal => "setRenewal",
+            ChangeKind::AcceptAgreement => "acceptAgreement",
+            ChangeKind::ConfirmTermination => "confirmTermination",
         }
+    }
+
+    /// A change to a whole group (it holds the group, not a licence).
+    pub fn is_group_level(self) -> bool {
+        matches!(
+            self,
+            ChangeKind::RenameGroup | ChangeKind::Order | ChangeKind::SetRenewal | ChangeKind::AcceptAgreement
+        )
     }
 
     pub fn parse(s: &str) -> Option<ChangeKind> {
@@ -203,6 +223,15 @@ pub struct OrderChange {
     pub existing_tenant: Option<String>,
 }
 
+/// How a group is to renew, and the OVHcloud services that carries it: the group itself
+/// (pay-as-you-go) or each of its licences (prepaid), as they were when it was queued.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RenewalChange {
+    pub settings: crate::domain::RenewalSettings,
+    pub services: Vec<String>,
+}
+
 /// What a change carries, by kind. Stored as JSON (the inner struct, camelCase) in
 /// `pending_changes.payload`; never a password.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -213,6 +242,11 @@ pub enum ChangePayload {
     Free,
     RenameGroup(GroupRename),
     Order(OrderChange),
+    SetRenewal(RenewalChange),
+    AcceptAgreement,
+    /// The e-mailed token (a one-time code, useless without the account's API keys)
+    /// and why.
+    ConfirmTermination(crate::domain::TerminationInput),
 }
 
 impl ChangePayload {
@@ -224,6 +258,9 @@ impl ChangePayload {
             ChangePayload::Free => ChangeKind::Free,
             ChangePayload::RenameGroup(_) => ChangeKind::RenameGroup,
             ChangePayload::Order(_) => ChangeKind::Order,
+            ChangePayload::SetRenewal(_) => ChangeKind::SetRenewal,
+            ChangePayload::AcceptAgreement => ChangeKind::AcceptAgreement,
+            ChangePayload::ConfirmTermination(_) => ChangeKind::ConfirmTermination,
         }
     }
 
@@ -231,7 +268,9 @@ impl ChangePayload {
         let value = match self {
             ChangePayload::Activate(a) | ChangePayload::EditAccount(a) => serde_json::to_string(a),
             ChangePayload::ChangePassword(p) => serde_json::to_string(p),
-            ChangePayload::Free => Ok("{}".to_string()),
+            ChangePayload::Free | ChangePayload::AcceptAgreement => Ok("{}".to_string()),
+            ChangePayload::SetRenewal(r) => serde_json::to_string(r),
+            ChangePayload::ConfirmTermination(t) => serde_json::to_string(t),
             ChangePayload::RenameGroup(r) => serde_json::to_string(r),
             ChangePayload::Order(o) => serde_json::to_string(o),
         };
@@ -247,6 +286,11 @@ impl ChangePayload {
             ChangeKind::Free => ChangePayload::Free,
             ChangeKind::RenameGroup => ChangePayload::RenameGroup(serde_json::from_str(json).map_err(bad)?),
             ChangeKind::Order => ChangePayload::Order(serde_json::from_str(json).map_err(bad)?),
+            ChangeKind::SetRenewal => ChangePayload::SetRenewal(serde_json::from_str(json).map_err(bad)?),
+            ChangeKind::AcceptAgreement => ChangePayload::AcceptAgreement,
+            ChangeKind::ConfirmTermination => {
+                ChangePayload::ConfirmTermination(serde_json::from_str(json).map_err(bad)?)
+            }
         })
     }
 
@@ -363,7 +407,8 @@ const ROW_COLUMNS: &str = "p.id, p.account_id, p.kind, p.state, p.payload, p.gro
             SELECT 1 FROM pending_changes later
             WHERE later.id > p.id AND later.state <> 'done' AND (
                 (p.licence_id IS NOT NULL AND later.licence_id = p.licence_id) OR
-                (p.kind = 'renameGroup' AND later.kind = 'renameGroup' AND later.group_id = p.group_id))),
+                (p.kind IN ('renameGroup', 'setRenewal', 'acceptAgreement') AND later.kind = p.kind
+                 AND later.group_id = p.group_id))),
         g.family, g.service_name, l.remote_id,
         (SELECT min(remote_id) FROM licences x WHERE x.group_id = p.group_id),
         a.endpoint, p.change_key, p.remote_ref, p.cart_id, p.checkout_sent_at, p.expected_price, p.not_before,
@@ -710,6 +755,14 @@ pub fn undo(tx: &Transaction, change_id: i64, at: &str) -> Result<Option<SecretK
         ChangePayload::Order(order) => {
             tx.execute("DELETE FROM orders WHERE id = ?1 AND state = 'queued'", [order.order_id])?;
         }
+        ChangePayload::SetRenewal(_) => {
+            if let Some(group) = group_id {
+                let before = snapshot.get("renewal").filter(|v| !v.is_null()).map(Value::to_string);
+                tx.execute("UPDATE licence_groups SET renewal = ?1 WHERE id = ?2", params![before, group])?;
+            }
+        }
+        ChangePayload::AcceptAgreement => {}
+        ChangePayload::ConfirmTermination(_) => {}
     }
     Ok(change.payload.password_key(change_id))
 }

@@ -34,6 +34,8 @@ pub struct GroupSummary {
     /// gone…): what is shown may be out of date.
     pub sync_error: Option<String>,
     pub sync_error_since: Option<String>,
+    /// A prepaid group's Microsoft Customer Agreement is accepted (pay-as-you-go: always).
+    pub mca_agreed: bool,
 }
 
 /// An amount in OVHcloud's micro-cents (1 unit = 10⁻⁸ of the currency).
@@ -90,6 +92,21 @@ pub struct GroupOverview {
     /// For each licence type: how many more a new order may add (the 300 cap counts
     /// licences on order too), so the order wizard never works it out itself.
     pub capacity: Vec<Capacity>,
+    /// How the group renews, as OVHcloud last said (or as the user just set it).
+    pub renewal: Option<crate::domain::Renewal>,
+    /// A renewal change of ours is on its way to OVHcloud.
+    pub renewal_pending: bool,
+    /// The Microsoft Customer Agreement page OVHcloud created, to sign.
+    pub attestation_link: Option<String>,
+    /// The acceptance of the agreement is on its way to OVHcloud.
+    pub agreement_pending: bool,
+    /// A pay-as-you-go group's domains.
+    pub domains: Vec<super::GroupDomain>,
+    /// Remind the user when fewer licences than this are free (`None`: never).
+    pub free_seats_alert: Option<u32>,
+    /// The group belongs to the demo account (its agreement is signed from the window,
+    /// on the simulator, not in the browser).
+    pub is_demo: bool,
 }
 
 /// How many licences of one type a group holds, has on order, and may still order.
@@ -111,7 +128,7 @@ const SUMMARY_SELECT: &str = "
            (SELECT count(*) FROM licences l WHERE l.group_id = g.id),
            g.next_payment_on, a.is_sample,
            (SELECT count(*) FROM pending_changes p WHERE p.group_id = g.id AND p.state <> 'done'),
-           g.sync_error, g.sync_error_at
+           g.sync_error, g.sync_error_at, g.mca_agreed
     FROM licence_groups g JOIN accounts a ON a.id = g.account_id";
 
 fn enum_from_sql<T>(value: String, parse: fn(&str) -> Option<T>, col: usize) -> rusqlite::Result<T> {
@@ -145,6 +162,7 @@ fn summary_from_row(row: &Row) -> rusqlite::Result<GroupSummary> {
         pending_changes: row.get(12)?,
         sync_error: row.get(13)?,
         sync_error_since: row.get(14)?,
+        mca_agreed: row.get(15)?,
     })
 }
 
@@ -180,6 +198,26 @@ pub fn overview(conn: &Connection, group_id: i64) -> Result<GroupOverview> {
         [group_id],
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
     )?;
+    let (renewal, attestation_link, free_seats_alert, renewal_pending, agreement_pending, is_demo): (
+        Option<String>,
+        Option<String>,
+        Option<u32>,
+        bool,
+        bool,
+        bool,
+    ) = conn.query_row(
+        "SELECT renewal, attestation_link, free_seats_alert,
+                EXISTS (SELECT 1 FROM pending_changes p WHERE p.group_id = g.id AND p.kind = 'setRenewal'
+                        AND p.state IN ('queued', 'sending', 'waitingRemote', 'parked')),
+                EXISTS (SELECT 1 FROM pending_changes p WHERE p.group_id = g.id AND p.kind = 'acceptAgreement'
+                        AND p.state IN ('queued', 'sending', 'waitingRemote', 'parked')),
+                (SELECT a.endpoint = 'demo' FROM accounts a WHERE a.id = g.account_id)
+         FROM licence_groups g WHERE id = ?1",
+        [group_id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
+    )?;
+    let renewal = renewal.and_then(|j| serde_json::from_str(&j).ok());
+    let domains = super::lifecycle::domains(conn, group_id)?;
 
     let mut by_type: Vec<TypeCounts> = conn
         .prepare_cached(
@@ -268,6 +306,13 @@ pub fn overview(conn: &Connection, group_id: i64) -> Result<GroupOverview> {
         users_without_install,
         orders_in_progress,
         synced_at,
+        renewal,
+        renewal_pending,
+        attestation_link,
+        agreement_pending,
+        domains,
+        free_seats_alert,
+        is_demo,
     })
 }
 

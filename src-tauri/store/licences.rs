@@ -32,6 +32,24 @@ pub struct LicenceRow {
     pub blocked: Option<LicenceBlock>,
     /// An empty prepaid slot a user can be put on now.
     pub can_activate: bool,
+    /// Where the licence is in its termination, if it is in one (prepaid only).
+    #[ts(optional)]
+    pub termination: Option<Termination>,
+}
+
+/// A prepaid licence's termination.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase", rename_all_fields = "camelCase", tag = "stage")]
+pub enum Termination {
+    /// OVHcloud e-mailed the token to confirm with.
+    Requested { requested_at: String },
+    /// Confirmed here, waiting to be sent.
+    Confirming,
+    /// Confirmed at OVHcloud: the licence ends on `ends_on` (YYYY-MM-DD), if known.
+    Confirmed {
+        #[ts(optional)]
+        ends_on: Option<String>,
+    },
 }
 
 const ROW_SELECT: &str = "SELECT l.id, l.remote_id, l.licence_type, l.state, l.is_empty_slot, l.first_name, l.last_name,
@@ -39,7 +57,10 @@ const ROW_SELECT: &str = "SELECT l.id, l.remote_id, l.licence_type, l.state, l.i
                 coalesce(i.computers, 0), coalesce(i.tablets, 0), coalesce(i.phones, 0),
                 EXISTS (SELECT 1 FROM pending_changes p WHERE p.licence_id = l.id AND p.state <> 'done'),
                 g.family,
-                EXISTS (SELECT 1 FROM pending_changes p WHERE p.licence_id = l.id AND p.state IN ('sending', 'waitingRemote'))
+                EXISTS (SELECT 1 FROM pending_changes p WHERE p.licence_id = l.id AND p.state IN ('sending', 'waitingRemote')),
+                g.mca_agreed, l.termination_requested_at, l.terminated_at, l.ends_on,
+                EXISTS (SELECT 1 FROM pending_changes p WHERE p.licence_id = l.id AND p.kind = 'confirmTermination'
+                        AND p.state IN ('queued', 'sending', 'waitingRemote', 'parked'))
          FROM licences l
          JOIN licence_groups g ON g.id = l.group_id
          LEFT JOIN (
@@ -94,8 +115,18 @@ fn row_from_sql(r: &rusqlite::Row) -> rusqlite::Result<LicenceRow> {
         is_empty_slot: r.get(4)?,
         state: &state,
         change_in_flight: r.get(15)?,
+        agreement_missing: !r.get::<_, bool>(16)?,
     };
     let (blocked, can_activate) = (facts.block(), facts.can_activate());
+    let requested: Option<String> = r.get(17)?;
+    let terminated: Option<String> = r.get(18)?;
+    let termination = if terminated.is_some() {
+        Some(Termination::Confirmed { ends_on: r.get(19)? })
+    } else if r.get::<_, bool>(20)? {
+        Some(Termination::Confirming)
+    } else {
+        requested.map(|requested_at| Termination::Requested { requested_at })
+    };
     Ok(LicenceRow {
         id: r.get(0)?,
         remote_id: r.get(1)?,
@@ -111,6 +142,7 @@ fn row_from_sql(r: &rusqlite::Row) -> rusqlite::Result<LicenceRow> {
         has_pending_change: r.get(13)?,
         blocked,
         can_activate,
+        termination,
     })
 }
 
@@ -138,12 +170,13 @@ struct Target {
     is_empty_slot: bool,
     activation_email: Option<String>,
     login: Option<String>,
+    mca_agreed: bool,
 }
 
 fn target(tx: &Transaction, licence_id: i64) -> Result<Target> {
     tx.query_row(
         "SELECT l.id, l.group_id, g.account_id, g.family, coalesce(g.domain, g.service_name), l.licence_type,
-                l.state, l.is_empty_slot, l.activation_email, l.login
+                l.state, l.is_empty_slot, l.activation_email, l.login, g.mca_agreed
          FROM licences l JOIN licence_groups g ON g.id = l.group_id WHERE l.id = ?1",
         [licence_id],
         |r| {
@@ -159,6 +192,7 @@ fn target(tx: &Transaction, licence_id: i64) -> Result<Target> {
                 is_empty_slot: r.get(7)?,
                 activation_email: r.get(8)?,
                 login: r.get(9)?,
+                mca_agreed: r.get(10)?,
             })
         },
     )
@@ -173,7 +207,13 @@ fn facts<'a>(tx: &Transaction, t: &'a Target) -> Result<LicenceFacts<'a>> {
         [t.id],
         |r| r.get(0),
     )?;
-    Ok(LicenceFacts { family: t.family, is_empty_slot: t.is_empty_slot, state: &t.state, change_in_flight })
+    Ok(LicenceFacts {
+        family: t.family,
+        is_empty_slot: t.is_empty_slot,
+        state: &t.state,
+        change_in_flight,
+        agreement_missing: !t.mca_agreed,
+    })
 }
 
 /// Refuses a change to the licence's user when the rule says it cannot be made now.
@@ -181,7 +221,34 @@ fn ensure_user_actionable(tx: &Transaction, t: &Target) -> Result<()> {
     match facts(tx, t)?.block() {
         None => Ok(()),
         Some(LicenceBlock::NoUser) => Err(Error::Precondition(Precondition::NoUserOnLicence)),
+        Some(LicenceBlock::AgreementNotSigned) => Err(Error::Precondition(Precondition::AgreementNotSigned)),
         Some(LicenceBlock::Busy | LicenceBlock::ChangeInFlight) => Err(Error::Precondition(Precondition::LicenceBusy)),
+    }
+}
+
+/// The domain a login goes in: a prepaid group has only its own; a pay-as-you-go group
+/// may have several, of which only those Microsoft verified can be used.
+fn login_domain(
+    tx: &Transaction,
+    group_id: i64,
+    family: GroupFamily,
+    chosen: Option<&str>,
+    default: &str,
+) -> Result<String> {
+    let Some(chosen) = chosen.filter(|c| !c.eq_ignore_ascii_case(default)) else { return Ok(default.to_string()) };
+    let status: Option<String> = if family == GroupFamily::PayAsYouGo {
+        tx.query_row(
+            "SELECT status FROM group_domains WHERE group_id = ?1 AND lower(name) = lower(?2)",
+            params![group_id, chosen],
+            |r| r.get(0),
+        )
+        .optional()?
+    } else {
+        None
+    };
+    match status.as_deref() {
+        Some("ok") => Ok(chosen.to_lowercase()),
+        _ => Err(Error::Precondition(Precondition::DomainNotUsable { domain: chosen.to_string() })),
     }
 }
 
@@ -254,6 +321,9 @@ fn log(
 pub fn activate(tx: &Transaction, licence_id: i64, input: &AccountInput, at: &str) -> Result<i64> {
     let input = checked(input)?;
     let t = target(tx, licence_id)?;
+    if t.family == GroupFamily::Prepaid && !t.mca_agreed {
+        return Err(Error::Precondition(Precondition::AgreementNotSigned));
+    }
     if !facts(tx, &t)?.can_activate() {
         let busy = t.family == GroupFamily::Prepaid && t.is_empty_slot;
         return Err(Error::Precondition(if busy { Precondition::LicenceBusy } else { Precondition::NotAnEmptySlot }));
@@ -305,6 +375,7 @@ pub fn add_user(
         |r| r.get(0),
     )?;
     check_group_capacity(licence_type, held, 0, 1)?;
+    let domain = login_domain(tx, group_id, GroupFamily::PayAsYouGo, input.domain.as_deref(), &domain)?;
     let email = activation_email(&input.login, &domain);
     ensure_email_free(tx, group_id, &email, None)?;
     tx.execute(
@@ -347,7 +418,11 @@ pub fn edit_account(tx: &Transaction, licence_id: i64, input: &AccountInput, at:
     let input = checked(input)?;
     let t = target(tx, licence_id)?;
     ensure_user_actionable(tx, &t)?;
-    let email = activation_email(&input.login, &t.domain);
+    // A pay-as-you-go user keeps their domain unless another usable one is chosen.
+    let current = t.activation_email.as_deref().and_then(|e| e.split_once('@')).map(|(_, d)| d.to_string());
+    let domain =
+        login_domain(tx, t.group_id, t.family, input.domain.as_deref(), current.as_deref().unwrap_or(&t.domain))?;
+    let email = activation_email(&input.login, &domain);
     ensure_email_free(tx, t.group_id, &email, Some(t.id))?;
     let snapshot = licence_snapshot(tx, t.id)?;
     tx.execute(
@@ -359,7 +434,7 @@ pub fn edit_account(tx: &Transaction, licence_id: i64, input: &AccountInput, at:
     let change = queue(
         tx,
         &t,
-        ChangePayload::EditAccount(account_payload(&input, &t.domain, t.licence_type)),
+        ChangePayload::EditAccount(account_payload(&input, &domain, t.licence_type)),
         Some(snapshot.clone()),
         at,
     )?;

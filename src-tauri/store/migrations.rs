@@ -16,6 +16,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_exactly_once.sql"),
     include_str!("migrations/0005_empty_slot.sql"),
     include_str!("migrations/0006_incremental_pull.sql"),
+    include_str!("migrations/0007_workflow.sql"),
 ];
 
 /// The schema version this build writes.

@@ -14,8 +14,10 @@ mod history;
 mod import;
 mod installs;
 mod licences;
+pub mod lifecycle;
 mod migrations;
 pub mod orders;
+pub mod reminders;
 pub mod remote;
 pub mod sample;
 mod settings;
@@ -59,15 +61,17 @@ impl std::fmt::Debug for PasswordSet {
 pub use accounts::AccountSummary;
 pub use changes::{
     AccountChange, ChangeFilter, ChangeKind, ChangePayload, ChangeRow, ChangeState, GroupRename, OrderChange,
-    PasswordChange, Transition,
+    PasswordChange, RenewalChange, Transition,
 };
 pub use groups::{Capacity, GroupOverview, GroupSummary, Money, OrderSummary, TypeCounts};
 pub use history::{HistoryEntry, HistoryFilter, Origin};
 pub use import::ImportPreview;
 pub use installs::{Install, UserInstalls};
-pub use licences::LicenceRow;
+pub use licences::{LicenceRow, Termination};
+pub use lifecycle::GroupDomain;
 pub use migrations::{LATEST_VERSION, MigrationReport};
 pub use orders::{CatalogEntry, OpenOrder, OrderQuote, OrderRequest, months_in};
+pub use reminders::{Reminder, ReminderSettings};
 pub use settings::Theme;
 pub use usage::{UsagePeriod, UsagePoint, UsageSeries};
 
@@ -352,6 +356,112 @@ impl Store {
             }
             Ok(licence_ids.len() as u32)
         })
+    }
+
+    /// The group's agreement and termination facts, for the steps made at OVHcloud at once.
+    pub fn group_ref(&self, group_id: i64) -> Result<lifecycle::GroupRef> {
+        self.read(|conn| lifecycle::group_ref(conn, group_id))
+    }
+
+    pub fn licence_ref(&self, licence_id: i64) -> Result<lifecycle::LicenceRef> {
+        self.read(|conn| lifecycle::licence_ref(conn, licence_id))
+    }
+
+    /// Keeps the agreement page OVHcloud created for a group.
+    pub fn record_attestation(&self, group_id: i64, link: &str, now: OffsetDateTime) -> Result<()> {
+        let at = timestamp(now);
+        self.write(|tx| lifecycle::record_attestation(tx, group_id, link, &at))
+    }
+
+    /// Queues the acceptance of a group's agreement, once signed.
+    pub fn accept_agreement(&self, group_id: i64, now: OffsetDateTime) -> Result<i64> {
+        let at = timestamp(now);
+        self.write(|tx| lifecycle::queue_agreement(tx, group_id, &at))
+    }
+
+    /// What a renewal choice means, checked, without queuing it.
+    pub fn plan_renewal(
+        &self,
+        group_id: i64,
+        input: &crate::domain::RenewalInput,
+        now: OffsetDateTime,
+        lang: Lang,
+    ) -> Result<lifecycle::RenewalPlan> {
+        self.read(|conn| lifecycle::plan_renewal(conn, group_id, input, now.date(), lang))
+    }
+
+    /// Queues a group's new renewal.
+    pub fn set_renewal(&self, group_id: i64, input: &crate::domain::RenewalInput, now: OffsetDateTime) -> Result<i64> {
+        let at = timestamp(now);
+        self.write(|tx| lifecycle::set_renewal(tx, group_id, input, now.date(), &at))
+    }
+
+    /// OVHcloud took a licence's termination request (and e-mailed its token).
+    pub fn termination_requested(&self, licence_id: i64, now: OffsetDateTime) -> Result<()> {
+        let at = timestamp(now);
+        self.write(|tx| lifecycle::termination_requested(tx, licence_id, &at))
+    }
+
+    /// What confirming a termination means, checked, without queuing it.
+    pub fn plan_termination(
+        &self,
+        licence_id: i64,
+        input: &crate::domain::TerminationInput,
+        lang: Lang,
+    ) -> Result<lifecycle::TerminationPlan> {
+        self.read(|conn| lifecycle::plan_termination(conn, licence_id, input, lang))
+    }
+
+    /// Queues the confirmation of a licence's termination.
+    pub fn confirm_termination(
+        &self,
+        licence_id: i64,
+        input: &crate::domain::TerminationInput,
+        now: OffsetDateTime,
+    ) -> Result<i64> {
+        let at = timestamp(now);
+        self.write(|tx| lifecycle::queue_termination(tx, licence_id, input, &at))
+    }
+
+    /// Works out the reminders due today that are not known yet, records them, and
+    /// answers them (to notify).
+    pub fn refresh_reminders(&self, now: OffsetDateTime, lang: Lang) -> Result<Vec<Reminder>> {
+        let at = timestamp(now);
+        let new = self.write(|tx| reminders::refresh(tx, now.date(), &at))?;
+        self.read(|conn| reminders::by_ids(conn, &new, lang))
+    }
+
+    pub fn reminders(&self, lang: Lang) -> Result<Vec<Reminder>> {
+        self.read(|conn| reminders::list(conn, lang))
+    }
+
+    pub fn reminders_notified(&self, ids: &[i64], now: OffsetDateTime) -> Result<()> {
+        let at = timestamp(now);
+        self.write(|tx| reminders::mark_notified(tx, ids, &at))
+    }
+
+    pub fn dismiss_reminder(&self, id: i64, now: OffsetDateTime) -> Result<()> {
+        let at = timestamp(now);
+        self.write(|tx| reminders::dismiss(tx, id, &at))
+    }
+
+    pub fn reminder_settings(&self) -> Result<ReminderSettings> {
+        self.read(reminders::settings)
+    }
+
+    /// Saves the reminder settings; `days_before` as typed (checked to be a whole number
+    /// of days within bounds).
+    pub fn set_reminder_settings(&self, notify: bool, days_before: f64) -> Result<ReminderSettings> {
+        let days_before = crate::domain::check_reminder_days(days_before)?;
+        self.write(|tx| {
+            reminders::set_settings(tx, &ReminderSettings { notify, days_before })?;
+            reminders::settings(tx)
+        })
+    }
+
+    /// A group's free-licences threshold (`None`: no reminder).
+    pub fn set_free_seats_alert(&self, group_id: i64, threshold: Option<f64>) -> Result<()> {
+        self.write(|tx| reminders::set_free_seats_alert(tx, group_id, threshold))
     }
 
     /// Pending changes, newest first (see [`changes::list`]).

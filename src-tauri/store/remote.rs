@@ -35,6 +35,19 @@ pub struct GroupDetails {
     pub next_payment_on: Option<String>,
     pub renewal_period: Option<String>,
     pub mca_agreed: bool,
+    /// What its `serviceInfos` said, when they could be read.
+    pub renewal: Option<crate::domain::Renewal>,
+    /// A pay-as-you-go group's domains (`None` for a prepaid group).
+    pub domains: Option<Vec<RemoteDomain>>,
+}
+
+/// A domain of a pay-as-you-go group, as OVHcloud describes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RemoteDomain {
+    pub name: String,
+    /// `ok`, `unverified`.
+    pub status: String,
+    pub txt_entry: Option<String>,
 }
 
 /// When a group's details and usage were last read (`None`: never, or to be read again).
@@ -117,14 +130,20 @@ pub fn write_group(
         )
         .optional()?;
     // A rename of ours not yet confirmed keeps the name the user gave.
-    let renaming: bool = match existing {
-        Some(id) => tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM pending_changes WHERE group_id = ?1 AND kind = 'renameGroup' AND state IN ('queued', 'sending', 'waitingRemote', 'parked'))",
-            [id],
-            |r| r.get(0),
-        )?,
-        None => false,
+    let open_change = |kind: &str| -> Result<bool> {
+        Ok(match existing {
+            Some(id) => tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM pending_changes WHERE group_id = ?1 AND kind = ?2
+                                AND state IN ('queued', 'sending', 'waitingRemote', 'parked'))",
+                params![id, kind],
+                |r| r.get(0),
+            )?,
+            None => false,
+        })
     };
+    let renaming = open_change("renameGroup")?;
+    // Likewise a renewal of ours not yet confirmed keeps the renewal the user chose.
+    let renewing = open_change("setRenewal")?;
     let group_id = match (existing, &group.details) {
         (Some(id), Some(d)) => {
             tx.execute(
@@ -183,6 +202,21 @@ pub fn write_group(
             return Err(Error::Internal(format!("new group {} pulled without its details", group.service_name)));
         }
     };
+    if let Some(d) = &group.details {
+        if let Some(renewal) = d.renewal.as_ref().filter(|_| !renewing) {
+            let json = serde_json::to_string(renewal).map_err(|e| Error::Internal(e.to_string()))?;
+            tx.execute("UPDATE licence_groups SET renewal = ?2 WHERE id = ?1", params![group_id, json])?;
+        }
+        if let Some(domains) = &d.domains {
+            tx.execute("DELETE FROM group_domains WHERE group_id = ?1", [group_id])?;
+            for domain in domains {
+                tx.execute(
+                    "INSERT INTO group_domains (group_id, name, status, txt_entry) VALUES (?1, ?2, ?3, ?4)",
+                    params![group_id, domain.name, domain.status, domain.txt_entry],
+                )?;
+            }
+        }
+    }
 
     // Local licences, and which of them have a change of ours on its way (a failed
     // change no longer holds the licence: OVHcloud's state shows again).
@@ -361,8 +395,16 @@ pub fn finish_change(
                 tx.execute("UPDATE licences SET remote_id = ?2 WHERE id = ?1", params![licence, email])?;
             }
         }
-        (ChangePayload::RenameGroup(_), ChangeState::Done) => {
+        (ChangePayload::RenameGroup(_), ChangeState::Done) | (ChangePayload::SetRenewal(_), _) => {
+            // Read OVHcloud's view of the group again at the next sync: what it says
+            // now (a renewal that failed half-way shows as it really is).
             if let Some(group) = change.group_id {
+                forget_read_marks(tx, group)?;
+            }
+        }
+        (ChangePayload::AcceptAgreement, ChangeState::Done) => {
+            if let Some(group) = change.group_id {
+                tx.execute("UPDATE licence_groups SET mca_agreed = 1 WHERE id = ?1", [group])?;
                 forget_read_marks(tx, group)?;
             }
         }
@@ -370,6 +412,21 @@ pub fn finish_change(
             update_order(tx, o.order_id, None, None, OrderState::Failed, at)?;
         }
         _ => {}
+    }
+    Ok(())
+}
+
+/// A prepaid licence's termination went through: it ends on `ends_on` (OVHcloud's
+/// expiration), and its group's details are read again.
+pub fn licence_terminated(tx: &Transaction, change: &ChangeRow, ends_on: Option<&str>, at: &str) -> Result<()> {
+    if let Some(licence) = change.licence_id {
+        tx.execute(
+            "UPDATE licences SET terminated_at = ?2, ends_on = ?3, termination_requested_at = NULL WHERE id = ?1",
+            params![licence, at, ends_on],
+        )?;
+    }
+    if let Some(group) = change.group_id {
+        forget_read_marks(tx, group)?;
     }
     Ok(())
 }

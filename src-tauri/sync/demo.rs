@@ -57,6 +57,33 @@ impl Demo {
     }
 }
 
+#[cfg(feature = "demo")]
+impl Demo {
+    /// Signs a group's agreement attestation on the simulator, as a customer would on
+    /// the page its link leads to.
+    pub async fn sign_attestation(&self, tenant: &str) -> Result<bool> {
+        self.endpoint().await?;
+        Ok(self.server.lock().await.as_ref().is_some_and(|s| s.sign_attestation(tenant)))
+    }
+
+    /// The termination token the simulator "e-mailed" for a licence.
+    pub async fn termination_token(&self, licence: &str) -> Result<Option<String>> {
+        self.endpoint().await?;
+        Ok(self.server.lock().await.as_ref().and_then(|s| s.termination_token(licence)))
+    }
+}
+
+#[cfg(not(feature = "demo"))]
+impl Demo {
+    pub async fn sign_attestation(&self, _tenant: &str) -> Result<bool> {
+        Err(Error::Precondition(Precondition::NoDemo))
+    }
+
+    pub async fn termination_token(&self, _licence: &str) -> Result<Option<String>> {
+        Err(Error::Precondition(Precondition::NoDemo))
+    }
+}
+
 #[cfg(not(feature = "demo"))]
 impl Demo {
     pub fn keys() -> Result<DemoKeys> {

@@ -210,6 +210,34 @@ impl Engine<'_> {
         let total = waiting.len();
         for (i, change) in waiting.iter().enumerate() {
             self.report(Phase::Follow, change.kind.as_str(), i, total);
+            if change.remote_ref.as_deref() == Some(super::push::AGREEMENT_REF) {
+                // Accepted: OVHcloud turns the group's agreement on shortly.
+                let any = change.any_licence.as_deref().unwrap_or_default();
+                match c.parent_tenant(any).await {
+                    Ok(t) if t.mca_agreed == Some(true) => {
+                        let at = timestamp(now());
+                        match self.store.write(|tx| {
+                            remote::finish_change(
+                                tx,
+                                change,
+                                ChangeState::WaitingRemote,
+                                ChangeState::Done,
+                                None,
+                                None,
+                                &at,
+                            )
+                        }) {
+                            Ok(()) => landed += 1,
+                            Err(Error::Precondition(crate::error::Precondition::ChangeMoved)) => {}
+                            Err(e) => return Err(e),
+                        }
+                    }
+                    Ok(_) => {}
+                    Err(e) if is_offline(&e) || e.is_transient() => break,
+                    Err(e) => return Err(remote_error(e)),
+                }
+                continue;
+            }
             let Some(id) = change.task_id() else { continue };
             let task = match change.family {
                 Some(crate::domain::GroupFamily::PayAsYouGo) => {

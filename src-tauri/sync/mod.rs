@@ -15,6 +15,7 @@ pub mod plan;
 pub mod pull;
 mod push;
 pub mod service;
+pub mod workflow;
 
 use serde::Serialize;
 use ts_rs::TS;
@@ -25,11 +26,56 @@ pub use engine::{
 };
 pub use lock::{SyncLock, SyncOwner};
 pub use plan::{PASSWORD_PLACEHOLDER, Plan, PlannedRequest, order_reference};
-pub use service::{Connected, DEMO_ENDPOINT, DEMO_LABEL, SyncService, SyncStatus};
+pub use service::{AttestationStep, Connected, DEMO_ENDPOINT, DEMO_LABEL, SyncService, SyncStatus, TerminationStep};
 
 use crate::error::Result;
 use crate::store::changes::ParkReason;
 use crate::store::{ChangeFilter, ChangeKind, ChangeRow, ChangeState, Store};
+
+/// A renewal choice before it is queued: what it sets, what it means, what it sends.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RenewalReview {
+    pub settings: crate::domain::RenewalSettings,
+    /// In plain words, in the user's language.
+    pub consequence: String,
+    /// Exactly what will be sent.
+    pub requests: Vec<PlannedRequest>,
+}
+
+/// Checks a renewal choice and says what it means and sends (nothing is queued).
+pub fn review_renewal(
+    store: &Store,
+    group_id: i64,
+    input: &crate::domain::RenewalInput,
+    lang: crate::i18n::Lang,
+) -> Result<RenewalReview> {
+    let plan = store.plan_renewal(group_id, input, time::OffsetDateTime::now_utc(), lang)?;
+    let family = store.group_ref(group_id)?.family;
+    let body = crate::ovh::models::ServiceRenewalUpdate::from(&plan.change.settings);
+    let requests = plan.change.services.iter().map(|s| Plan::renewal_request(family, s, &body)).collect();
+    Ok(RenewalReview { settings: plan.change.settings, consequence: plan.consequence, requests })
+}
+
+/// A termination confirmation before it is queued.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TerminationReview {
+    pub consequence: String,
+    pub request: PlannedRequest,
+}
+
+/// Checks a termination confirmation and says what it means and sends.
+pub fn review_termination(
+    store: &Store,
+    licence_id: i64,
+    input: &crate::domain::TerminationInput,
+    lang: crate::i18n::Lang,
+) -> Result<TerminationReview> {
+    let plan = store.plan_termination(licence_id, input, lang)?;
+    let body = crate::ovh::models::TerminationConfirmation::from(&plan.input);
+    Ok(TerminationReview { consequence: plan.consequence, request: Plan::termination_request(&plan.licence, &body) })
+}
 
 /// A row of the Pending changes panel.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]

@@ -15,7 +15,7 @@ use ts_rs::TS;
 use crate::domain::GroupFamily;
 use crate::ovh::models::{
     CartCreation, ChangePassword, Checkout, EXISTING_TENANT_LABEL, ItemConfiguration, LicenceAssignment, LicenceKind,
-    NewOfficeUser, OfficeUserUpdate, ProductCreation, TenantUpdate,
+    NewOfficeUser, OfficeUserUpdate, ProductCreation, ServiceRenewalUpdate, TenantUpdate, TerminationConfirmation,
 };
 use crate::ovh::{Endpoint, Request, path_segment as seg};
 use crate::secrets::Secret;
@@ -146,6 +146,29 @@ pub enum Plan {
         body: TenantUpdate,
     },
     Order(OrderPlan),
+    /// `PUT …/serviceInfos` on each service: the pay-as-you-go group, or each licence of a
+    /// prepaid group. Idempotent: sending it again sets the same renewal.
+    SetRenewal {
+        family: GroupFamily,
+        services: Vec<String>,
+        body: ServiceRenewalUpdate,
+    },
+    /// A prepaid group's agreement, through any of its licences.
+    AcceptAgreement {
+        any_licence: String,
+    },
+    ConfirmTermination {
+        licence: String,
+        body: TerminationConfirmation,
+    },
+}
+
+/// The path of a service's billing information.
+pub fn service_infos_path(family: GroupFamily, service: &str) -> String {
+    match family {
+        GroupFamily::Prepaid => format!("/license/officePrepaid/{}/serviceInfos", seg(service)),
+        GroupFamily::PayAsYouGo => format!("/license/office/{}/serviceInfos", seg(service)),
+    }
 }
 
 fn required(value: Option<&String>, what: &str) -> Result<String, PlanError> {
@@ -223,6 +246,18 @@ impl Plan {
                     GroupFamily::PayAsYouGo => Plan::RenamePayg { group: group()?, body },
                 }
             }
+            (ChangePayload::SetRenewal(r), family) => {
+                if r.services.is_empty() {
+                    return Err(PlanError("the group has no licence to renew".into()));
+                }
+                Plan::SetRenewal { family, services: r.services.clone(), body: ServiceRenewalUpdate::from(&r.settings) }
+            }
+            (ChangePayload::AcceptAgreement, _) => {
+                Plan::AcceptAgreement { any_licence: required(change.any_licence.as_ref(), "a licence of the group")? }
+            }
+            (ChangePayload::ConfirmTermination(t), _) => {
+                Plan::ConfirmTermination { licence: licence()?, body: TerminationConfirmation::from(t) }
+            }
             (ChangePayload::Order(o), _) => {
                 let endpoint: Option<Endpoint> = change.endpoint.parse().ok();
                 Plan::Order(OrderPlan {
@@ -289,8 +324,24 @@ impl Plan {
             Plan::RenamePayg { group, body } => {
                 PlannedRequest::json(Method::PUT, format!("/license/office/{}", seg(group)), body)
             }
-            Plan::ChangePassword { .. } | Plan::Order(_) => return None,
+            Plan::AcceptAgreement { any_licence } => PlannedRequest::new(
+                Method::POST,
+                format!("/license/officePrepaid/{}/parentTenant/acceptAgreement", seg(any_licence)),
+                None,
+            ),
+            Plan::ConfirmTermination { licence, body } => Plan::termination_request(licence, body),
+            Plan::ChangePassword { .. } | Plan::Order(_) | Plan::SetRenewal { .. } => return None,
         })
+    }
+
+    /// A termination's confirmation.
+    pub fn termination_request(licence: &str, body: &TerminationConfirmation) -> PlannedRequest {
+        PlannedRequest::json(Method::POST, format!("/license/officePrepaid/{}/confirmTermination", seg(licence)), body)
+    }
+
+    /// A renewal's request for one of its services.
+    pub fn renewal_request(family: GroupFamily, service: &str, body: &ServiceRenewalUpdate) -> PlannedRequest {
+        PlannedRequest::json(Method::PUT, service_infos_path(family, service), body)
     }
 
     /// What the user approves: every request, in order.
@@ -305,6 +356,9 @@ impl Plan {
                 requests.extend(order.configure(CART_PLACEHOLDER, ITEM_PLACEHOLDER));
                 requests.push(order.checkout(CART_PLACEHOLDER));
                 requests
+            }
+            Plan::SetRenewal { family, services, body } => {
+                services.iter().map(|s| Plan::renewal_request(*family, s, body)).collect()
             }
             other => other.request().into_iter().collect(),
         }
@@ -477,6 +531,57 @@ mod tests {
         assert!(plan[2].body.as_deref().unwrap().contains(r#""quantity":5"#));
         assert_eq!(preview(order(None), GroupFamily::Prepaid).len(), 4, "no tenant configuration for a new group");
         assert_eq!(ChangeKind::Order, order(None).kind());
+    }
+
+    #[test]
+    fn a_renewal_puts_the_same_body_on_each_service() {
+        use crate::domain::RenewalSettings;
+        use crate::store::RenewalChange;
+        let settings = RenewalSettings { automatic: false, delete_at_expiration: true, period_months: 1 };
+        let payload = |services: &[&str]| {
+            ChangePayload::SetRenewal(RenewalChange {
+                settings,
+                services: services.iter().map(|s| s.to_string()).collect(),
+            })
+        };
+        let prepaid =
+            preview(payload(&["office4417.o365.ovh.com-2201", "office4417.o365.ovh.com-2210"]), GroupFamily::Prepaid);
+        let paths: Vec<_> = prepaid.iter().map(|r| (r.method.as_str(), r.path.as_str())).collect();
+        assert_eq!(
+            paths,
+            [
+                ("PUT", "/license/officePrepaid/office4417.o365.ovh.com-2201/serviceInfos"),
+                ("PUT", "/license/officePrepaid/office4417.o365.ovh.com-2210/serviceInfos")
+            ]
+        );
+        assert_eq!(
+            prepaid[0].body.as_deref(),
+            Some(r#"{"renew":{"automatic":false,"deleteAtExpiration":true,"period":1}}"#)
+        );
+        let payg = preview(payload(&["office4417.o365.ovh.com"]), GroupFamily::PayAsYouGo);
+        assert_eq!(payg[0].path, "/license/office/office4417.o365.ovh.com/serviceInfos");
+        assert!(Plan::for_change(&change(payload(&[]), GroupFamily::Prepaid)).is_err(), "nothing to renew");
+    }
+
+    #[test]
+    fn the_agreement_and_a_termination_are_one_request_each() {
+        use crate::domain::{TerminationInput, TerminationReason};
+        let accept = preview(ChangePayload::AcceptAgreement, GroupFamily::Prepaid);
+        assert_eq!(
+            (accept[0].method.as_str(), accept[0].path.as_str(), accept[0].body.as_deref()),
+            ("POST", "/license/officePrepaid/office4417.o365.ovh.com-2201/parentTenant/acceptAgreement", None)
+        );
+        let terminate = preview(
+            ChangePayload::ConfirmTermination(TerminationInput {
+                token: "3f9a1c0e".into(),
+                reason: Some(TerminationReason::NotNeededAnymore),
+                future_use: None,
+                commentary: None,
+            }),
+            GroupFamily::Prepaid,
+        );
+        assert_eq!(terminate[0].path, "/license/officePrepaid/office4417.o365.ovh.com-2210/confirmTermination");
+        assert_eq!(terminate[0].body.as_deref(), Some(r#"{"token":"3f9a1c0e","reason":"NOT_NEEDED_ANYMORE"}"#));
     }
 
     #[test]

@@ -19,7 +19,7 @@ use super::engine::{Engine, Phase, StaleGroup, now, remote_error};
 use crate::domain::{GroupFamily, LicenceType};
 use crate::error::{Error, Result};
 use crate::ovh::models::{LicenceKind, OfficeUser, PrepaidLicence, Statistics, UNCONFIGURED_NAME};
-use crate::store::remote::{self, GroupDetails, ReadMarks, RemoteGroup, RemoteLicence, RemoteUsage};
+use crate::store::remote::{self, GroupDetails, ReadMarks, RemoteDomain, RemoteGroup, RemoteLicence, RemoteUsage};
 use crate::store::{day, timestamp};
 
 /// Whose usage statistics to read.
@@ -206,7 +206,21 @@ impl Engine<'_> {
         let licences: Vec<RemoteLicence> = users.iter().map(payg_licence).collect();
         let details = if due.details {
             let tenant = c.office_group(sn).await.map_err(remote_error)?;
-            let domain = c.office_domains(sn).await.map_err(remote_error)?.into_iter().next();
+            let mut domains = Vec::new();
+            for name in c.office_domains(sn).await.map_err(remote_error)? {
+                domains.push(match c.office_domain(sn, &name).await {
+                    Ok(d) => RemoteDomain {
+                        name: d.domain_name,
+                        status: d.status.as_str().to_string(),
+                        txt_entry: Some(d.txt_entry).filter(|t| !t.is_empty()),
+                    },
+                    // Listed but not described: known by name, its state unknown.
+                    Err(e) if !e.is_transient() => RemoteDomain { name, status: "unknown".into(), txt_entry: None },
+                    Err(e) => return Err(remote_error(e)),
+                });
+            }
+            // New logins go to the first verified domain by default.
+            let domain = domains.iter().find(|d| d.status == "ok").or(domains.first()).map(|d| d.name.clone());
             let infos = c.office_service_infos(sn).await.ok();
             Some(GroupDetails {
                 display_name: tenant.display_name.clone(),
@@ -219,6 +233,8 @@ impl Engine<'_> {
                 next_payment_on: None,
                 renewal_period: Some("P1M".into()),
                 mca_agreed: tenant.mca_agreed.unwrap_or(true),
+                renewal: infos.as_ref().map(|i| i.renewal()),
+                domains: Some(domains),
             })
         } else {
             None
@@ -256,6 +272,8 @@ impl Engine<'_> {
                     None => "P1M".to_string(),
                 }),
                 mca_agreed: parent.mca_agreed.unwrap_or(true),
+                renewal: infos.as_ref().map(|i| i.renewal()),
+                domains: None,
             })
         } else {
             None

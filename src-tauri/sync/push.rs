@@ -55,7 +55,16 @@ enum Sent {
     Busy(String),
     /// Cannot go without the user.
     Park(ParkReason, String),
+    /// A prepaid group's agreement accepted: OVHcloud turns `mcaAgreed` on shortly.
+    Agreement,
+    /// A prepaid licence's termination confirmed; it ends on that day (`YYYY-MM-DD`).
+    Terminated {
+        ends_on: Option<String>,
+    },
 }
+
+/// The remote reference of a change waiting for a group's agreement to take effect.
+pub const AGREEMENT_REF: &str = "agreement";
 
 /// Why sending did not get an answer to act on: OVHcloud's error, or the local
 /// database failing mid-way (the change then stays as it is, to be checked again).
@@ -103,9 +112,10 @@ enum Holder {
 }
 
 fn holder(change: &ChangeRow) -> Option<Holder> {
-    match change.kind {
-        ChangeKind::RenameGroup | ChangeKind::Order => change.group_id.map(Holder::Group),
-        _ => change.licence_id.map(Holder::Licence),
+    if change.kind.is_group_level() {
+        change.group_id.map(Holder::Group)
+    } else {
+        change.licence_id.map(Holder::Licence)
     }
 }
 
@@ -211,6 +221,9 @@ impl Engine<'_> {
         }
         let result = match &plan {
             Plan::Order(order) => self.send_order(change, order).await,
+            Plan::SetRenewal { family, services, body } => {
+                self.send_renewal(*family, services, body, unknown_outcome).await
+            }
             _ if unknown_outcome => match self.already_applied(&plan).await {
                 Ok(Some(sent)) => Ok(sent),
                 Ok(None) => self.send(change, &plan, password).await,
@@ -303,6 +316,17 @@ impl Engine<'_> {
                     Transition::new(sending, ChangeState::Parked).parked(reason).with_error(&why),
                 )?;
                 ChangeOutcome { parked: Some(reason), ..outcome(ChangeState::Parked, Some(why)) }
+            }
+            Ok(Sent::Agreement) => {
+                self.move_change(change, Transition::new(sending, ChangeState::WaitingRemote).with_ref(AGREEMENT_REF))?;
+                outcome(ChangeState::WaitingRemote, None)
+            }
+            Ok(Sent::Terminated { ends_on }) => {
+                self.store.write(|tx| {
+                    remote::finish_change(tx, change, sending, ChangeState::Done, None, None, &at)?;
+                    remote::licence_terminated(tx, change, ends_on.as_deref(), &at)
+                })?;
+                outcome(ChangeState::Done, None)
             }
             Err(e) if e.needs_new_credential() => {
                 // Refused before anything was done: the change waits for a new key.
@@ -401,8 +425,78 @@ impl Engine<'_> {
                 Ok(task_sent(self.write::<Task>(request).await?))
             }
             Plan::Unconfigure { .. } | Plan::DeleteUser { .. } => Ok(task_sent(self.write::<Task>(request()).await?)),
+            Plan::AcceptAgreement { any_licence } => match self.write::<()>(request()).await {
+                Ok(()) => Ok(Sent::Agreement),
+                // Refused: accepted already (elsewhere, or by an earlier attempt whose
+                // answer was lost), or not signed yet — OVHcloud's message says which.
+                Err(e) if e.kind() == ErrorKind::BadRequest => {
+                    if c.parent_tenant(any_licence).await?.mca_agreed == Some(true) {
+                        Ok(Sent::Done)
+                    } else {
+                        Err(e.into())
+                    }
+                }
+                Err(e) => Err(e.into()),
+            },
+            Plan::ConfirmTermination { licence, .. } => {
+                self.write::<String>(request()).await?;
+                Ok(Sent::Terminated { ends_on: self.ends_on(licence).await })
+            }
             Plan::Order(_) => unreachable!("orders go through send_order"),
+            Plan::SetRenewal { .. } => unreachable!("renewals go through send_renewal"),
         }
+    }
+
+    /// The day a terminated prepaid licence ends, as OVHcloud says (its expiration).
+    async fn ends_on(&self, licence: &str) -> Option<String> {
+        self.client.prepaid_service_infos(licence).await.ok().map(|i| i.expiration.to_string())
+    }
+
+    /// Sets the renewal of each service. After an unknown outcome (`resume`), each
+    /// service's renewal is read first and only those not renewing as asked are sent
+    /// again (the request is idempotent anyway). A service gone meanwhile (a licence
+    /// terminated or expired) has nothing left to renew.
+    async fn send_renewal(
+        &self,
+        family: GroupFamily,
+        services: &[String],
+        body: &crate::ovh::models::ServiceRenewalUpdate,
+        resume: bool,
+    ) -> Sending {
+        let c = self.client;
+        let wanted = crate::domain::RenewalSettings {
+            automatic: body.renew.automatic,
+            delete_at_expiration: body.renew.delete_at_expiration,
+            period_months: body.renew.period,
+        };
+        let mut done = 0;
+        for (i, service) in services.iter().enumerate() {
+            self.report(Phase::Push, service, i, services.len());
+            if resume {
+                let infos = match family {
+                    GroupFamily::Prepaid => c.prepaid_service_infos(service).await,
+                    GroupFamily::PayAsYouGo => c.office_service_infos(service).await,
+                };
+                match infos {
+                    Ok(infos) if infos.renews_as(&wanted) => continue,
+                    Ok(_) => {}
+                    Err(e) if e.kind() == ErrorKind::NotFound => continue,
+                    Err(e) => return Err(e.into()),
+                }
+            }
+            match self.write::<()>(Plan::renewal_request(family, service, body)).await {
+                Ok(()) => done += 1,
+                Err(e) if e.kind() == ErrorKind::NotFound => {}
+                Err(e) if done > 0 && !(e.is_transient() || is_offline(&e) || e.kind() == ErrorKind::RateLimited) => {
+                    return Ok(Sent::Refused(format!(
+                        "{service}: {} ({done} licences before it now renew as asked)",
+                        e.message()
+                    )));
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Ok(Sent::Done)
     }
 
     /// For a change whose outcome is unknown: is it already at OVHcloud? `Some` means
@@ -469,7 +563,17 @@ impl Engine<'_> {
             Plan::RenamePayg { group, body } => {
                 (Some(&c.office_group(group).await?.display_name) == body.display_name.as_ref()).then_some(Sent::Done)
             }
-            Plan::Order(_) => None,
+            Plan::Order(_) | Plan::SetRenewal { .. } => None,
+            Plan::AcceptAgreement { any_licence } => {
+                (c.parent_tenant(any_licence).await?.mca_agreed == Some(true)).then_some(Sent::Done)
+            }
+            Plan::ConfirmTermination { licence, .. } => {
+                let infos = c.prepaid_service_infos(licence).await?;
+                infos
+                    .renew
+                    .is_some_and(|r| r.delete_at_expiration)
+                    .then(|| Sent::Terminated { ends_on: Some(infos.expiration.to_string()) })
+            }
         })
     }
 
@@ -478,7 +582,7 @@ impl Engine<'_> {
         let (Some(family), Some(licence)) = (change.family, change.licence_remote_id.as_deref()) else {
             return Ok(false);
         };
-        if matches!(change.payload, ChangePayload::RenameGroup(_) | ChangePayload::Order(_)) {
+        if change.kind.is_group_level() || change.kind == ChangeKind::ConfirmTermination {
             return Ok(false);
         }
         // A brand-new pay-as-you-go user has nothing to be busy with.

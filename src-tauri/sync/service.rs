@@ -51,6 +51,24 @@ pub struct Connected {
     pub validation_url: Option<String>,
 }
 
+/// The agreement attestation created: its page, and whether it is the demo's (signed
+/// from the window instead of in the browser).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AttestationStep {
+    pub link: String,
+    pub demo: bool,
+}
+
+/// A termination asked for: OVHcloud's message, and in the demo the token its e-mail
+/// would carry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TerminationStep {
+    pub message: String,
+    pub demo_token: Option<String>,
+}
+
 #[derive(Default)]
 pub struct SyncService {
     status: Mutex<SyncStatus>,
@@ -240,6 +258,56 @@ impl SyncService {
         self.demo.pay(remote_id).await?;
         self.nudge();
         Ok(())
+    }
+
+    /// The client of the account a group belongs to, for a step that needs OVHcloud's
+    /// answer now (sample data has no OVHcloud behind it).
+    async fn client_of_group(&self, store: &Store, secrets: &dyn SecretStore, group_id: i64) -> Result<(Client, bool)> {
+        let g = store.group_ref(group_id)?;
+        if g.is_sample {
+            return Err(Error::Precondition(Precondition::NeedsOvhcloud));
+        }
+        let demo = store.read(|c| accounts::get(c, g.account_id))?.endpoint == DEMO_ENDPOINT;
+        Ok((self.client(store, secrets, g.account_id).await?, demo))
+    }
+
+    /// Creates the agreement attestation of a group at OVHcloud and keeps its link.
+    pub async fn create_attestation(
+        &self,
+        store: &Store,
+        secrets: &dyn SecretStore,
+        group_id: i64,
+        input: &crate::domain::SignatoryInput,
+    ) -> Result<AttestationStep> {
+        let (client, demo) = self.client_of_group(store, secrets, group_id).await?;
+        let created = super::workflow::create_attestation(store, &client, group_id, input, now()).await?;
+        Ok(AttestationStep { link: created.link, demo })
+    }
+
+    /// In the demo, signs the group's attestation on the simulator (a real account's is
+    /// signed on its page, in the browser).
+    pub async fn demo_sign_attestation(&self, store: &Store, group_id: i64) -> Result<()> {
+        let g = store.group_ref(group_id)?;
+        if store.read(|c| accounts::get(c, g.account_id))?.endpoint != DEMO_ENDPOINT {
+            return Err(Error::Precondition(Precondition::NotDemo));
+        }
+        self.demo.sign_attestation(&g.service_name).await?;
+        Ok(())
+    }
+
+    /// Asks OVHcloud to terminate a prepaid licence (it e-mails the token to confirm
+    /// with). In the demo, the simulator's "e-mail" comes back with it.
+    pub async fn request_termination(
+        &self,
+        store: &Store,
+        secrets: &dyn SecretStore,
+        licence_id: i64,
+    ) -> Result<TerminationStep> {
+        let l = store.licence_ref(licence_id)?;
+        let (client, demo) = self.client_of_group(store, secrets, l.group.id).await?;
+        let message = super::workflow::request_termination(store, &client, licence_id, now()).await?;
+        let demo_token = if demo { self.demo.termination_token(&l.remote_id).await? } else { None };
+        Ok(TerminationStep { message, demo_token })
     }
 
     /// Disconnects an account: logs its consumer key out at OVHcloud when reachable,

@@ -137,6 +137,7 @@ fn activate_one(w: &World) -> Option<()> {
         last_name: "Lovelace".into(),
         login: "ada.lovelace".into(),
         usage_location: "FR".into(),
+        domain: None,
     };
     w.store.activate_licence(slot.id, &input, time::OffsetDateTime::now_utc()).ok()?;
     Some(())

@@ -24,6 +24,7 @@ fn user(i: usize) -> AccountInput {
         last_name: format!("User{i}"),
         login: format!("bench.user{i}"),
         usage_location: "FR".into(),
+        domain: None,
     }
 }
 

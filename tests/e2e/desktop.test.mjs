@@ -112,6 +112,14 @@ after(() => {
   bus?.kill();
 });
 
+/** Opens Settings from the header (its button is an icon named Settings). */
+async function openSettings(browser) {
+  const button = browser.$('header button[aria-label="Settings"]');
+  await button.waitForClickable({ timeout: 10000 });
+  await button.click();
+  await dialog(browser).waitForDisplayed();
+}
+
 function logs(dir) {
   const folder = join(dir, 'logs');
   if (!existsSync(folder)) return '';
@@ -177,8 +185,7 @@ test('settings: the theme, where the data lives, and diagnostic information with
   const browser = await openApp(dataDir({ sample: true }));
   try {
     await browser.setWindowSize(1024, 700);
-    await clickButton(browser, 'Settings');
-    await dialog(browser).waitForDisplayed();
+    await openSettings(browser);
     await until(browser, async () => /seatkeeper\.db/.test(await dialogText(browser)), 'no database path');
     const text = await dialogText(browser);
     assert.match(text, /kernel keyring, which forgets them at every reboot/);
@@ -215,8 +222,7 @@ test('back up and restore through the system’s file dialogs', async () => {
   const browser = await openApp(dir);
   try {
     await byName(browser, 'Boulangerie Lefèvre').waitForDisplayed({ timeout: 10000 });
-    await clickButton(browser, 'Settings');
-    await dialog(browser).waitForDisplayed();
+    await openSettings(browser);
     await clickButton(dialog(browser), 'Back up now…');
     await answerFileDialog('Back up Seatkeeper’s data', backup, { save: true });
     await until(browser, async () => (await dialogText(browser)).includes(`Backup saved to ${backup}`), 'no notice');
@@ -236,8 +242,7 @@ test('back up and restore through the system’s file dialogs', async () => {
     // A file that is not a backup is refused, and nothing changes.
     const csv = join(files, 'users.csv');
     writeFileSync(csv, 'first name,last name,login\nAda,Lovelace,ada\n');
-    await clickButton(browser, 'Settings');
-    await dialog(browser).waitForDisplayed();
+    await openSettings(browser);
     await clickButton(dialog(browser), 'Restore a backup…');
     await answerFileDialog('Restore a backup', csv);
     await until(
@@ -295,8 +300,7 @@ test('updates: a signed update is offered with its notes, checked, and a tampere
     // The same release, its file altered on the way: refused by its signature.
     const genuine = release.artefact;
     release.artefact = Buffer.concat([genuine.subarray(0, 100), Buffer.from('tampered'), genuine.subarray(108)]);
-    await clickButton(browser, 'Settings');
-    await dialog(browser).waitForDisplayed();
+    await openSettings(browser);
     await clickButton(dialog(browser), 'Check for updates');
     await until(browser, async () => /What’s new/.test(await dialogText(browser)), 'the update was not offered again');
     await clickButton(dialog(browser), 'Install');

@@ -22,7 +22,11 @@ pub struct World {
 
 impl World {
     pub async fn new() -> World {
-        let sim = Simulator::start(SimulatorConfig::for_tests(Seed::demo())).await.unwrap();
+        World::with_seed(Seed::demo()).await
+    }
+
+    pub async fn with_seed(seed: Seed) -> World {
+        let sim = Simulator::start(SimulatorConfig::for_tests(seed)).await.unwrap();
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open_in(dir.path()).unwrap();
         let account =
@@ -87,5 +91,11 @@ impl World {
 pub fn quiet(_: Progress) {}
 
 pub fn account(first: &str, last: &str, login: &str) -> AccountInput {
-    AccountInput { first_name: first.into(), last_name: last.into(), login: login.into(), usage_location: "FR".into() }
+    AccountInput {
+        first_name: first.into(),
+        last_name: last.into(),
+        login: login.into(),
+        usage_location: "FR".into(),
+        domain: None,
+    }
 }

@@ -199,6 +199,66 @@ pub struct Renew {
     pub period: Option<i64>,
 }
 
+impl ServiceInfos {
+    /// The group's renewal as the product describes it.
+    pub fn renewal(&self) -> crate::domain::Renewal {
+        let renew = self.renew.as_ref();
+        let automatic = renew.is_some_and(|r| r.automatic);
+        let delete = renew.is_some_and(|r| r.delete_at_expiration);
+        let period = renew.and_then(|r| r.period).filter(|p| *p > 0).unwrap_or(1);
+        let mut possible = self.possible_renew_period.clone().unwrap_or_default();
+        if possible.is_empty() {
+            possible.push(period);
+        }
+        crate::domain::Renewal {
+            mode: crate::domain::RenewalMode::from_flags(automatic, delete),
+            period_months: period,
+            possible_periods: possible,
+            expires_on: Some(self.expiration.to_string()),
+            engaged_up_to: self.engaged_up_to.map(|d| d.to_string()),
+            can_stop_at_expiration: self.can_delete_at_expiration,
+        }
+    }
+
+    /// Whether the service already renews as `settings` say.
+    pub fn renews_as(&self, settings: &crate::domain::RenewalSettings) -> bool {
+        self.renew.as_ref().is_some_and(|r| {
+            r.automatic == settings.automatic
+                && r.delete_at_expiration == settings.delete_at_expiration
+                && r.period.unwrap_or(1) == settings.period_months
+        })
+    }
+}
+
+/// Body of `PUT …/serviceInfos`: only `renew` may be written (the rest of
+/// `services.Service` is read-only).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ServiceRenewalUpdate {
+    pub renew: RenewUpdate,
+}
+
+/// `service.RenewType`, as a client writes it (never `forced`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RenewUpdate {
+    pub automatic: bool,
+    pub delete_at_expiration: bool,
+    pub period: i64,
+}
+
+impl From<&crate::domain::RenewalSettings> for ServiceRenewalUpdate {
+    fn from(s: &crate::domain::RenewalSettings) -> ServiceRenewalUpdate {
+        ServiceRenewalUpdate {
+            renew: RenewUpdate {
+                automatic: s.automatic,
+                delete_at_expiration: s.delete_at_expiration,
+                period: s.period_months,
+            },
+        }
+    }
+}
+
 /// `OfficeTenantPostChangePassword` (both families). Leave `password` out to have
 /// OVHcloud generate one and e-mail it to `notify_email`.
 #[derive(Debug, Clone, Serialize)]

@@ -54,6 +54,68 @@ pub struct LicenceAssignment {
     pub usage_location: Option<String>,
 }
 
+/// Body of `POST …/parentTenant/createAttestation` (`createAttestationPostPayload`):
+/// who signs the Microsoft Customer Agreement.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AttestationRequest {
+    pub company_name: String,
+    /// Upper-case ISO 3166-1 alpha-2 (`CountryUppercaseEnum`).
+    pub country: String,
+    pub email_address: String,
+    /// `nichandle.LanguageEnum`.
+    pub language: String,
+    pub phone_number: String,
+    pub signatory_first_name: String,
+    pub signatory_last_name: String,
+}
+
+impl From<&crate::domain::SignatoryInput> for AttestationRequest {
+    fn from(s: &crate::domain::SignatoryInput) -> AttestationRequest {
+        AttestationRequest {
+            company_name: s.company_name.clone(),
+            country: s.country.clone(),
+            email_address: s.email.clone(),
+            language: s.language.clone(),
+            phone_number: s.phone.clone(),
+            signatory_first_name: s.first_name.clone(),
+            signatory_last_name: s.last_name.clone(),
+        }
+    }
+}
+
+/// `createAttestationResponse`: the page where the agreement is signed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Attestation {
+    pub attestation_id: String,
+    pub attestation_link: String,
+}
+
+/// Body of `POST /license/officePrepaid/{licence}/confirmTermination`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TerminationConfirmation {
+    pub token: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<crate::domain::TerminationReason>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub future_use: Option<crate::domain::TerminationFutureUse>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub commentary: Option<String>,
+}
+
+impl From<&crate::domain::TerminationInput> for TerminationConfirmation {
+    fn from(t: &crate::domain::TerminationInput) -> TerminationConfirmation {
+        TerminationConfirmation {
+            token: t.token.clone(),
+            reason: t.reason,
+            future_use: t.future_use,
+            commentary: t.commentary.clone(),
+        }
+    }
+}
+
 /// Splits a prepaid licence name `{tenant}-{n}` into the group's name and the number
 /// part. The control panel uses the last `-` (tenants names have no `-`).
 pub fn split_licence_name(name: &str) -> Option<(&str, &str)> {

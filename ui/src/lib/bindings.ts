@@ -2,7 +2,7 @@
 
 export type Lang = "en" | "fr";
 
-export type Field = "firstName" | "lastName" | "login" | "usageLocation" | "password" | "displayName" | "quantity" | "deviceName" | "notifyEmail" | "renewalPeriod" | "installedOn" | "accountName" | "endpoint" | "applicationKey" | "applicationSecret";
+export type Field = "firstName" | "lastName" | "login" | "usageLocation" | "password" | "displayName" | "quantity" | "deviceName" | "notifyEmail" | "renewalPeriod" | "installedOn" | "accountName" | "endpoint" | "applicationKey" | "applicationSecret" | "companyName" | "country" | "language" | "email" | "phone" | "token" | "reason" | "futureUse" | "commentary" | "renewalMode" | "freeSeatsThreshold" | "reminderDays";
 
 export type LicenceType = "officeBusiness" | "officeProPlus";
 
@@ -12,7 +12,7 @@ export type DeviceKind = "computer" | "tablet" | "phone";
 
 export type InstallCounts = { computers: number, tablets: number, phones: number, };
 
-export type LicenceBlock = "noUser" | "busy" | "changeInFlight";
+export type LicenceBlock = "agreementNotSigned" | "noUser" | "busy" | "changeInFlight";
 
 export type PasswordCheck = { length: boolean, ascii: boolean, lower: boolean, upper: boolean, digitOrSpecial: boolean, withoutLogin: boolean, };
 
@@ -38,7 +38,11 @@ export type AccountInput = { firstName: string, lastName: string,
 /**
  * The local part of the activation e-mail; the domain is the group's.
  */
-login: string, usageLocation: string, };
+login: string, usageLocation: string, 
+/**
+ * The domain after `@`, for a pay-as-you-go group with several; none: the group's.
+ */
+domain?: string, };
 
 export type Theme = "system" | "light" | "dark";
 
@@ -83,7 +87,11 @@ pendingChanges: number,
  * Why OVHcloud could not be read for this group at the last sync (expired,
  * gone…): what is shown may be out of date.
  */
-syncError: string | null, syncErrorSince: string | null, };
+syncError: string | null, syncErrorSince: string | null, 
+/**
+ * A prepaid group's Microsoft Customer Agreement is accepted (pay-as-you-go: always).
+ */
+mcaAgreed: boolean, };
 
 export type Money = { ucents: number, currency: string, };
 
@@ -124,7 +132,36 @@ usersWithoutInstall: number, ordersInProgress: Array<OrderSummary>, syncedAt: st
  * For each licence type: how many more a new order may add (the 300 cap counts
  * licences on order too), so the order wizard never works it out itself.
  */
-capacity: Array<Capacity>, };
+capacity: Array<Capacity>, 
+/**
+ * How the group renews, as OVHcloud last said (or as the user just set it).
+ */
+renewal: Renewal | null, 
+/**
+ * A renewal change of ours is on its way to OVHcloud.
+ */
+renewalPending: boolean, 
+/**
+ * The Microsoft Customer Agreement page OVHcloud created, to sign.
+ */
+attestationLink: string | null, 
+/**
+ * The acceptance of the agreement is on its way to OVHcloud.
+ */
+agreementPending: boolean, 
+/**
+ * A pay-as-you-go group's domains.
+ */
+domains: Array<GroupDomain>, 
+/**
+ * Remind the user when fewer licences than this are free (`None`: never).
+ */
+freeSeatsAlert: number | null, 
+/**
+ * The group belongs to the demo account (its agreement is signed from the window,
+ * on the simulator, not in the browser).
+ */
+isDemo: boolean, };
 
 export type LicenceRow = { id: number, 
 /**
@@ -150,7 +187,11 @@ blocked: LicenceBlock | null,
 /**
  * An empty prepaid slot a user can be put on now.
  */
-canActivate: boolean, };
+canActivate: boolean, 
+/**
+ * Where the licence is in its termination, if it is in one (prepaid only).
+ */
+termination?: Termination, };
 
 export type Origin = "user" | "sync" | "sample";
 
@@ -170,7 +211,7 @@ export type PasswordSet = { changeId: number, password: string | null, };
 
 export type HistoryFilter = { licenceId: number | null, kind: string | null, };
 
-export type ChangeKind = "activate" | "editAccount" | "changePassword" | "free" | "renameGroup" | "order";
+export type ChangeKind = "activate" | "editAccount" | "changePassword" | "free" | "renameGroup" | "order" | "setRenewal" | "acceptAgreement" | "confirmTermination";
 
 export type ChangeState = "queued" | "sending" | "waitingRemote" | "done" | "failed" | "parked";
 
@@ -355,6 +396,104 @@ export type Connected = { accountId: number,
  */
 validationUrl: string | null, };
 
+export type SignatoryInput = { companyName: string, 
+/**
+ * ISO 3166-1 alpha-2, any case; sent upper-case (`CountryUppercaseEnum`).
+ */
+country: string, 
+/**
+ * One of [`SIGNATORY_LANGUAGES`].
+ */
+language: string, firstName: string, lastName: string, email: string, phone: string, };
+
+export type RenewalMode = "automatic" | "manual" | "stopAtExpiration";
+
+export type Renewal = { mode: RenewalMode, 
+/**
+ * Months between renewals.
+ */
+periodMonths: number, 
+/**
+ * The periods OVHcloud offers for this group, in months.
+ */
+possiblePeriods: Array<number>, 
+/**
+ * The next renewal (or the end, if it does not renew), `YYYY-MM-DD`.
+ */
+expiresOn: string | null, 
+/**
+ * The end of a commitment, `YYYY-MM-DD`.
+ */
+engagedUpTo: string | null, 
+/**
+ * Whether OVHcloud lets it be deleted at expiration.
+ */
+canStopAtExpiration: boolean, };
+
+export type RenewalInput = { mode: RenewalMode, periodMonths: number, };
+
+export type RenewalSettings = { automatic: boolean, deleteAtExpiration: boolean, periodMonths: number, };
+
+export type TerminationReason = "FEATURES_DONT_SUIT_ME" | "LACK_OF_PERFORMANCES" | "MIGRATED_TO_ANOTHER_OVH_PRODUCT" | "MIGRATED_TO_COMPETITOR" | "NOT_ENOUGH_RECOGNITION" | "NOT_NEEDED_ANYMORE" | "NOT_RELIABLE" | "NO_ANSWER" | "OTHER" | "PRODUCT_DIMENSION_DONT_SUIT_ME" | "PRODUCT_TOOLS_DONT_SUIT_ME" | "TOO_EXPENSIVE" | "TOO_HARD_TO_USE" | "UNSATIFIED_BY_CUSTOMER_SUPPORT";
+
+export type TerminationFutureUse = "NOT_REPLACING_SERVICE" | "OTHER" | "SUBSCRIBE_AN_OTHER_SERVICE" | "SUBSCRIBE_OTHER_KIND_OF_SERVICE_WITH_COMPETITOR" | "SUBSCRIBE_SIMILAR_SERVICE_WITH_COMPETITOR";
+
+export type TerminationInput = { token: string, reason?: TerminationReason, futureUse?: TerminationFutureUse, commentary?: string, };
+
+export type Termination = { "stage": "requested", requestedAt: string, } | { "stage": "confirming" } | { "stage": "confirmed", endsOn?: string, };
+
+export type GroupDomain = { name: string, 
+/**
+ * As OVHcloud reports it: `ok`, `unverified`.
+ */
+status: string, 
+/**
+ * The TXT record that proves the domain is the customer's (to add at its DNS).
+ */
+txtEntry: string | null, 
+/**
+ * Logins can use it now (Microsoft verified it).
+ */
+usable: boolean, };
+
+export type RenewalReview = { settings: RenewalSettings, 
+/**
+ * In plain words, in the user's language.
+ */
+consequence: string, 
+/**
+ * Exactly what will be sent.
+ */
+requests: Array<PlannedRequest>, };
+
+export type TerminationReview = { consequence: string, request: PlannedRequest, };
+
+export type AttestationStep = { link: string, demo: boolean, };
+
+export type TerminationStep = { message: string, demoToken: string | null, };
+
+export type ReminderKind = "renewalSoon" | "commitmentEnds" | "freeSeatsLow" | "orderDelivered" | "orderCancelled" | "changeFailed" | "agreementUnsigned";
+
+export type Reminder = { id: number, kind: ReminderKind, groupId: number | null, title: string, body: string, 
+/**
+ * The day it is about, if it is about one (`YYYY-MM-DD`).
+ */
+dueOn: string | null, createdAt: string, 
+/**
+ * Shown as an OS notification.
+ */
+notified: boolean, };
+
+export type ReminderSettings = { 
+/**
+ * Send OS notifications (the list in the window is always there).
+ */
+notify: boolean, 
+/**
+ * How many days before a renewal or a commitment's end.
+ */
+daysBefore: number, };
+
 export type OfferRules = { licenceType: LicenceType, 
 /**
  * Microsoft's product names, the same in every language.
@@ -387,7 +526,16 @@ remoteDesktopGuide: string,
 /**
  * Where a Microsoft 365 user really signs a device out.
  */
-microsoftDevices: string, };
+microsoftDevices: string, 
+/**
+ * Where a pay-as-you-go group is stopped (it has no termination route in the API):
+ * OVHcloud's control panel, billing and renewals.
+ */
+paygTermination: string, 
+/**
+ * OVHcloud's guides to Microsoft 365, which explain adding a domain's TXT record.
+ */
+domainVerification: string, };
 
 export type Rules = { offers: Array<OfferRules>, 
 /**
@@ -401,7 +549,31 @@ nameMax: number, passwordMin: number, passwordMax: number, passwordSpecials: str
 /**
  * The endpoint of the demo account.
  */
-demoEndpoint: string, links: Links, };
+demoEndpoint: string, links: Links, 
+/**
+ * ISO 3166-1 alpha-2 country codes (the signatory's country, a usage location).
+ */
+countries: Array<string>, 
+/**
+ * The languages OVHcloud offers the signatory of a Microsoft Customer Agreement.
+ */
+signatoryLanguages: Array<string>, 
+/**
+ * Why a licence is terminated, and what replaces it: OVHcloud's lists, in order.
+ */
+terminationReasons: Array<TerminationReason>, terminationFutureUses: Array<TerminationFutureUse>, 
+/**
+ * Longest comment sent with a termination.
+ */
+terminationCommentaryMax: number, 
+/**
+ * How many days before a renewal or a commitment's end reminders come, by default.
+ */
+reminderDaysDefault: number, reminderDaysMax: number, 
+/**
+ * The most a group's free-licences threshold may be.
+ */
+freeSeatsAlertMax: number, };
 
 export type BackupKind = "manual" | "automatic" | "beforeRestore";
 
@@ -444,7 +616,7 @@ notes: string | null, date: string | null, };
 export type ChosenImport = { fileName: string, bytes: Array<number>, preview: ImportPreview, };
 
 /** The app's commands (`src-tauri/commands/names.rs`). */
-export type CommandName = 'get_app_status' | 'get_preferences' | 'set_language' | 'list_groups' | 'get_group_overview' | 'refresh_group' | 'rename_group' | 'list_licences' | 'list_history' | 'load_sample_data' | 'remove_sample_data' | 'open_external' | 'report_first_paint' | 'get_usage' | 'get_licence' | 'activate_licence' | 'add_user' | 'edit_account' | 'check_password' | 'change_password' | 'free_licences' | 'export_licences_csv' | 'choose_import_file' | 'import_users' | 'list_installs' | 'add_install' | 'sign_out_install' | 'list_accounts' | 'get_catalog' | 'quote_order' | 'place_order' | 'list_open_orders' | 'list_pending_changes' | 'undo_change' | 'retry_change' | 'dismiss_change' | 'set_password_again' | 'connect_account' | 'connect_demo' | 'disconnect_account' | 'sync_now' | 'get_sync_status' | 'pay_demo_order' | 'set_display' | 'get_keychain_info' | 'get_locations' | 'open_folder' | 'get_diagnostics' | 'back_up_now' | 'choose_backup' | 'restore_backup' | 'accounts_needing_keys' | 'give_account_keys' | 'check_for_update' | 'install_update' | 'restart_app';
+export type CommandName = 'get_app_status' | 'get_preferences' | 'set_language' | 'list_groups' | 'get_group_overview' | 'refresh_group' | 'rename_group' | 'list_licences' | 'list_history' | 'load_sample_data' | 'remove_sample_data' | 'open_external' | 'report_first_paint' | 'get_usage' | 'get_licence' | 'activate_licence' | 'add_user' | 'edit_account' | 'check_password' | 'change_password' | 'free_licences' | 'export_licences_csv' | 'choose_import_file' | 'import_users' | 'list_installs' | 'add_install' | 'sign_out_install' | 'list_accounts' | 'get_catalog' | 'quote_order' | 'place_order' | 'list_open_orders' | 'list_pending_changes' | 'undo_change' | 'retry_change' | 'dismiss_change' | 'set_password_again' | 'connect_account' | 'connect_demo' | 'disconnect_account' | 'sync_now' | 'get_sync_status' | 'pay_demo_order' | 'signatory_defaults' | 'create_attestation' | 'open_attestation' | 'demo_sign_attestation' | 'accept_agreement' | 'review_renewal' | 'set_renewal' | 'request_termination' | 'review_termination' | 'confirm_termination' | 'list_reminders' | 'dismiss_reminder' | 'get_reminder_settings' | 'set_reminder_settings' | 'set_free_seats_alert' | 'set_display' | 'get_keychain_info' | 'get_locations' | 'open_folder' | 'get_diagnostics' | 'back_up_now' | 'choose_backup' | 'restore_backup' | 'accounts_needing_keys' | 'give_account_keys' | 'check_for_update' | 'install_update' | 'restart_app';
 
 /** The rules the window shows, from Rust (`src-tauri/rules.rs`). */
 export const RULES: Rules = {
@@ -503,6 +675,307 @@ export const RULES: Rules = {
   "links": {
     "microsoft365Portal": "https://portal.office.com/",
     "remoteDesktopGuide": "https://docs.ovh.com/fr/microsoft-collaborative-solutions/office365-proplus-bureau-a-distance/",
-    "microsoftDevices": "https://account.microsoft.com/devices"
-  }
+    "microsoftDevices": "https://account.microsoft.com/devices",
+    "paygTermination": "https://www.ovh.com/manager/#/dedicated/billing/autorenew",
+    "domainVerification": "https://help.ovhcloud.com/csm/fr-documentation-web-cloud-microsoft-collaborative-solutions"
+  },
+  "countries": [
+    "AD",
+    "AE",
+    "AF",
+    "AG",
+    "AI",
+    "AL",
+    "AM",
+    "AO",
+    "AQ",
+    "AR",
+    "AS",
+    "AT",
+    "AU",
+    "AW",
+    "AX",
+    "AZ",
+    "BA",
+    "BB",
+    "BD",
+    "BE",
+    "BF",
+    "BG",
+    "BH",
+    "BI",
+    "BJ",
+    "BL",
+    "BM",
+    "BN",
+    "BO",
+    "BQ",
+    "BR",
+    "BS",
+    "BT",
+    "BV",
+    "BW",
+    "BY",
+    "BZ",
+    "CA",
+    "CC",
+    "CD",
+    "CF",
+    "CG",
+    "CH",
+    "CI",
+    "CK",
+    "CL",
+    "CM",
+    "CN",
+    "CO",
+    "CR",
+    "CU",
+    "CV",
+    "CW",
+    "CX",
+    "CY",
+    "CZ",
+    "DE",
+    "DJ",
+    "DK",
+    "DM",
+    "DO",
+    "DZ",
+    "EC",
+    "EE",
+    "EG",
+    "EH",
+    "ER",
+    "ES",
+    "ET",
+    "FI",
+    "FJ",
+    "FK",
+    "FM",
+    "FO",
+    "FR",
+    "GA",
+    "GB",
+    "GD",
+    "GE",
+    "GF",
+    "GG",
+    "GH",
+    "GI",
+    "GL",
+    "GM",
+    "GN",
+    "GP",
+    "GQ",
+    "GR",
+    "GS",
+    "GT",
+    "GU",
+    "GW",
+    "GY",
+    "HK",
+    "HM",
+    "HN",
+    "HR",
+    "HT",
+    "HU",
+    "ID",
+    "IE",
+    "IL",
+    "IM",
+    "IN",
+    "IO",
+    "IQ",
+    "IR",
+    "IS",
+    "IT",
+    "JE",
+    "JM",
+    "JO",
+    "JP",
+    "KE",
+    "KG",
+    "KH",
+    "KI",
+    "KM",
+    "KN",
+    "KP",
+    "KR",
+    "KW",
+    "KY",
+    "KZ",
+    "LA",
+    "LB",
+    "LC",
+    "LI",
+    "LK",
+    "LR",
+    "LS",
+    "LT",
+    "LU",
+    "LV",
+    "LY",
+    "MA",
+    "MC",
+    "MD",
+    "ME",
+    "MF",
+    "MG",
+    "MH",
+    "MK",
+    "ML",
+    "MM",
+    "MN",
+    "MO",
+    "MP",
+    "MQ",
+    "MR",
+    "MS",
+    "MT",
+    "MU",
+    "MV",
+    "MW",
+    "MX",
+    "MY",
+    "MZ",
+    "NA",
+    "NC",
+    "NE",
+    "NF",
+    "NG",
+    "NI",
+    "NL",
+    "NO",
+    "NP",
+    "NR",
+    "NU",
+    "NZ",
+    "OM",
+    "PA",
+    "PE",
+    "PF",
+    "PG",
+    "PH",
+    "PK",
+    "PL",
+    "PM",
+    "PN",
+    "PR",
+    "PS",
+    "PT",
+    "PW",
+    "PY",
+    "QA",
+    "RE",
+    "RO",
+    "RS",
+    "RU",
+    "RW",
+    "SA",
+    "SB",
+    "SC",
+    "SD",
+    "SE",
+    "SG",
+    "SH",
+    "SI",
+    "SJ",
+    "SK",
+    "SL",
+    "SM",
+    "SN",
+    "SO",
+    "SR",
+    "SS",
+    "ST",
+    "SV",
+    "SX",
+    "SY",
+    "SZ",
+    "TC",
+    "TD",
+    "TF",
+    "TG",
+    "TH",
+    "TJ",
+    "TK",
+    "TL",
+    "TM",
+    "TN",
+    "TO",
+    "TR",
+    "TT",
+    "TV",
+    "TW",
+    "TZ",
+    "UA",
+    "UG",
+    "UM",
+    "US",
+    "UY",
+    "UZ",
+    "VA",
+    "VC",
+    "VE",
+    "VG",
+    "VI",
+    "VN",
+    "VU",
+    "WF",
+    "WS",
+    "YE",
+    "YT",
+    "ZA",
+    "ZM",
+    "ZW"
+  ],
+  "signatoryLanguages": [
+    "cs_CZ",
+    "de_DE",
+    "en_AU",
+    "en_CA",
+    "en_GB",
+    "en_IE",
+    "en_US",
+    "es_ES",
+    "fi_FI",
+    "fr_CA",
+    "fr_FR",
+    "fr_MA",
+    "fr_SN",
+    "fr_TN",
+    "it_IT",
+    "lt_LT",
+    "nl_NL",
+    "pl_PL",
+    "pt_PT"
+  ],
+  "terminationReasons": [
+    "NOT_NEEDED_ANYMORE",
+    "TOO_EXPENSIVE",
+    "FEATURES_DONT_SUIT_ME",
+    "MIGRATED_TO_ANOTHER_OVH_PRODUCT",
+    "MIGRATED_TO_COMPETITOR",
+    "LACK_OF_PERFORMANCES",
+    "NOT_RELIABLE",
+    "TOO_HARD_TO_USE",
+    "PRODUCT_DIMENSION_DONT_SUIT_ME",
+    "PRODUCT_TOOLS_DONT_SUIT_ME",
+    "NOT_ENOUGH_RECOGNITION",
+    "NO_ANSWER",
+    "UNSATIFIED_BY_CUSTOMER_SUPPORT",
+    "OTHER"
+  ],
+  "terminationFutureUses": [
+    "NOT_REPLACING_SERVICE",
+    "SUBSCRIBE_AN_OTHER_SERVICE",
+    "SUBSCRIBE_SIMILAR_SERVICE_WITH_COMPETITOR",
+    "SUBSCRIBE_OTHER_KIND_OF_SERVICE_WITH_COMPETITOR",
+    "OTHER"
+  ],
+  "terminationCommentaryMax": 1000,
+  "reminderDaysDefault": 14,
+  "reminderDaysMax": 90,
+  "freeSeatsAlertMax": 300
 };

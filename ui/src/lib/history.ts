@@ -1,5 +1,5 @@
 // One sentence per history entry, in the user's language. Unknown kinds still show.
-import { t, tOr } from '../i18n/index.svelte';
+import { t, tn, tOr } from '../i18n/index.svelte';
 import type { HistoryEntry } from './bindings';
 
 function text(details: Record<string, unknown>, key: string): string {
@@ -18,6 +18,15 @@ function person(value: unknown): string {
   return name || email || t('common.none');
 }
 
+/** "Renews automatically, every month" from a {mode, periodMonths} object. */
+function renewal(value: unknown): string {
+  if (typeof value !== 'object' || value === null) return t('common.none');
+  const d = value as Record<string, unknown>;
+  const mode = tOr('renewal.mode', typeof d.mode === 'string' ? d.mode : '');
+  const months = typeof d.periodMonths === 'number' ? d.periodMonths : 1;
+  return `${mode}, ${tn('renewal.every', months).toLowerCase()}`;
+}
+
 /** The kinds of history entry Rust records, for the History tab's filter. */
 export const HISTORY_KINDS = [
   'groupCreated',
@@ -29,6 +38,11 @@ export const HISTORY_KINDS = [
   'installAdded',
   'installSignedOut',
   'orderPlaced',
+  'renewalChanged',
+  'agreementAttestationCreated',
+  'agreementAccepted',
+  'terminationRequested',
+  'terminationConfirmed',
   'changeUndone',
 ] as const;
 
@@ -65,6 +79,16 @@ export function describeHistory(entry: HistoryEntry): string {
         lastName: text(d, 'lastName'),
         activationEmail: text(d, 'activationEmail'),
       });
+    case 'renewalChanged':
+      return t('history.renewalChanged', { from: renewal(d.from), to: renewal(d.to) });
+    case 'agreementAttestationCreated':
+      return t('history.agreementAttestationCreated');
+    case 'agreementAccepted':
+      return t('history.agreementAccepted');
+    case 'terminationRequested':
+      return t('history.terminationRequested', { licence: text(d, 'licence') });
+    case 'terminationConfirmed':
+      return t('history.terminationConfirmed', { licence: text(d, 'licence') });
     case 'changeUndone':
       return t('history.changeUndone', { change: tOr('change', text(d, 'change')) });
     default:

@@ -6,6 +6,7 @@ export const lazy = {
   orderWizard: () => import('../screens/order/OrderWizard.svelte'),
   accountsDialog: () => import('../screens/accounts/AccountsDialog.svelte'),
   pendingPanel: () => import('./PendingPanel.svelte'),
+  remindersPanel: () => import('./RemindersPanel.svelte'),
   settingsDialog: () => import('../screens/settings/SettingsDialog.svelte'),
   updateDialog: () => import('./UpdateDialog.svelte'),
 };

@@ -29,6 +29,7 @@ export const PREPAID: GroupSummary = {
   pendingChanges: 0,
   syncError: null,
   syncErrorSince: null,
+  mcaAgreed: true,
 };
 
 export const PAYG: GroupSummary = {
@@ -47,6 +48,7 @@ export const PAYG: GroupSummary = {
   pendingChanges: 2,
   syncError: null,
   syncErrorSince: null,
+  mcaAgreed: true,
 };
 
 export function overviewOf(group: GroupSummary): GroupOverview {
@@ -91,6 +93,25 @@ export function overviewOf(group: GroupSummary): GroupOverview {
       const max = maxLicences(licenceType);
       return { licenceType, held, onOrder, max, room: max === null ? null : Math.max(0, max - held - onOrder) };
     }),
+    renewal: {
+      mode: 'automatic',
+      periodMonths: 1,
+      possiblePeriods: prepaid ? [1, 12] : [1],
+      expiresOn: '2026-12-30',
+      engagedUpTo: null,
+      canStopAtExpiration: true,
+    },
+    renewalPending: false,
+    attestationLink: null,
+    agreementPending: false,
+    domains: prepaid
+      ? []
+      : [
+          { name: group.serviceName, status: 'ok', txtEntry: null, usable: true },
+          { name: 'martin-associes.fr', status: 'unverified', txtEntry: 'MS=ms46521239', usable: false },
+        ],
+    freeSeatsAlert: null,
+    isDemo: false,
   };
 }
 

@@ -27,6 +27,7 @@ export const NOT_CONNECTED = {
 const BACKGROUND: Record<string, Handler> = {
   list_pending_changes: [],
   list_open_orders: [],
+  list_reminders: [],
   get_sync_status: NOT_CONNECTED,
   refresh_group: null,
   // Read once the first screen is painted (App), and by the accounts dialog.

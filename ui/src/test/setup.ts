@@ -8,12 +8,13 @@ import { locale } from '../i18n/index.svelte';
 import { resetFirstPaintForTests } from '../lib/firstPaint';
 import { pending } from '../lib/pending.svelte';
 import { desktop } from '../lib/desktop.svelte';
+import { reminders } from '../lib/reminders.svelte';
 import { accountsUi } from '../screens/accounts/accounts.svelte';
 import { settingsUi } from '../screens/settings/settings.svelte';
 
 // Screens and dialogs load on demand (src/lib/lazy.ts): the first time a test opens one,
 // its module is transformed, which can take more than a second on a loaded machine.
-configure({ asyncUtilTimeout: 5000 });
+configure({ asyncUtilTimeout: 10000 });
 
 // jsdom does no layout and has no ResizeObserver (Svelte's bind:clientHeight uses one):
 // sizes stay 0 and components fall back to their default sizes.
@@ -35,6 +36,7 @@ afterEach(() => {
   accountsUi.close();
   accountsUi.awaiting = null;
   settingsUi.close();
+  reminders.close();
   desktop.update = null;
   desktop.updateOpen = false;
   desktop.updateNoticeDismissed = false;

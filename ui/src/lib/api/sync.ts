@@ -49,3 +49,7 @@ export const onSyncStatus = (callback: (status: SyncStatus) => void): Promise<Un
  * window) has written to the database, so what is shown can be read again.
  */
 export const onDataChanged = (callback: () => void): Promise<UnlistenFn> => listen('data-changed', () => callback());
+
+/** Rust found new reminders (after a sync, or at start). */
+export const onRemindersChanged = (callback: () => void): Promise<UnlistenFn> =>
+  listen('reminders-changed', () => callback());

@@ -41,8 +41,13 @@ describe('group page, overview', () => {
     expect(valueOf(offer, 'Created on')).toBe('Sep 30, 2025');
     expect(valueOf(offer, 'Status')).toBe('Active');
     expect(valueOf(offer, 'Next payment')).toBe('Dec 1, 2026');
-    expect(valueOf(offer, 'Renewal')).toBe('Monthly');
     expect(valueOf(offer, 'Microsoft agreement signed')).toBe('Yes');
+    const renewal = tile('Renewal');
+    expect(valueOf(renewal, 'How it renews')).toBe('Renews automatically');
+    expect(valueOf(renewal, 'Renewal period')).toBe('Every month');
+    expect(valueOf(renewal, 'Next renewal')).toBe('Dec 30, 2026');
+    expect(within(renewal).getByRole('button', { name: 'Change the renewal' })).toBeTruthy();
+    expect(screen.queryByRole('region', { name: 'Domains' })).toBeNull();
 
     const licences = tile('Licences');
     const row = within(licences).getByRole('row', { name: /Apps for business/ });
@@ -78,16 +83,26 @@ describe('group page, overview', () => {
     const overview: GroupOverview = {
       ...overviewOf(PAYG),
       monthlyCost: null,
-      renewalPeriod: 'P3M',
-      mcaAgreed: false,
+      renewal: { ...overviewOf(PAYG).renewal!, mode: 'manual' },
+      renewalPending: true,
       byType: [{ licenceType: 'officeProPlus', total: 12, assigned: 12, free: 0, pricePerMonth: null }],
     };
     fakeRust({ get_group_overview: overview });
     render(GroupPage, { props: { group: PAYG, onBack: () => {} } });
     const offer = await screen.findByRole('region', { name: 'My offer' });
     expect(within(offer).queryByText('Next payment')).toBeNull();
-    expect(valueOf(offer, 'Renewal')).toBe('P3M');
-    expect(valueOf(offer, 'Microsoft agreement signed')).toBe('No');
+    expect(within(offer).queryByText('Microsoft agreement signed')).toBeNull();
+    const renewal = tile('Renewal');
+    expect(valueOf(renewal, 'How it renews')).toBe('Renewed by hand Pending');
+    expect(valueOf(renewal, 'Ends on')).toBe('Dec 30, 2026');
+    expect(within(renewal).getByText('A change is on its way to OVHcloud.')).toBeTruthy();
+    expect(within(renewal).getByRole('button', { name: 'Open OVHcloud’s control panel' })).toBeTruthy();
+    // Its domains: the one Microsoft has not verified says what to do, with its record.
+    const domains = tile('Domains');
+    expect(within(domains).getByText('Not verified')).toBeTruthy();
+    expect(within(domains).getByText('MS=ms46521239')).toBeTruthy();
+    expect(within(domains).getByText(/Add this TXT record to the DNS zone of martin-associes.fr/)).toBeTruthy();
+    expect(within(domains).getByRole('button', { name: 'Copy the TXT record of martin-associes.fr' })).toBeTruthy();
     expect(within(tile('Licences')).getAllByText('price unknown')).toHaveLength(2);
     expect(within(tile('Orders in progress')).getByText('No order in progress.')).toBeTruthy();
     const apps = within(tile('General information')).getByRole('list', { name: 'Included apps' });

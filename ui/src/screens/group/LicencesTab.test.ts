@@ -109,6 +109,7 @@ describe('licences tab, row menu', () => {
       'Activation information',
       'Installs',
       'Free the licence',
+      'Terminate…',
     ]);
     await waitFor(() => expect(document.activeElement).toBe(items[0]));
     await user.keyboard('{ArrowDown}{ArrowDown}{ArrowDown}');
@@ -116,7 +117,7 @@ describe('licences tab, row menu', () => {
     await user.keyboard('{ArrowUp}');
     expect(document.activeElement).toBe(items[2]);
     await user.keyboard('{End}');
-    expect(document.activeElement).toBe(items[4]);
+    expect(document.activeElement).toBe(items[5]);
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('menu')).toBeNull();
     expect(document.activeElement).toBe(button);
@@ -136,6 +137,7 @@ describe('licences tab, row menu', () => {
       ['Activation information', 'true'],
       ['Installs', 'true'],
       ['Free the licence', 'true'],
+      ['Terminate…', null],
     ]);
     await user.click(slotItems[1]!);
     expect(screen.getByRole('menu')).toBeTruthy();

@@ -171,6 +171,19 @@ describe('settings', () => {
     expect(screen.getAllByRole('dialog')).toHaveLength(1);
   });
 
+  it('leads to the reminders panel, where notifications are set', async () => {
+    fakeRust({
+      get_locations: LOCATIONS,
+      list_reminders: [],
+      get_reminder_settings: { notify: false, renewalNoticeDays: 30 },
+    });
+    const user = userEvent.setup();
+    const dialog = await openSettings(user);
+    await user.click(await within(dialog).findByRole('button', { name: 'Reminder settings…' }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Settings' })).toBeNull());
+    expect(await screen.findByRole('dialog', { name: /Reminders/ })).toBeTruthy();
+  });
+
   it('says plainly when secrets will not survive a reboot', async () => {
     fakeRust({
       get_locations: LOCATIONS,
