@@ -82,6 +82,7 @@ async fn a_full_sync_with_passwords_leaves_no_secret_in_the_logs() {
             last_name: "Once".into(),
             login: "logged.once".into(),
             usage_location: "FR".into(),
+            domain: None,
         };
         store.activate_licence(slot.id, &a, now).unwrap();
         store
