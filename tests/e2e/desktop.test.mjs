@@ -39,7 +39,7 @@ const stateFile = join(configHome, 'app.seatkeeper.desktop', '.window-state.json
 let bus = null;
 let server = null;
 /** What the update server answers: a release signed for its artefact, or a tampered one. */
-const release = { manifest: null, artefact: Buffer.alloc(0), downloads: 0 };
+const release = { manifest: null, artefact: Buffer.alloc(0), downloads: 0, checks: 0 };
 
 function tauriCli(...args) {
   const r = spawnSync(join(root, 'node_modules/.bin/tauri'), args, { encoding: 'utf8', cwd: work });
@@ -79,6 +79,7 @@ before(async () => {
   });
   server = createServer((request, response) => {
     if (request.url === '/latest.json') {
+      release.checks += 1;
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(JSON.stringify(release.manifest));
     } else if (request.url?.endsWith('.tar.gz')) {
@@ -210,6 +211,35 @@ test('settings: the theme, where the data lives, and diagnostic information with
     assert.match(diagnostics, /Keychain: kernel \(lost at reboot\)/);
     assert.match(diagnostics, /Licence groups: 2/);
     assert.doesNotMatch(diagnostics, /Boulangerie|@office/, 'no names, no e-mails');
+  } finally {
+    await browser.deleteSession();
+  }
+});
+
+test('the update check at start can be turned off', async () => {
+  const dir = dataDir();
+  let browser = await openApp(dir);
+  try {
+    // On by default: the window asks a few seconds after its first paint.
+    const before = release.checks;
+    await until(browser, async () => release.checks > before, 'no update check at start', 30000);
+    await openSettings(browser);
+    const box = dialog(browser).$('label*=Look for a new version when Seatkeeper starts').$('input');
+    assert.equal(await box.isSelected(), true);
+    await box.click();
+    await until(browser, async () => !(await box.isSelected()), 'not turned off');
+  } finally {
+    await browser.deleteSession();
+  }
+  browser = await openApp(dir);
+  try {
+    const before = release.checks;
+    await byName(browser, 'Explore with sample data').waitForDisplayed({ timeout: 10000 });
+    // Well past the moment the check would have been made.
+    await new Promise((r) => setTimeout(r, 8000));
+    assert.equal(release.checks, before, 'no check once turned off');
+    await openSettings(browser);
+    assert.equal(await dialog(browser).$('label*=Look for a new version').$('input').isSelected(), false);
   } finally {
     await browser.deleteSession();
   }
