@@ -28,7 +28,10 @@ fn render() -> String {
         crate::error::FieldProblem,
         crate::error::IpcError,
         crate::domain::AccountInput,
+        crate::store::Theme,
         crate::state::Preferences,
+        crate::secrets::Backend,
+        crate::state::KeychainInfo,
         crate::store::AppStatus,
         crate::store::GroupSummary,
         crate::store::Money,
@@ -88,6 +91,14 @@ fn render() -> String {
         crate::rules::RegionRules,
         crate::rules::Links,
         crate::rules::Rules,
+        crate::store::backup::BackupKind,
+        crate::store::backup::BackupManifest,
+        crate::store::backup::BackupInfo,
+        crate::backup::RestoreReport,
+        crate::commands::Locations,
+        crate::commands::Folder,
+        crate::commands::UpdateOffer,
+        crate::commands::ChosenImport,
     );
     // The commands the window may call, so a wrapper can only name one of them.
     let names: Vec<String> = crate::commands::COMMAND_NAMES.iter().map(|n| format!("'{n}'")).collect();

@@ -91,6 +91,18 @@ enum Top {
         #[arg(long, value_name = "TEXT", requires = "confirm")]
         comment: Option<String>,
     },
+    /// Write a backup of the database to FILE (a consistent copy, even while a sync runs;
+    /// secrets are not in it).
+    Backup {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// Replace the database with the backup in FILE, once checked; the current database is
+    /// kept in the backups folder, and accounts need their keys again.
+    Restore {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -165,6 +177,13 @@ enum AccountCmd {
     },
     /// List the connected accounts.
     List,
+    /// Give an account its keys again (after a restore, or a reboot with the kernel
+    /// keyring): reads the application secret and the consumer key from standard input,
+    /// one per line; with no consumer key, asks OVHcloud for one.
+    Keys {
+        #[arg(long)]
+        name: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -206,6 +225,15 @@ pub enum Command {
         application_key: String,
     },
     AccountList,
+    AccountKeys {
+        name: String,
+    },
+    Backup {
+        file: PathBuf,
+    },
+    Restore {
+        file: PathBuf,
+    },
     Sync {
         account: Option<String>,
         wait: bool,
@@ -339,6 +367,9 @@ pub fn parse<I: IntoIterator<Item = String>>(args: I) -> Result<Cli, CliError> {
             Command::AccountAdd { name, endpoint, application_key }
         }
         Some(Top::Account(AccountCmd::List)) => Command::AccountList,
+        Some(Top::Account(AccountCmd::Keys { name })) => Command::AccountKeys { name },
+        Some(Top::Backup { file }) => Command::Backup { file },
+        Some(Top::Restore { file }) => Command::Restore { file },
         Some(Top::Sync { account, wait }) => Command::Sync { account, wait },
         Some(Top::Status { json }) => Command::Status { json },
         Some(Top::Change(ChangeCmd::Retry { id })) => Command::ChangeRetry { id },
@@ -444,6 +475,13 @@ mod tests {
         );
         assert!(matches!(p(&["import", "--csv", "u.csv"]), Err(CliError::MissingValue(m)) if m.contains("--group")));
         assert_eq!(p(&["export", "--csv", "x.csv", "--bogus", "1"]), Err(CliError::Unknown("--bogus".into())));
+        assert_eq!(p(&["backup", "b.skbackup"]).unwrap().command, Command::Backup { file: "b.skbackup".into() });
+        assert_eq!(p(&["restore", "b.skbackup"]).unwrap().command, Command::Restore { file: "b.skbackup".into() });
+        assert!(matches!(p(&["restore"]), Err(CliError::MissingValue(_))));
+        assert_eq!(
+            p(&["account", "keys", "--name", "Bureau"]).unwrap().command,
+            Command::AccountKeys { name: "Bureau".into() }
+        );
     }
 
     #[test]

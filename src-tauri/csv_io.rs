@@ -228,44 +228,37 @@ pub fn export_groups(groups: &[ExportGroup], lang: Lang) -> Vec<u8> {
     writer.into_inner().unwrap_or_default()
 }
 
-/// Writes an export as `seatkeeper-<group>-<date-time>.csv` in `dir`, never replacing
-/// an existing file, and returns its path.
-pub fn write_export(
-    dir: &std::path::Path,
-    group_service_name: &str,
-    bytes: &[u8],
-    now: time::OffsetDateTime,
-) -> crate::error::Result<std::path::PathBuf> {
-    use std::io::Write;
+/// The name an export is offered under: `seatkeeper-<group>-<date-time>.csv`.
+pub fn export_file_name(group_service_name: &str, now: time::OffsetDateTime) -> String {
     let stem: String = group_service_name
         .chars()
         .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '.' { c } else { '_' })
         .collect();
-    let stamp = format!(
-        "{:04}{:02}{:02}-{:02}{:02}{:02}",
+    format!(
+        "seatkeeper-{stem}-{:04}{:02}{:02}-{:02}{:02}{:02}.csv",
         now.year(),
         u8::from(now.month()),
         now.day(),
         now.hour(),
         now.minute(),
         now.second()
-    );
-    std::fs::create_dir_all(dir).map_err(|e| crate::error::Error::io(dir.display().to_string(), e))?;
-    for n in 0..100 {
-        let suffix = if n == 0 { String::new() } else { format!("-{n}") };
-        let path = dir.join(format!("seatkeeper-{stem}-{stamp}{suffix}.csv"));
-        match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
-            Ok(mut file) => {
-                file.write_all(bytes)
-                    .and_then(|_| file.sync_all())
-                    .map_err(|e| crate::error::Error::io(path.display().to_string(), e))?;
-                return Ok(path);
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(crate::error::Error::io(path.display().to_string(), e)),
-        }
+    )
+}
+
+/// Writes an export to the file the user chose (they agreed to replace it, if it was
+/// there): complete or not at all, never a half-written file in its place.
+pub fn write_file(path: &std::path::Path, bytes: &[u8]) -> crate::error::Result<()> {
+    use std::io::Write;
+    let io = |e| crate::error::Error::io(path.display().to_string(), e);
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("export.csv");
+    let partial = path.with_file_name(format!(".{name}.partial-{}", std::process::id()));
+    let written = std::fs::File::create(&partial)
+        .and_then(|mut file| file.write_all(bytes).and_then(|_| file.sync_all()))
+        .and_then(|_| std::fs::rename(&partial, path));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&partial);
     }
-    Err(crate::error::Error::Internal("too many exports with the same name".into()))
+    written.map_err(io)
 }
 
 #[cfg(test)]

@@ -99,6 +99,29 @@ pub enum Precondition {
     DemoInWindow,
 }
 
+/// Why the keychain cannot be used from this process (Linux: the Secret Service this
+/// database's secrets are in does not answer here).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeychainProblem {
+    /// No D-Bus session at all: cron, SSH, a service.
+    NoSessionBus,
+    /// A session bus, but no Secret Service (or no default keyring) answers on it.
+    NoSecretService,
+}
+
+/// Why a backup file was not restored (the current database is left untouched).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BackupProblem {
+    /// Not a SQLite file, or a SQLite file that is not a Seatkeeper backup.
+    NotABackup,
+    /// A Seatkeeper backup that is damaged or cut short.
+    Damaged { detail: String },
+    /// Written by a newer Seatkeeper.
+    TooNew { found: i64, supported: i64 },
+    /// The window has this database open (restore from the window instead, or close it).
+    WindowOpen,
+}
+
 #[derive(Debug, Error)]
 pub enum Error {
     #[error(transparent)]
@@ -121,6 +144,15 @@ pub enum Error {
     Io { context: String, source: std::io::Error },
     #[error("keychain: {0}")]
     Keychain(String),
+    #[error("keychain unavailable: {0:?}")]
+    KeychainUnavailable(KeychainProblem),
+    /// The keychain holds no keys for an account (a restored backup, a reboot with the
+    /// kernel keyring). `forgetful`: the keychain that looked is the kernel keyring,
+    /// which forgets at reboot.
+    #[error("no keys in the keychain")]
+    KeysMissing { forgetful: bool },
+    #[error("backup: {0:?}")]
+    Backup(BackupProblem),
     /// OVHcloud answered with an error, or could not be reached (`offline`).
     #[error("OVHcloud: {message}")]
     Remote { message: String, query_id: Option<String>, offline: bool },
@@ -145,7 +177,9 @@ impl Error {
             Error::Precondition(_) => ErrorCode::Precondition,
             Error::DatabaseTooNew { .. } => ErrorCode::DatabaseTooNew,
             Error::Storage(_) | Error::Io { .. } => ErrorCode::Storage,
-            Error::Keychain(_) => ErrorCode::Keychain,
+            Error::Keychain(_) | Error::KeychainUnavailable(_) | Error::KeysMissing { .. } => ErrorCode::Keychain,
+            Error::Backup(BackupProblem::WindowOpen) => ErrorCode::Precondition,
+            Error::Backup(_) => ErrorCode::InvalidInput,
             Error::Remote { offline: true, .. } => ErrorCode::Offline,
             Error::Remote { .. } => ErrorCode::Remote,
             Error::UntrustedUrl(_) => ErrorCode::UntrustedUrl,
@@ -440,6 +474,66 @@ impl Localize for Error {
                 Lang::En => format!("The system keychain refused the request ({detail})."),
                 Lang::Fr => format!("Le trousseau du système a refusé la demande ({detail})."),
             },
+            Error::KeychainUnavailable(problem) => {
+                let why = match (problem, lang) {
+                    (KeychainProblem::NoSessionBus, Lang::En) => "this process has no D-Bus session (cron, SSH, a service)",
+                    (KeychainProblem::NoSessionBus, Lang::Fr) => "ce processus n'a pas de session D-Bus (cron, SSH, un service)",
+                    (KeychainProblem::NoSecretService, Lang::En) => {
+                        "no Secret Service answers on this D-Bus session (is GNOME Keyring or KWallet running and unlocked?)"
+                    }
+                    (KeychainProblem::NoSecretService, Lang::Fr) => {
+                        "aucun Secret Service ne répond sur cette session D-Bus (GNOME Keyring ou KWallet est-il lancé et déverrouillé ?)"
+                    }
+                };
+                match lang {
+                    Lang::En => format!(
+                        "This database's secrets are kept in your desktop's keyring (the Secret Service), which cannot be reached: {why}. Run Seatkeeper from your desktop session, or give a scheduled job your session's bus with DBUS_SESSION_BUS_ADDRESS=unix:path=/run/user/$(id -u)/bus (it works while you are logged in and the keyring is unlocked). Nothing was changed."
+                    ),
+                    Lang::Fr => format!(
+                        "Les secrets de cette base sont gardés dans le trousseau de votre bureau (le Secret Service), injoignable : {why}. Lancez Seatkeeper depuis votre session de bureau, ou donnez à une tâche planifiée le bus de votre session avec DBUS_SESSION_BUS_ADDRESS=unix:path=/run/user/$(id -u)/bus (cela fonctionne tant que vous êtes connecté et le trousseau déverrouillé). Rien n'a été modifié."
+                    ),
+                }
+            }
+            Error::KeysMissing { forgetful: true } => lang
+                .pick(
+                    "The keychain holds no keys for this account. With no desktop keyring, Seatkeeper keeps them in the Linux kernel keyring, which forgets them at every reboot (and after a few days unused). Give the keys again (Accounts, then Enter the keys; or `seatkeeper account keys`), and install GNOME Keyring or KWallet so that they last.",
+                    "Le trousseau ne contient pas les clés de ce compte. Faute de trousseau de bureau, Seatkeeper les garde dans le trousseau du noyau Linux, qui les oublie à chaque redémarrage (et après quelques jours sans usage). Redonnez les clés (Comptes, puis Saisir les clés ; ou `seatkeeper account keys`), et installez GNOME Keyring ou KWallet pour qu'elles durent.",
+                )
+                .into(),
+            Error::KeysMissing { .. } => lang
+                .pick(
+                    "The keychain holds no keys for this account (after restoring a backup, accounts need their keys again). Give them again: Accounts, then Enter the keys; or `seatkeeper account keys`.",
+                    "Le trousseau ne contient pas les clés de ce compte (après la restauration d'une sauvegarde, les comptes ont besoin de leurs clés). Redonnez-les : Comptes, puis Saisir les clés ; ou `seatkeeper account keys`.",
+                )
+                .into(),
+            Error::Backup(BackupProblem::NotABackup) => lang
+                .pick(
+                    "This file is not a Seatkeeper backup. Nothing was restored; your current data is untouched.",
+                    "Ce fichier n'est pas une sauvegarde de Seatkeeper. Rien n'a été restauré ; vos données actuelles sont intactes.",
+                )
+                .into(),
+            Error::Backup(BackupProblem::Damaged { detail }) => match lang {
+                Lang::En => format!(
+                    "This backup is damaged or incomplete ({detail}). Nothing was restored; your current data is untouched. Try another backup (the automatic ones are in the backups folder)."
+                ),
+                Lang::Fr => format!(
+                    "Cette sauvegarde est endommagée ou incomplète ({detail}). Rien n'a été restauré ; vos données actuelles sont intactes. Essayez une autre sauvegarde (les automatiques sont dans le dossier des sauvegardes)."
+                ),
+            },
+            Error::Backup(BackupProblem::TooNew { found, supported }) => match lang {
+                Lang::En => format!(
+                    "This backup was made by a newer version of Seatkeeper (schema {found}; this version reads up to {supported}). Nothing was restored; your current data is untouched. Update Seatkeeper, then restore it."
+                ),
+                Lang::Fr => format!(
+                    "Cette sauvegarde a été faite par une version plus récente de Seatkeeper (schéma {found} ; cette version lit jusqu'au {supported}). Rien n'a été restauré ; vos données actuelles sont intactes. Mettez Seatkeeper à jour, puis restaurez-la."
+                ),
+            },
+            Error::Backup(BackupProblem::WindowOpen) => lang
+                .pick(
+                    "The Seatkeeper window has this database open. Restore from the window (Settings, then Restore), or close it and try again. Nothing was restored.",
+                    "La fenêtre de Seatkeeper a cette base ouverte. Restaurez depuis la fenêtre (Réglages, puis Restaurer), ou fermez-la et réessayez. Rien n'a été restauré.",
+                )
+                .into(),
             Error::Remote { message, query_id, offline: false } => {
                 let support = query_id.as_deref().map(|q| match lang {
                     Lang::En => format!(" Reference for OVHcloud support: {q}."),

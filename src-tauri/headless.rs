@@ -11,7 +11,7 @@ use serde_json::json;
 use crate::cli::{Cli, Command};
 use crate::error::{Error, Precondition, Result};
 use crate::i18n::{Lang, Localize};
-use crate::secrets::{Keychain, Secret, SecretStore};
+use crate::secrets::{Secret, SecretStore};
 use crate::store::sample::SampleSize;
 use crate::store::{ChangeState, Store};
 use crate::sync::engine::with_ticks;
@@ -52,7 +52,7 @@ pub fn run(cli: &Cli, lang: Lang) -> ExitCode {
         return ExitCode::from(2);
     };
     let result = Store::open_in(&dir).and_then(|store| {
-        let keychain = Keychain::for_installation(store.installation_id()?);
+        let keychain = crate::state::open_keychain(Some(&store));
         execute(&cli.command, &store, &keychain, lang)
     });
     match result {
@@ -60,6 +60,7 @@ pub fn run(cli: &Cli, lang: Lang) -> ExitCode {
         Ok(false) => ExitCode::from(exit::FAILED),
         Err(e) => {
             eprintln!("seatkeeper: {}", e.localize(lang));
+            tracing::warn!(error = %e, "command failed");
             match e {
                 Error::Precondition(Precondition::SyncRunning { .. }) => ExitCode::from(exit::SYNC_RUNNING),
                 _ => ExitCode::from(exit::FAILED),
@@ -98,10 +99,26 @@ fn execute(command: &Command, store: &Store, keychain: &dyn SecretStore, lang: L
             Ok(true)
         }
         Command::SampleRemove => store.remove_sample().map(|_| true),
-        Command::Status { json } => status(store, *json),
+        Command::Status { json } => status(store, keychain, *json),
         Command::AccountAdd { name, endpoint, application_key } => {
             account_add(store, keychain, name, endpoint, application_key, lang)
         }
+        Command::AccountKeys { name } => account_keys(store, keychain, name, lang),
+        Command::Backup { file } => {
+            let info = crate::backup::back_up(store, file, now())?;
+            println!(
+                "{}\t{} {}, {} {}, {} {}",
+                file.display(),
+                info.groups,
+                lang.pick("groups", "groupes"),
+                info.licences,
+                lang.pick("licences", "licences"),
+                info.installs,
+                lang.pick("installs", "installations"),
+            );
+            Ok(true)
+        }
+        Command::Restore { file } => restore(store, keychain, file, lang),
         Command::AccountList => {
             for a in store.list_accounts()? {
                 let sample = if a.is_sample { lang.pick(" (sample)", " (exemple)") } else { "" };
@@ -269,7 +286,8 @@ fn renewal_set(
     Ok(true)
 }
 
-fn status(store: &Store, as_json: bool) -> Result<bool> {
+fn status(store: &Store, keychain: &dyn SecretStore, as_json: bool) -> Result<bool> {
+    let keys = keychain.status();
     let status = store.app_status()?;
     let groups = store.list_groups()?;
     let changes = crate::sync::pending_changes(store, None)?;
@@ -292,6 +310,7 @@ fn status(store: &Store, as_json: bool) -> Result<bool> {
         let value = json!({
             "database": status.database_path,
             "schemaVersion": status.schema_version,
+            "keychain": { "backend": keys.backend.as_str(), "persistent": keys.persistent, "reachable": keys.problem.is_none() },
             "accounts": store.list_accounts()?,
             "groups": described,
             "pendingChanges": open,
@@ -300,6 +319,12 @@ fn status(store: &Store, as_json: bool) -> Result<bool> {
     } else {
         println!("database: {}", status.database_path);
         println!("schema: {}", status.schema_version);
+        println!(
+            "keychain: {}{}{}",
+            keys.backend.as_str(),
+            if keys.persistent { "" } else { " (lost at reboot)" },
+            if keys.problem.is_some() { " (unreachable from here)" } else { "" }
+        );
         for g in &groups {
             println!(
                 "{}\t{}\t{}\t{}/{}\t{}",
@@ -370,6 +395,101 @@ fn account_add(
         ),
         None => println!("{} {name}", lang.pick("Connected:", "Connecté :")),
     }
+    crate::state::record_keychain(store, keychain);
+    warn_if_forgetful(keychain, lang);
+    Ok(true)
+}
+
+/// Says plainly when the secrets just stored will not survive a reboot.
+fn warn_if_forgetful(keychain: &dyn SecretStore, lang: Lang) {
+    if keychain.status().backend == crate::secrets::Backend::KernelKeyring {
+        eprintln!(
+            "{}",
+            lang.pick(
+                "Note: no desktop keyring (Secret Service: GNOME Keyring, KWallet) answered, so the keys are kept in the Linux kernel keyring. They will NOT survive a reboot (nor a few days unused). Install and unlock GNOME Keyring or KWallet to keep them; until then, give them again after each reboot with `seatkeeper account keys --name NAME`.",
+                "Attention : aucun trousseau de bureau (Secret Service : GNOME Keyring, KWallet) n'a répondu, les clés sont donc gardées dans le trousseau du noyau Linux. Elles ne survivront PAS à un redémarrage (ni à quelques jours sans usage). Installez et déverrouillez GNOME Keyring ou KWallet pour les garder ; d'ici là, redonnez-les après chaque redémarrage avec `seatkeeper account keys --name NOM`."
+            )
+        );
+    }
+}
+
+/// `account keys`: an account's secrets again, from standard input.
+fn account_keys(store: &Store, keychain: &dyn SecretStore, name: &str, lang: Lang) -> Result<bool> {
+    let account = store
+        .read(|c| crate::store::accounts::by_label(c, name))?
+        .ok_or_else(|| Error::NotFound { what: crate::error::Entity::Account, id: name.to_string() })?;
+    let (secret, consumer) = read_stdin_lines();
+    let secret = secret.ok_or_else(|| {
+        Error::Internal(
+            lang.pick(
+                "the application secret is missing from standard input",
+                "le secret d'application manque sur l'entrée standard",
+            )
+            .into(),
+        )
+    })?;
+    let connected = runtime()?.block_on(crate::sync::keys::give_keys_again(
+        store,
+        keychain,
+        account.id,
+        Secret::new(secret),
+        consumer.map(Secret::new),
+    ))?;
+    match connected.validation_url {
+        Some(url) => println!(
+            "{}\n{url}",
+            lang.pick(
+                "Open this address, sign in to OVHcloud and allow Seatkeeper; then run `seatkeeper sync`:",
+                "Ouvrez cette adresse, connectez-vous à OVHcloud et autorisez Seatkeeper ; puis lancez `seatkeeper sync` :"
+            )
+        ),
+        None => println!("{} {name}", lang.pick("Keys stored:", "Clés enregistrées :")),
+    }
+    crate::state::record_keychain(store, keychain);
+    warn_if_forgetful(keychain, lang);
+    Ok(true)
+}
+
+/// `restore FILE`: refused while the window has the database open or a sync runs.
+fn restore(store: &Store, keychain: &dyn SecretStore, file: &std::path::Path, lang: Lang) -> Result<bool> {
+    let report = runtime()?.block_on(crate::backup::restore(store, keychain, file, false, now()))?;
+    let m = &report.backup.manifest;
+    match lang {
+        Lang::En => println!(
+            "Restored the backup of {} (Seatkeeper {}, schema {}): {} groups, {} licences, {} installs.\nThe database it replaced was kept at {}",
+            m.created_at,
+            m.app_version,
+            m.schema_version,
+            report.backup.groups,
+            report.backup.licences,
+            report.backup.installs,
+            report.kept_aside
+        ),
+        Lang::Fr => println!(
+            "Sauvegarde du {} restaurée (Seatkeeper {}, schéma {}) : {} groupes, {} licences, {} installations.\nLa base remplacée a été gardée dans {}",
+            m.created_at,
+            m.app_version,
+            m.schema_version,
+            report.backup.groups,
+            report.backup.licences,
+            report.backup.installs,
+            report.kept_aside
+        ),
+    }
+    if !report.accounts_needing_keys.is_empty() {
+        println!(
+            "{} {}\n{}",
+            lang.pick(
+                "Secrets are never in a backup: these accounts need their keys again:",
+                "Les secrets ne sont jamais dans une sauvegarde : ces comptes ont besoin de leurs clés :"
+            ),
+            report.accounts_needing_keys.join(", "),
+            lang.pick(
+                "Give them with `seatkeeper account keys --name NAME` (the application secret and the consumer key on standard input).",
+                "Donnez-les avec `seatkeeper account keys --name NOM` (le secret d'application et la clé consommateur sur l'entrée standard)."
+            )
+        );
+    }
     Ok(true)
 }
 
@@ -383,6 +503,13 @@ fn sync(store: &Store, keychain: &dyn SecretStore, only: Option<&str>, wait: boo
         && accounts.is_empty()
     {
         return Err(Error::NotFound { what: crate::error::Entity::Account, id: name.to_string() });
+    }
+    if let Some(problem) = keychain.status().problem
+        && !accounts.is_empty()
+    {
+        // Before anything is read or sent: a sync that cannot read its secrets would
+        // only give up on the changes waiting.
+        return Err(Error::KeychainUnavailable(problem));
     }
     let rt = runtime()?;
     let lock = if wait {
@@ -436,10 +563,23 @@ fn sync(store: &Store, keychain: &dyn SecretStore, only: Option<&str>, wait: boo
             Ok(report) => report,
             Err(e) => {
                 println!("{}: {}", account.label, e.localize(lang));
+                tracing::warn!(account = account.id, error = %e, "sync failed");
                 all_sent = false;
                 continue;
             }
         };
+        tracing::info!(
+            account = account.id,
+            groups = report.groups,
+            licences = report.licences,
+            offline = report.offline,
+            changes = report.changes.len(),
+            "sync done"
+        );
+        for c in &report.changes {
+            tracing::info!(change = c.change_id, kind = c.kind.as_str(), state = c.state.as_str(), "change");
+        }
+        crate::state::record_keychain(store, keychain);
         println!(
             "{}: {} {}, {} {}{}",
             account.label,
@@ -473,6 +613,10 @@ fn sync(store: &Store, keychain: &dyn SecretStore, only: Option<&str>, wait: boo
         all_sent &= report.all_sent();
     }
     drop(lock);
+    // The daily backup rides on the scheduled sync too (a no-op when today's is there).
+    if let Err(e) = crate::backup::back_up_daily(store, now()) {
+        eprintln!("seatkeeper: {}", e.localize(lang));
+    }
     let attention = store.changes_needing_attention(None)?;
     if attention > 0 {
         println!(

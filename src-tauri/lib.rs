@@ -7,8 +7,11 @@
 //! - `domain`: the licence rules, pure functions.
 //! - `secrets`: the OS keychain, the only home of secrets.
 //! - `error`, `i18n`: one error type and its French and English messages.
+//! - `backup`, `logs`, `placement`: backups and restores, the log files, where the
+//!   window reopens — for the window and the command line alike.
 
 pub mod app;
+pub mod backup;
 pub mod cli;
 pub mod commands;
 pub mod csv_io;
@@ -16,7 +19,9 @@ pub mod domain;
 pub mod error;
 pub mod headless;
 pub mod i18n;
+pub mod logs;
 pub mod ovh;
+pub mod placement;
 pub mod rules;
 pub mod secret;
 pub mod secrets;

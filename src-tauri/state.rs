@@ -8,18 +8,58 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::error::{Error, IpcError, Result};
-use crate::i18n::Lang;
-use crate::secrets::SecretStore;
-use crate::store::Store;
+use crate::i18n::{Lang, Localize};
+use crate::secrets::{Backend, Keychain, SecretStore};
+use crate::store::{Store, Theme};
 use crate::sync::SyncService;
 
-/// The language in force and whether the user chose it.
+/// The user's settings the window applies: the language in force and whether the user
+/// chose it, the theme, whether to look for updates at start.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Preferences {
     pub language: Lang,
     /// `None`: following the system language.
     pub chosen_language: Option<Lang>,
+    pub theme: Theme,
+    pub check_updates: bool,
+}
+
+/// The keychain as the window tells it: where secrets are, whether they survive a
+/// reboot, and why it cannot be used (in the user's language) if it cannot.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct KeychainInfo {
+    pub backend: Backend,
+    pub persistent: bool,
+    pub problem: Option<String>,
+}
+
+/// The keychain of `store`'s database: its installation's entries, in the Secret
+/// Service without falling back when its secrets are known to be there.
+pub fn open_keychain(store: Option<&Store>) -> Keychain {
+    let installation = store.and_then(|s| s.installation_id().ok()).unwrap_or_default();
+    let recorded = store.and_then(|s| s.keychain_backend().ok().flatten());
+    Keychain::for_installation(installation).requiring(recorded)
+}
+
+/// The distribution's name and version (Linux), or nothing.
+fn os_release() -> String {
+    std::fs::read_to_string("/etc/os-release")
+        .ok()
+        .and_then(|text| {
+            text.lines().find_map(|l| l.strip_prefix("PRETTY_NAME=")).map(|v| v.trim_matches('"').to_string())
+        })
+        .unwrap_or_default()
+}
+
+/// Notes in the database that its secrets are in the Secret Service, once they are.
+pub fn record_keychain(store: &Store, secrets: &dyn SecretStore) {
+    let status = secrets.status();
+    if status.problem.is_none() && status.backend == Backend::SecretService {
+        let _ = store.set_keychain_backend(Backend::SecretService);
+    }
+    tracing::info!(backend = status.backend.as_str(), persistent = status.persistent, problem = ?status.problem, "keychain");
 }
 
 pub struct AppState {
@@ -36,6 +76,8 @@ pub struct AppState {
     /// Told when the window has painted its first screen: the background sync waits for
     /// it, so nothing network-bound competes with the start-up.
     pub painted: tokio::sync::Notify,
+    /// Where this process writes its logs, if it does.
+    pub log_dir: Option<std::path::PathBuf>,
 }
 
 impl AppState {
@@ -50,6 +92,22 @@ impl AppState {
             marks: std::sync::Mutex::new(Vec::new()),
             sync: SyncService::default(),
             painted: tokio::sync::Notify::new(),
+            log_dir: None,
+        }
+    }
+
+    pub fn with_log_dir(mut self, dir: Option<std::path::PathBuf>) -> AppState {
+        self.log_dir = dir;
+        self
+    }
+
+    /// The keychain in use, as the window shows it.
+    pub fn keychain_info(&self) -> KeychainInfo {
+        let status = self.secrets.status();
+        KeychainInfo {
+            backend: status.backend,
+            persistent: status.persistent,
+            problem: status.problem.map(|p| Error::KeychainUnavailable(p).localize(self.lang())),
         }
     }
 
@@ -121,10 +179,94 @@ impl AppState {
 
     /// Resolves the language: the user's choice, else the system's (`system_tag`).
     pub fn preferences(&self, system_tag: &str) -> std::result::Result<Preferences, IpcError> {
-        let chosen = self.store().and_then(|s| s.language()).unwrap_or(None);
+        let store = self.store();
+        let chosen = store.as_ref().ok().and_then(|s| s.language().ok().flatten());
         let language = chosen.unwrap_or_else(|| Lang::from_tag(system_tag));
         *self.lang.write().unwrap_or_else(|p| p.into_inner()) = language;
-        Ok(Preferences { language, chosen_language: chosen })
+        let theme = store.as_ref().ok().and_then(|s| s.theme().ok()).unwrap_or_default();
+        let check_updates = store.as_ref().ok().is_none_or(|s| s.check_updates().unwrap_or(true));
+        Ok(Preferences { language, chosen_language: chosen, theme, check_updates })
+    }
+
+    /// Saves the theme and whether to look for updates at start.
+    pub fn set_display(
+        &self,
+        theme: Theme,
+        check_updates: bool,
+        system_tag: &str,
+    ) -> std::result::Result<Preferences, IpcError> {
+        self.run(|s| {
+            s.set_theme(theme)?;
+            s.set_check_updates(check_updates)
+        })?;
+        self.preferences(system_tag)
+    }
+
+    /// The diagnostic information the window copies for support: versions, system,
+    /// folders, the keychain, what the database holds (counts only) and the sync's state.
+    /// Never a secret, an account name or an e-mail. `extra`: what only the window knows.
+    pub fn diagnostics(&self, extra: &[(&str, String)]) -> String {
+        use std::fmt::Write;
+        let mut out = String::new();
+        let mut line = |k: &str, v: &dyn std::fmt::Display| {
+            let _ = writeln!(out, "{k}: {v}");
+        };
+        line("Seatkeeper", &env!("CARGO_PKG_VERSION"));
+        line("System", &format!("{} {} ({})", std::env::consts::OS, os_release(), std::env::consts::ARCH));
+        for (k, v) in extra {
+            line(k, v);
+        }
+        line("Language", &self.lang().code());
+        let keychain = self.secrets.status();
+        line(
+            "Keychain",
+            &format!(
+                "{}{}{}",
+                keychain.backend.as_str(),
+                if keychain.persistent { "" } else { " (lost at reboot)" },
+                keychain.problem.map(|p| format!(" — unavailable: {p:?}")).unwrap_or_default()
+            ),
+        );
+        line("Logs", &self.log_dir.as_ref().map(|d| d.display().to_string()).unwrap_or_else(|| "none".into()));
+        match self.store() {
+            Ok(store) => {
+                line("Database", &store.path().display());
+                if let Ok(status) = store.app_status() {
+                    line("Schema version", &status.schema_version);
+                    line("Accounts", &status.accounts);
+                    line("Licence groups", &status.groups);
+                    line("Sample data", &status.has_sample_data);
+                }
+                if let Ok(changes) = store.list_changes(crate::store::ChangeFilter::default()) {
+                    let mut by_state = std::collections::BTreeMap::new();
+                    for c in &changes {
+                        *by_state.entry(c.state.as_str()).or_insert(0u32) += 1;
+                    }
+                    let text: Vec<String> = by_state.iter().map(|(s, n)| format!("{s} {n}")).collect();
+                    line("Pending changes", &if text.is_empty() { "none".into() } else { text.join(", ") });
+                }
+                line(
+                    "Last automatic backup",
+                    &store.last_daily_backup().map(|p| p.display().to_string()).unwrap_or_else(|| "none".into()),
+                );
+            }
+            Err(e) => line("Database", &format!("cannot open: {e}")),
+        }
+        let sync = self.sync.status();
+        line(
+            "Sync",
+            &format!(
+                "online {:?}, last {}, running {}, elsewhere {}",
+                sync.online,
+                sync.last_sync_at.as_deref().unwrap_or("never"),
+                sync.running,
+                sync.busy_elsewhere
+            ),
+        );
+        if let Some(error) = &sync.last_error {
+            line("Last sync error", error);
+        }
+        out
     }
 
     /// Saves the user's choice (`None`: follow the system) and applies it.

@@ -414,10 +414,16 @@ fn csv_export_has_the_visible_columns_and_a_selection() {
     assert!(some.starts_with("Prénom,Nom,"));
     assert_eq!(some.lines().count(), 3);
     let dir = tempfile::tempdir().unwrap();
-    let a = seatkeeper::csv_io::write_export(dir.path(), "office4417.o365.ovh.com", some.as_bytes(), NOW).unwrap();
-    let b = seatkeeper::csv_io::write_export(dir.path(), "office4417.o365.ovh.com", some.as_bytes(), NOW).unwrap();
-    assert_ne!(a, b, "an export never replaces another");
-    assert_eq!(std::fs::read_to_string(a).unwrap(), some);
+    let name = seatkeeper::csv_io::export_file_name("office4417.o365.ovh.com", NOW);
+    assert!(name.starts_with("seatkeeper-office4417.o365.ovh.com-") && name.ends_with(".csv"), "{name}");
+    // The file the user chose in the save dialog, replaced whole (they agreed to it).
+    let chosen = dir.path().join(&name);
+    std::fs::write(&chosen, "an older export, much longer than the new one\n".repeat(50)).unwrap();
+    seatkeeper::csv_io::write_file(&chosen, some.as_bytes()).unwrap();
+    assert_eq!(std::fs::read_to_string(&chosen).unwrap(), some);
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no partial file left behind");
+    let missing = dir.path().join("no/such/folder/x.csv");
+    assert!(seatkeeper::csv_io::write_file(&missing, some.as_bytes()).is_err());
 }
 
 /// A previewed request's JSON body, parsed.

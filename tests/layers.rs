@@ -3,7 +3,8 @@
 //! its own layer) fails this test with the file and the module it reached.
 //!
 //! From the bottom: `i18n`, `secret` ← `domain` ← `error` ← `secrets`, `csv_io`, `ovh`
-//! ← `store` ← `sync` ← `state`, `cli`, `rules` ← `commands`, `headless` ← `app`, `bindings`.
+//! ← `store` ← `sync` ← `state`, `cli`, `rules`, `backup`, `logs`, `placement` ← `commands`,
+//! `headless` ← `app`, `bindings`.
 //! The OVHcloud simulator is a crate of its own (`src-tauri/simulator`) that knows
 //! nothing of Seatkeeper.
 
@@ -18,7 +19,7 @@ fn layer(module: &str) -> Option<u32> {
         "secrets" | "csv_io" | "ovh" => 3,
         "store" => 4,
         "sync" => 5,
-        "state" | "cli" | "rules" => 6,
+        "state" | "cli" | "rules" | "backup" | "logs" | "placement" => 6,
         "commands" | "headless" => 7,
         "app" | "bindings" => 8,
         _ => return None,

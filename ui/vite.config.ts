@@ -34,6 +34,8 @@ export default defineConfig(({ mode }) => ({
     include: ['src/**/*.test.ts'],
     setupFiles: ['src/test/setup.ts'],
     env: { TZ: 'UTC' },
+    // app.css as written, for the theme test (every other style file stays empty in tests).
+    css: { include: [/app\.css/] },
     restoreMocks: true,
     // The first import of a whole screen (its components transformed on the fly) can
     // take seconds on a loaded two-core machine. A harness limit, not a timing check.

@@ -1,12 +1,10 @@
 //! The licence editor: activate, add a user, edit an account, change a password,
 //! free licences, CSV export and import.
 
-use tauri::{AppHandle, Manager, State};
+use tauri::State;
 
 use super::CmdResult;
-use crate::csv_io;
 use crate::domain::{AccountInput, LicenceType, PasswordCheck};
-use crate::error::Error;
 use crate::secrets::Secret;
 use crate::state::AppState;
 use crate::store::{ImportPreview, LicenceRow, PasswordRequest, PasswordSet};
@@ -68,28 +66,6 @@ pub fn change_password(
 #[tauri::command(async)]
 pub fn free_licences(state: State<'_, AppState>, licence_ids: Vec<i64>) -> CmdResult<u32> {
     state.change(|store| store.free_licences(&licence_ids, now()))
-}
-
-/// Writes the licences (all, or `licence_ids`) to a CSV file in the Downloads folder
-/// and returns its path.
-#[tauri::command(async)]
-pub fn export_licences_csv(
-    app: AppHandle,
-    state: State<'_, AppState>,
-    group_id: i64,
-    licence_ids: Option<Vec<i64>>,
-) -> CmdResult<String> {
-    let dir = app
-        .path()
-        .download_dir()
-        .or_else(|_| app.path().home_dir())
-        .map_err(|e| Error::Internal(e.to_string()).to_ipc(state.lang()))?;
-    state.run(|store| {
-        let bytes = store.export_licences_csv(group_id, licence_ids.as_deref(), state.lang())?;
-        let group = store.group_overview(group_id)?.group;
-        let path = csv_io::write_export(&dir, &group.service_name, &bytes, now())?;
-        Ok(path.display().to_string())
-    })
 }
 
 #[tauri::command(async)]

@@ -3,6 +3,7 @@
 //! (already translated). No rule lives here.
 
 mod app;
+mod desktop;
 mod groups;
 mod installs;
 mod licences;
@@ -13,6 +14,7 @@ mod reminders;
 mod sync;
 
 pub use app::*;
+pub use desktop::*;
 pub use groups::*;
 pub use installs::*;
 pub use licences::*;
@@ -54,7 +56,7 @@ macro_rules! app_invoke_handler {
             $crate::commands::change_password,
             $crate::commands::free_licences,
             $crate::commands::export_licences_csv,
-            $crate::commands::import_preview,
+            $crate::commands::choose_import_file,
             $crate::commands::import_users,
             $crate::commands::list_installs,
             $crate::commands::add_install,
@@ -90,6 +92,19 @@ macro_rules! app_invoke_handler {
             $crate::commands::get_reminder_settings,
             $crate::commands::set_reminder_settings,
             $crate::commands::set_free_seats_alert,
+            $crate::commands::set_display,
+            $crate::commands::get_keychain_info,
+            $crate::commands::get_locations,
+            $crate::commands::open_folder,
+            $crate::commands::get_diagnostics,
+            $crate::commands::back_up_now,
+            $crate::commands::choose_backup,
+            $crate::commands::restore_backup,
+            $crate::commands::accounts_needing_keys,
+            $crate::commands::give_account_keys,
+            $crate::commands::check_for_update,
+            $crate::commands::install_update,
+            $crate::commands::restart_app,
         ]
     };
 }

@@ -387,6 +387,8 @@ impl Client {
         let status = response.status();
         let headers = response.headers().clone();
         let query_id = headers.get(QUERY_ID).and_then(|v| v.to_str().ok()).map(str::to_string);
+        // The path and the status only: never a header, a query or a body.
+        tracing::debug!(method, path = %request.path, status = status.as_u16(), query_id = ?query_id, "OVHcloud answered");
         let bytes = response.bytes().await.map_err(|e| {
             fail(transport_kind(&e), transport_message(&e)).with_status(status.as_u16(), query_id.clone())
         })?;

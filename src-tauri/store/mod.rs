@@ -7,6 +7,7 @@
 //! Never stores a secret.
 
 pub mod accounts;
+pub mod backup;
 pub mod changes;
 mod groups;
 mod history;
@@ -71,6 +72,7 @@ pub use lifecycle::GroupDomain;
 pub use migrations::{LATEST_VERSION, MigrationReport};
 pub use orders::{CatalogEntry, OpenOrder, OrderQuote, OrderRequest, months_in};
 pub use reminders::{Reminder, ReminderSettings};
+pub use settings::Theme;
 pub use usage::{UsagePeriod, UsagePoint, UsageSeries};
 
 /// The file name of the database inside the data directory.

@@ -42,3 +42,112 @@ pub fn installation_id(conn: &Connection) -> Result<String> {
     conn.execute("INSERT OR IGNORE INTO settings (key, value) VALUES (?1, ?2)", [INSTALLATION_ID, &id])?;
     installation_id(conn)
 }
+
+/// The window's colours: the system's, or always light or dark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    fn as_str(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    fn parse(value: &str) -> Theme {
+        match value {
+            "light" => Theme::Light,
+            "dark" => Theme::Dark,
+            _ => Theme::System,
+        }
+    }
+}
+
+const THEME: &str = "theme";
+/// Whether the window looks for a new version at start (on unless the user turned it off).
+const CHECK_UPDATES: &str = "checkUpdates";
+/// The keychain this database's secrets went to (`secret-service`), so that a process
+/// that cannot reach it says so instead of looking elsewhere.
+const KEYCHAIN: &str = "keychain";
+
+fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
+    Ok(conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+}
+
+fn put(conn: &Connection, key: &str, value: &str) -> Result<()> {
+    conn.execute(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [key, value],
+    )?;
+    Ok(())
+}
+
+/// Gives the database a new installation id (a restored backup: its keychain entries,
+/// its order references and its pending changes' keys must not meet the old ones).
+pub(super) fn new_installation_id(conn: &Connection) -> Result<String> {
+    conn.execute("DELETE FROM settings WHERE key = ?1", [INSTALLATION_ID])?;
+    installation_id(conn)
+}
+
+impl super::Store {
+    pub fn theme(&self) -> Result<Theme> {
+        self.read(|c| Ok(get(c, THEME)?.map(|v| Theme::parse(&v)).unwrap_or_default()))
+    }
+
+    pub fn set_theme(&self, theme: Theme) -> Result<()> {
+        self.write(|tx| put(tx, THEME, theme.as_str()))
+    }
+
+    pub fn check_updates(&self) -> Result<bool> {
+        self.read(|c| Ok(get(c, CHECK_UPDATES)?.is_none_or(|v| v != "0")))
+    }
+
+    pub fn set_check_updates(&self, on: bool) -> Result<()> {
+        self.write(|tx| put(tx, CHECK_UPDATES, if on { "1" } else { "0" }))
+    }
+
+    /// The keychain this database's secrets were last kept in, if recorded.
+    pub fn keychain_backend(&self) -> Result<Option<crate::secrets::Backend>> {
+        self.read(|c| Ok(get(c, KEYCHAIN)?.and_then(|v| crate::secrets::Backend::parse(&v))))
+    }
+
+    pub fn set_keychain_backend(&self, backend: crate::secrets::Backend) -> Result<()> {
+        if self.keychain_backend()? == Some(backend) {
+            return Ok(());
+        }
+        self.write(|tx| put(tx, KEYCHAIN, backend.as_str()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_default_and_round_trip() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = crate::store::Store::open_in(dir.path()).unwrap();
+        assert_eq!(store.theme().unwrap(), Theme::System);
+        assert!(store.check_updates().unwrap(), "on until turned off");
+        store.set_theme(Theme::Dark).unwrap();
+        store.set_check_updates(false).unwrap();
+        store.set_keychain_backend(crate::secrets::Backend::SecretService).unwrap();
+        drop(store);
+        let store = crate::store::Store::open_in(dir.path()).unwrap();
+        assert_eq!(store.theme().unwrap(), Theme::Dark);
+        assert!(!store.check_updates().unwrap());
+        assert_eq!(store.keychain_backend().unwrap(), Some(crate::secrets::Backend::SecretService));
+        let before = store.installation_id().unwrap();
+        let after = store.write(|tx| new_installation_id(tx)).unwrap();
+        assert_ne!(before, after);
+        assert_eq!(store.installation_id().unwrap(), after);
+    }
+}

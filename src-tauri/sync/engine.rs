@@ -113,7 +113,7 @@ pub fn client_config_at(
 ) -> Result<ClientConfig> {
     let secret = secrets
         .get(SecretKey::ApplicationSecret { account_id })?
-        .ok_or_else(|| Error::Keychain("no application secret for this account".into()))?;
+        .ok_or_else(|| Error::KeysMissing { forgetful: !secrets.status().persistent })?;
     let mut config = ClientConfig::new(endpoint, application_key, secret);
     if let Some(ck) = secrets.get(SecretKey::ConsumerKey { account_id })? {
         config = config.with_consumer_key(ck);

@@ -9,6 +9,7 @@
 
 mod demo;
 pub mod engine;
+pub mod keys;
 pub mod lock;
 pub mod plan;
 pub mod pull;

@@ -92,6 +92,12 @@ impl SyncService {
         status.clone()
     }
 
+    /// Keeps the window's own syncs from starting until the guard is dropped (a restore
+    /// replaces the database under it); waits for one running to end.
+    pub async fn hold(&self) -> tokio::sync::MutexGuard<'_, ()> {
+        self.one_at_a_time.lock().await
+    }
+
     /// Asks the sync loop to run now (a change was queued, or the user asked).
     pub fn nudge(&self) {
         self.wake.notify_one();

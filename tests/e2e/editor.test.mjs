@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
+  answerFileDialog,
   clickButton,
   dataDir,
   dialog,
@@ -233,9 +234,12 @@ test('change a password (generated, shown once) and free a licence', async () =>
     await noViolations(browser, 'licences after freeing');
     await screenshot(browser, 'editor-freed');
 
-    // Export the selected licence: the file lands where the notice says.
+    // Export the selected licence: the system's save dialog asks where, and the file
+    // lands there (never silently in Downloads).
     await browser.$(`input[type="checkbox"][aria-label="Select ${louis}"]`).click();
     await clickButton(browser, 'Export (1)');
+    const chosen = join(mkdtempSync(join(tmpdir(), 'seatkeeper-export-')), 'licences louis.csv');
+    await answerFileDialog('Export licences', chosen, { save: true });
     let path = '';
     await until(
       browser,
@@ -245,6 +249,7 @@ test('change a password (generated, shown once) and free a licence', async () =>
       },
       'no export notice',
     );
+    assert.equal(path, chosen);
     assert.ok(existsSync(path), `${path} exists`);
     const csv = readFileSync(path, 'utf8');
     assert.match(csv, new RegExp(`${louis.split(' ')[1]},.*,deleting,`));
@@ -377,8 +382,9 @@ test('import a CSV with bad rows: preview, then only the good ones are queued', 
   try {
     await clickButton(browser, 'Import CSV');
     await dialog(browser).waitForDisplayed();
-    const input = await field(browser, 'CSV file');
-    await input.setValue(file);
+    // The system's open dialog.
+    await clickButton(dialog(browser), 'Choose a CSV file…');
+    await answerFileDialog('Import users from a CSV file', file);
     await until(browser, async () => /2 accepted, 2 refused/.test(await dialogText(browser)), 'preview not shown');
     const text = await dialogText(browser);
     assert.match(text, /The group has 8 free licences/);

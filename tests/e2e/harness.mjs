@@ -55,7 +55,15 @@ export async function startDriver() {
   // The window follows the system language; the tests expect English unless they switch.
   driver = spawn('tauri-driver', args, {
     stdio: ['ignore', 'ignore', 'ignore'],
-    env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', LANGUAGE: 'en' },
+    env: {
+      ...process.env,
+      LANG: 'C.UTF-8',
+      LC_ALL: 'C.UTF-8',
+      LANGUAGE: 'en',
+      // The update check at start asks a closed loopback port, not the Internet (this
+      // test build honours the variable; desktop.test.mjs serves a real update).
+      SEATKEEPER_UPDATE_ENDPOINT: process.env.SEATKEEPER_UPDATE_ENDPOINT ?? 'http://127.0.0.1:9/latest.json',
+    },
   });
   for (let i = 0; i < 100; i++) {
     if (await portOpen(PORT)) return;
@@ -167,4 +175,32 @@ export async function field(browser, label, scope = browser) {
   await element.waitForExist({ timeout: 10000 });
   const id = await element.getAttribute('for');
   return browser.$(`[id="${id}"]`);
+}
+
+/**
+ * Answers the system's file dialog titled `title` (GTK's, opened by Rust) with `path`,
+ * as a user would type it: Ctrl+L and the path in an open dialog, the whole path over
+ * the suggested name in a save dialog, then Enter. Drives the real dialog through the X
+ * server (xdotool); returns once the dialog has gone.
+ */
+export async function answerFileDialog(title, path, { save = false } = {}) {
+  const xdotool = (...args) => {
+    const r = spawnSync('xdotool', args, { encoding: 'utf8', timeout: 30000 });
+    if (r.status !== 0) throw new Error(`xdotool ${args.join(' ')}: ${r.stderr}`);
+    return r.stdout.trim();
+  };
+  const id = xdotool('search', '--sync', '--onlyvisible', '--name', `^${title}$`).split('\n').pop();
+  // GTK maps the dialog, then gives its first field the focus: let it settle first.
+  await new Promise((r) => setTimeout(r, 500));
+  xdotool('windowfocus', '--sync', id);
+  xdotool('key', '--clearmodifiers', save ? 'ctrl+a' : 'ctrl+l');
+  xdotool('type', '--delay', '10', path);
+  await new Promise((r) => setTimeout(r, 200));
+  xdotool('key', '--clearmodifiers', 'Return');
+  for (let i = 0; i < 100; i++) {
+    const left = spawnSync('xdotool', ['search', '--onlyvisible', '--name', `^${title}$`], { encoding: 'utf8' });
+    if (left.stdout.trim() === '') return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the file dialog “${title}” did not close`);
 }

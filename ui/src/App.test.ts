@@ -15,7 +15,7 @@ const status = (groups: number, hasSampleData = groups > 0): AppStatus => ({
   schemaVersion: 2,
   migrationBackup: null,
 });
-const english: Preferences = { language: 'en', chosenLanguage: null };
+const english: Preferences = { language: 'en', chosenLanguage: null, theme: 'system', checkUpdates: true };
 
 /** Rust's side of a start-up in English (preferences, first paint), with `handlers`. */
 function startRust(handlers: Record<string, Handler>): ReturnType<typeof fakeRust> {
@@ -64,6 +64,34 @@ describe('start-up', () => {
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Boulangerie Lefèvre' }));
     await frames();
     expect(rust.callsOf('report_first_paint')).toHaveLength(1);
+  });
+
+  it('after the first paint: says secrets will not last, names the accounts needing keys, offers an update', async () => {
+    const rust = startRust({
+      get_app_status: status(2),
+      list_groups: [PREPAID, PAYG],
+      get_keychain_info: { backend: 'kernelKeyring', persistent: false, problem: null },
+      accounts_needing_keys: [{ id: 2, label: 'Bureau', endpoint: 'ovh-eu', isSample: false }],
+    });
+    render(App);
+    await screen.findByRole('table', { name: 'Your Microsoft 365 licence groups' });
+    // Nothing of this before the first screen is painted.
+    expect(rust.callsOf('get_keychain_info')).toHaveLength(0);
+    await frames();
+    expect(await screen.findByText(/will not survive a reboot/)).toBeTruthy();
+    expect(screen.getByText('These accounts need their keys again before they can sync: Bureau.')).toBeTruthy();
+    // The check at start found a newer version: offered, never installed by itself.
+    await emit('update-available', { version: '0.2.0', currentVersion: '0.1.0', notes: 'Faster.', date: null });
+    expect(await screen.findByText('Seatkeeper 0.2.0 is available.')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'See what’s new' }));
+    const update = await screen.findByRole('dialog', { name: 'Seatkeeper 0.2.0 is available' });
+    expect(update.textContent).toContain('Faster.');
+    expect(rust.callsOf('install_update')).toHaveLength(0);
+    // The keychain notice can be put away for this run.
+    await userEvent.click(within(update).getByRole('button', { name: 'Not now' }));
+    const keychain = screen.getByText(/will not survive a reboot/).closest('.notice') as HTMLElement;
+    await userEvent.click(within(keychain).getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByText(/will not survive a reboot/)).toBeNull();
   });
 
   it('shows only an explanation when the database is too new', async () => {
@@ -414,7 +442,7 @@ describe('connecting', () => {
 describe('language', () => {
   it('follows the language Rust resolves and sets <html lang>', async () => {
     fakeRust({
-      get_preferences: { language: 'fr', chosenLanguage: null },
+      get_preferences: { language: 'fr', chosenLanguage: null, theme: 'system', checkUpdates: true },
       get_app_status: status(0),
       list_groups: [],
       report_first_paint: null,

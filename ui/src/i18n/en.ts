@@ -7,6 +7,7 @@ export const en = {
   'app.skipToContent': 'Skip to main content',
   'app.loading': 'Loading…',
   'app.migrated': 'Your database was upgraded to the new version. A copy of the old one was kept at {path}.',
+  'app.notices': 'Notices',
   'app.dismiss': 'Dismiss',
 
   'language.label': 'Language',
@@ -462,8 +463,9 @@ export const en = {
   'import.title': 'Import users from a CSV file',
   'import.help':
     'The first row names the columns: first name, last name, login, and optionally usage location (FR when missing). Comma- or semicolon-separated, saved as UTF-8.',
-  'import.file': 'CSV file',
-  'import.reading': 'Reading {name}…',
+  'import.choose': 'Choose a CSV file…',
+  'import.chooseAnother': 'Choose another file…',
+  'import.reading': 'Reading the file…',
   'import.summary': '{accepted} accepted, {refused} refused',
   'import.freeSlots.one': 'The group has {count} free licence for them.',
   'import.freeSlots.other': 'The group has {count} free licences for them.',
@@ -842,6 +844,105 @@ export const en = {
   'reminders.saved': 'Saved. The reminders are worked out again at the next sync.',
   'reminders.notifyRefused': 'Your system did not allow notifications; reminders stay in this list.',
   'reminders.close': 'Close',
+
+  'accounts.needsKeys': 'Needs its keys',
+  'accounts.giveKeys': 'Enter the keys',
+  'accounts.giveKeysLabel': 'Enter the keys of {label}',
+
+  'keys.title': 'Keys of {label}',
+  'keys.intro':
+    'The keychain of this computer holds no keys for “{label}” (after restoring a backup, which never holds secrets, or after a reboot forgot them). Enter them again: the account and its data stay as they are.',
+  'keys.submit': 'Save the keys',
+  'keys.submitting': 'Saving…',
+  'keys.done': 'Keys of “{label}” saved. It syncs again.',
+  'keys.needed': 'These accounts need their keys again before they can sync: {accounts}.',
+
+  'keychain.notPersistent':
+    'No desktop keyring (GNOME Keyring, KWallet) answered: your OVHcloud keys are kept in the Linux kernel keyring and will not survive a reboot. Install and unlock a desktop keyring to keep them.',
+
+  'settings.button': 'Settings',
+  'settings.title': 'Settings',
+  'settings.open': 'Open',
+  'settings.look.title': 'Language and appearance',
+  'settings.theme.label': 'Theme',
+  'settings.theme.system': 'Same as the system',
+  'settings.theme.light': 'Light',
+  'settings.theme.dark': 'Dark',
+  'settings.updates.title': 'Updates',
+  'settings.updates.version': 'This is Seatkeeper {version}.',
+  'settings.updates.atStart': 'Look for a new version when Seatkeeper starts',
+  'settings.updates.consent':
+    'A new version is only ever offered: you see what changed, and nothing is installed until you choose to.',
+  'settings.updates.check': 'Check for updates',
+  'settings.updates.checking': 'Checking…',
+  'settings.updates.upToDate': 'Seatkeeper {version} is the latest version.',
+  'settings.notifications.title': 'Reminders and notifications',
+  'settings.notifications.where':
+    'What Seatkeeper reminds you of, how early, and whether it also shows system notifications, is set in the Reminders panel.',
+  'settings.notifications.open': 'Reminder settings…',
+  'settings.data.title': 'Your data',
+  'settings.data.intro':
+    'Your licence groups, installs ledger and history are kept on this computer only. Back them up regularly: a backup is one file you can keep anywhere.',
+  'settings.data.database': 'Database',
+  'settings.data.backups': 'Backups folder',
+  'settings.backup.button': 'Back up now…',
+  'settings.backup.done': 'Backup saved to {path}',
+  'settings.backup.automatic':
+    'Seatkeeper also backs up automatically once a day and keeps the last 7 in the backups folder.',
+  'settings.backup.last': 'Latest: {path}',
+  'settings.backup.none': 'None yet.',
+  'settings.backup.noSecrets':
+    'A backup never holds your OVHcloud keys or any password: after a restore, the accounts need their keys again.',
+  'settings.restore.button': 'Restore a backup…',
+  'settings.restore.title': 'Restore this backup?',
+  'settings.restore.what': 'Backup made on {date} by Seatkeeper {version}.',
+  'settings.restore.holds': 'It holds {groups} licence groups, {licences} licences and {installs} installs.',
+  'settings.restore.replaces': 'Everything Seatkeeper shows now will be replaced by what the backup holds.',
+  'settings.restore.keptAside':
+    'Your current data is not lost: it is kept as a backup in the backups folder, and can be restored in turn.',
+  'settings.restore.keys': 'Secrets are never in a backup: the accounts will need their keys again.',
+  'settings.restore.confirm': 'Restore',
+  'settings.restore.busy': 'Restoring…',
+  'settings.restored.title': 'Backup restored',
+  'settings.restored.what': 'The backup of {date} is restored.',
+  'settings.restored.keptAside': 'The data it replaced was kept here:',
+  'settings.restored.keys': 'These accounts need their keys again: {accounts}. Enter them from Accounts.',
+  'settings.restored.done': 'Show the restored data',
+  'settings.keychain.title': 'Secrets',
+  'settings.keychain.platform':
+    'Your OVHcloud keys and the passwords waiting to be sent are kept in the system keychain (Windows Credential Manager, macOS Keychain), never in Seatkeeper’s files.',
+  'settings.keychain.secretService':
+    'Your OVHcloud keys and the passwords waiting to be sent are kept in your desktop’s keyring (the Secret Service: GNOME Keyring, KWallet), never in Seatkeeper’s files.',
+  'settings.keychain.kernelKeyring':
+    'No desktop keyring answered: your OVHcloud keys and the passwords waiting to be sent are kept in the Linux kernel keyring, which forgets them at every reboot. Install and unlock GNOME Keyring or KWallet to keep them.',
+  'settings.keychain.memory': 'Secrets are kept in memory only (a test run).',
+  'settings.help.title': 'Help',
+  'settings.help.logs': 'Seatkeeper writes what it does (never a secret) in its log folder: {path}',
+  'settings.help.openLogs': 'Open the log folder',
+  'settings.help.copy': 'Copy diagnostic information',
+  'settings.help.copied': 'Diagnostic information copied: paste it in your message to support.',
+  'settings.help.copyByHand': 'Diagnostic information (select it and copy it)',
+  'settings.help.diagnosticsNote':
+    'The diagnostic information says which versions, system and keychain you use and how much data you have, without any name, e-mail or secret.',
+
+  'update.title': 'Seatkeeper {version} is available',
+  'update.what': 'You have Seatkeeper {current}; version {version} is available.',
+  'update.date': 'Published on {date}.',
+  'update.notes': 'What’s new',
+  'update.noNotes': 'This version came without release notes.',
+  'update.consent':
+    'Nothing is installed until you choose Install. The download is checked against Seatkeeper’s signature before it is installed.',
+  'update.install': 'Install',
+  'update.installing': 'Installing…',
+  'update.notNow': 'Not now',
+  'update.downloading': 'Downloading…',
+  'update.downloadingPercent': 'Downloading… {percent} %',
+  'update.progress': 'Download progress',
+  'update.installed': 'Seatkeeper {version} is installed. Restart Seatkeeper to use it.',
+  'update.restart': 'Restart now',
+  'update.later': 'Later',
+  'update.available': 'Seatkeeper {version} is available.',
+  'update.see': 'See what’s new',
 };
 
 /** The shape every language must have: the same keys as English, each a string. */

@@ -7,6 +7,7 @@ export const fr: Messages = {
   'app.skipToContent': 'Aller au contenu principal',
   'app.loading': 'Chargement…',
   'app.migrated': 'Votre base de données a été mise à jour. Une copie de l’ancienne a été conservée ici : {path}.',
+  'app.notices': 'Avis',
   'app.dismiss': 'Fermer',
 
   'language.label': 'Langue',
@@ -471,8 +472,9 @@ export const fr: Messages = {
   'import.title': 'Importer des utilisateurs depuis un fichier CSV',
   'import.help':
     'La première ligne nomme les colonnes : prénom, nom, identifiant et, si besoin, pays d’utilisation (FR par défaut). Séparateur virgule ou point-virgule, enregistré en UTF-8.',
-  'import.file': 'Fichier CSV',
-  'import.reading': 'Lecture de {name}…',
+  'import.choose': 'Choisir un fichier CSV…',
+  'import.chooseAnother': 'Choisir un autre fichier…',
+  'import.reading': 'Lecture du fichier…',
   'import.summary': '{accepted} acceptées, {refused} refusées',
   'import.freeSlots.one': 'Le groupe a {count} licence libre pour elles.',
   'import.freeSlots.other': 'Le groupe a {count} licences libres pour elles.',
@@ -857,4 +859,105 @@ export const fr: Messages = {
   'reminders.saved': 'Enregistré. Les rappels sont recalculés à la prochaine synchronisation.',
   'reminders.notifyRefused': 'Votre système n’a pas autorisé les notifications ; les rappels restent dans cette liste.',
   'reminders.close': 'Fermer',
+
+  'accounts.needsKeys': 'Clés à saisir',
+  'accounts.giveKeys': 'Saisir les clés',
+  'accounts.giveKeysLabel': 'Saisir les clés de {label}',
+
+  'keys.title': 'Clés de {label}',
+  'keys.intro':
+    'Le trousseau de cet ordinateur ne contient pas les clés de « {label} » (après la restauration d’une sauvegarde, qui ne contient jamais de secret, ou après un redémarrage qui les a oubliées). Saisissez-les de nouveau : le compte et ses données restent tels quels.',
+  'keys.submit': 'Enregistrer les clés',
+  'keys.submitting': 'Enregistrement…',
+  'keys.done': 'Clés de « {label} » enregistrées. Il se synchronise de nouveau.',
+  'keys.needed': 'Ces comptes ont besoin de leurs clés avant de pouvoir se synchroniser : {accounts}.',
+
+  'keychain.notPersistent':
+    'Aucun trousseau de bureau (GNOME Keyring, KWallet) n’a répondu : vos clés OVHcloud sont gardées dans le trousseau du noyau Linux et ne survivront pas à un redémarrage. Installez et déverrouillez un trousseau de bureau pour les garder.',
+
+  'settings.button': 'Réglages',
+  'settings.title': 'Réglages',
+  'settings.open': 'Ouvrir',
+  'settings.look.title': 'Langue et apparence',
+  'settings.theme.label': 'Thème',
+  'settings.theme.system': 'Comme le système',
+  'settings.theme.light': 'Clair',
+  'settings.theme.dark': 'Sombre',
+  'settings.updates.title': 'Mises à jour',
+  'settings.updates.version': 'Ceci est Seatkeeper {version}.',
+  'settings.updates.atStart': 'Chercher une nouvelle version au démarrage de Seatkeeper',
+  'settings.updates.consent':
+    'Une nouvelle version n’est jamais que proposée : vous voyez ce qui change, et rien n’est installé sans votre accord.',
+  'settings.updates.check': 'Rechercher des mises à jour',
+  'settings.updates.checking': 'Recherche…',
+  'settings.updates.upToDate': 'Seatkeeper {version} est la dernière version.',
+  'settings.notifications.title': 'Rappels et notifications',
+  'settings.notifications.where':
+    'Ce dont Seatkeeper vous avertit, combien de temps à l’avance, et s’il affiche aussi des notifications du système, se règle dans le panneau des rappels.',
+  'settings.notifications.open': 'Réglages des rappels…',
+  'settings.data.title': 'Vos données',
+  'settings.data.intro':
+    'Vos groupes de licences, le registre des installations et l’historique ne sont gardés que sur cet ordinateur. Sauvegardez-les régulièrement : une sauvegarde est un seul fichier, à garder où vous voulez.',
+  'settings.data.database': 'Base de données',
+  'settings.data.backups': 'Dossier des sauvegardes',
+  'settings.backup.button': 'Sauvegarder maintenant…',
+  'settings.backup.done': 'Sauvegarde enregistrée dans {path}',
+  'settings.backup.automatic':
+    'Seatkeeper sauvegarde aussi automatiquement une fois par jour et garde les 7 dernières dans le dossier des sauvegardes.',
+  'settings.backup.last': 'La plus récente : {path}',
+  'settings.backup.none': 'Aucune pour l’instant.',
+  'settings.backup.noSecrets':
+    'Une sauvegarde ne contient jamais vos clés OVHcloud ni aucun mot de passe : après une restauration, les comptes ont besoin de leurs clés.',
+  'settings.restore.button': 'Restaurer une sauvegarde…',
+  'settings.restore.title': 'Restaurer cette sauvegarde ?',
+  'settings.restore.what': 'Sauvegarde faite le {date} par Seatkeeper {version}.',
+  'settings.restore.holds':
+    'Elle contient {groups} groupes de licences, {licences} licences et {installs} installations.',
+  'settings.restore.replaces':
+    'Tout ce que Seatkeeper affiche maintenant sera remplacé par le contenu de la sauvegarde.',
+  'settings.restore.keptAside':
+    'Vos données actuelles ne sont pas perdues : elles sont gardées comme sauvegarde dans le dossier des sauvegardes, et peuvent être restaurées à leur tour.',
+  'settings.restore.keys': 'Les secrets ne sont jamais dans une sauvegarde : les comptes auront besoin de leurs clés.',
+  'settings.restore.confirm': 'Restaurer',
+  'settings.restore.busy': 'Restauration…',
+  'settings.restored.title': 'Sauvegarde restaurée',
+  'settings.restored.what': 'La sauvegarde du {date} est restaurée.',
+  'settings.restored.keptAside': 'Les données qu’elle a remplacées sont gardées ici :',
+  'settings.restored.keys': 'Ces comptes ont besoin de leurs clés : {accounts}. Saisissez-les depuis Comptes.',
+  'settings.restored.done': 'Afficher les données restaurées',
+  'settings.keychain.title': 'Secrets',
+  'settings.keychain.platform':
+    'Vos clés OVHcloud et les mots de passe en attente d’envoi sont gardés dans le trousseau du système (Gestionnaire d’identification de Windows, Trousseau de macOS), jamais dans les fichiers de Seatkeeper.',
+  'settings.keychain.secretService':
+    'Vos clés OVHcloud et les mots de passe en attente d’envoi sont gardés dans le trousseau de votre bureau (le Secret Service : GNOME Keyring, KWallet), jamais dans les fichiers de Seatkeeper.',
+  'settings.keychain.kernelKeyring':
+    'Aucun trousseau de bureau n’a répondu : vos clés OVHcloud et les mots de passe en attente d’envoi sont gardés dans le trousseau du noyau Linux, qui les oublie à chaque redémarrage. Installez et déverrouillez GNOME Keyring ou KWallet pour les garder.',
+  'settings.keychain.memory': 'Les secrets ne sont gardés qu’en mémoire (un essai).',
+  'settings.help.title': 'Aide',
+  'settings.help.logs': 'Seatkeeper note ce qu’il fait (jamais un secret) dans son dossier de journaux : {path}',
+  'settings.help.openLogs': 'Ouvrir le dossier des journaux',
+  'settings.help.copy': 'Copier les informations de diagnostic',
+  'settings.help.copied': 'Informations de diagnostic copiées : collez-les dans votre message au support.',
+  'settings.help.copyByHand': 'Informations de diagnostic (sélectionnez-les et copiez-les)',
+  'settings.help.diagnosticsNote':
+    'Les informations de diagnostic disent quelles versions, quel système et quel trousseau vous utilisez et combien de données vous avez, sans aucun nom, e-mail ni secret.',
+
+  'update.title': 'Seatkeeper {version} est disponible',
+  'update.what': 'Vous avez Seatkeeper {current} ; la version {version} est disponible.',
+  'update.date': 'Publiée le {date}.',
+  'update.notes': 'Nouveautés',
+  'update.noNotes': 'Cette version est arrivée sans notes de version.',
+  'update.consent':
+    'Rien n’est installé tant que vous ne choisissez pas Installer. Le téléchargement est vérifié avec la signature de Seatkeeper avant d’être installé.',
+  'update.install': 'Installer',
+  'update.installing': 'Installation…',
+  'update.notNow': 'Pas maintenant',
+  'update.downloading': 'Téléchargement…',
+  'update.downloadingPercent': 'Téléchargement… {percent} %',
+  'update.progress': 'Progression du téléchargement',
+  'update.installed': 'Seatkeeper {version} est installé. Redémarrez Seatkeeper pour l’utiliser.',
+  'update.restart': 'Redémarrer maintenant',
+  'update.later': 'Plus tard',
+  'update.available': 'Seatkeeper {version} est disponible.',
+  'update.see': 'Voir les nouveautés',
 };

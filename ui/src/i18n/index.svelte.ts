@@ -32,7 +32,7 @@ class Locale {
   /** The user's choice; null while following the system language. */
   chosen = $state<Lang | null>(null);
 
-  apply(prefs: Preferences): void {
+  apply(prefs: Pick<Preferences, 'language' | 'chosenLanguage'>): void {
     this.lang = prefs.language;
     this.chosen = prefs.chosenLanguage;
     syncDocumentLang(prefs.language);

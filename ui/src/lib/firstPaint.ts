@@ -4,6 +4,14 @@ import { reportFirstPaint } from './api/app';
 import { prefetchLazy } from './lazy';
 
 let reported = false;
+let painted = false;
+const afterPaint: (() => void)[] = [];
+
+/** Runs `task` once the first screen has been painted (at once if it has been). */
+export function afterFirstPaint(task: () => void): void {
+  if (painted) task();
+  else afterPaint.push(task);
+}
 /** Moments of the start-up, in ms since the page started loading (for the benchmark). */
 const moments: Record<string, number> = {};
 
@@ -26,6 +34,8 @@ export function reportFirstPaintOnce(): void {
         // Nothing the user needs to know about.
       });
       prefetchLazy();
+      painted = true;
+      for (const task of afterPaint.splice(0)) task();
     }),
   );
 }
@@ -33,4 +43,6 @@ export function reportFirstPaintOnce(): void {
 /** For tests, which start the app many times in one page. */
 export function resetFirstPaintForTests(): void {
   reported = false;
+  painted = false;
+  afterPaint.length = 0;
 }

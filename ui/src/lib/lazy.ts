@@ -25,6 +25,8 @@ export const lazy = {
   accountsDialog: once(() => import('../screens/accounts/AccountsDialog.svelte')),
   pendingPanel: once(() => import('./PendingPanel.svelte')),
   remindersPanel: once(() => import('./RemindersPanel.svelte')),
+  settingsDialog: once(() => import('../screens/settings/SettingsDialog.svelte')),
+  updateDialog: once(() => import('./UpdateDialog.svelte')),
 };
 
 /** Fetches every lazy screen now (after the first paint). */

@@ -30,6 +30,9 @@ const BACKGROUND: Record<string, Handler> = {
   list_reminders: [],
   get_sync_status: NOT_CONNECTED,
   refresh_group: null,
+  // Read once the first screen is painted (App), and by the accounts dialog.
+  get_keychain_info: { backend: 'platform', persistent: true, problem: null },
+  accounts_needing_keys: [],
 };
 
 export function fakeRust(given: Record<string, Handler>): { calls: Call[]; callsOf: (cmd: string) => Call[] } {

@@ -7,7 +7,10 @@ import { afterEach } from 'vitest';
 import { locale } from '../i18n/index.svelte';
 import { resetFirstPaintForTests } from '../lib/firstPaint';
 import { pending } from '../lib/pending.svelte';
+import { desktop } from '../lib/desktop.svelte';
+import { reminders } from '../lib/reminders.svelte';
 import { accountsUi } from '../screens/accounts/accounts.svelte';
+import { settingsUi } from '../screens/settings/settings.svelte';
 
 // Screens and dialogs load on demand (src/lib/lazy.ts): the first time a test opens one,
 // its module is transformed, which can take more than a second on a loaded machine.
@@ -32,4 +35,13 @@ afterEach(() => {
   pending.close();
   accountsUi.close();
   accountsUi.awaiting = null;
+  settingsUi.close();
+  reminders.close();
+  desktop.update = null;
+  desktop.updateOpen = false;
+  desktop.updateNoticeDismissed = false;
+  desktop.keychain = null;
+  desktop.keychainNoticeDismissed = false;
+  desktop.needingKeys = [];
+  if (typeof document !== 'undefined') document.documentElement.removeAttribute('data-theme');
 });

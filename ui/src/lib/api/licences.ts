@@ -1,5 +1,5 @@
 // Typed wrappers of src-tauri/commands/licences.rs: the licence editor.
-import type { AccountInput, ImportPreview, LicenceRow, LicenceType, PasswordCheck, PasswordSet } from '../bindings';
+import type { AccountInput, ChosenImport, LicenceRow, LicenceType, PasswordCheck, PasswordSet } from '../bindings';
 import { call } from './call';
 
 export const getLicence = (licenceId: number): Promise<LicenceRow> => call('get_licence', { licenceId });
@@ -32,13 +32,16 @@ export const changePassword = (
 /** Returns how many licences were freed. */
 export const freeLicences = (licenceIds: number[]): Promise<number> => call('free_licences', { licenceIds });
 
-/** Writes a CSV in the Downloads folder (all licences, or `licenceIds`) and returns its path. */
-export const exportLicencesCsv = (groupId: number, licenceIds: number[] | null): Promise<string> =>
+/**
+ * Asks where to save (a native save dialog, in Downloads by default), writes the CSV
+ * there (all licences, or `licenceIds`) and returns its path; null if cancelled.
+ */
+export const exportLicencesCsv = (groupId: number, licenceIds: number[] | null): Promise<string | null> =>
   call('export_licences_csv', { groupId, licenceIds });
 
-/** Checks a CSV of users against the group; queues nothing. */
-export const importPreview = (groupId: number, bytes: number[]): Promise<ImportPreview> =>
-  call('import_preview', { groupId, bytes });
+/** Asks for a CSV file (a native open dialog) and previews it; queues nothing. Null if cancelled. */
+export const chooseImportFile = (groupId: number): Promise<ChosenImport | null> =>
+  call('choose_import_file', { groupId });
 
 /** Queues every accepted row of the CSV; returns how many. */
 export const importUsers = (groupId: number, bytes: number[]): Promise<number> =>

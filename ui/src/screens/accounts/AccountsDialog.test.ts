@@ -246,4 +246,35 @@ describe('accounts dialog', () => {
     expect(rust.callsOf('connect_demo')).toHaveLength(1);
     expect(await within(dialog).findByRole('button', { name: 'Disconnect Demo (simulated OVHcloud)' })).toBeTruthy();
   });
+
+  it('gives an account its keys again after a restore, without touching its data', async () => {
+    let needing = [ACME];
+    const rust = fakeRust({
+      list_accounts: [SAMPLE, ACME, DEMO],
+      accounts_needing_keys: () => needing,
+      give_account_keys: ({ accountId }: Args) => {
+        needing = [];
+        return { accountId, validationUrl: null };
+      },
+      sync_now: null,
+    });
+    const user = userEvent.setup();
+    render(AppHeader, { props: { onError: () => {} } });
+    const dialog = await openAccounts(user);
+    const give = await within(dialog).findByRole('button', { name: 'Enter the keys of Acme' });
+    expect(within(dialog).getByText('Needs its keys')).toBeTruthy();
+    expect(within(dialog).queryByRole('button', { name: /Enter the keys of Demo/ })).toBeNull();
+    await user.click(give);
+    expect(within(dialog).getByRole('heading', { name: 'Keys of Acme' })).toBeTruthy();
+    await user.type(input(dialog, 'Application secret'), 'as-again');
+    await user.click(within(dialog).getByRole('button', { name: 'Save the keys' }));
+    await within(dialog).findByText('Keys of “Acme” saved. It syncs again.');
+    expect(rust.callsOf('give_account_keys')[0]?.args).toEqual({
+      accountId: 2,
+      applicationSecret: 'as-again',
+      consumerKey: null,
+    });
+    expect(rust.callsOf('disconnect_account')).toHaveLength(0);
+    await waitFor(() => expect(within(dialog).queryByText('Needs its keys')).toBeNull());
+  });
 });

@@ -25,28 +25,28 @@ const PREVIEW: ImportPreview = {
   freeSlots: 8,
 };
 
-/** A chosen file; jsdom's File has no arrayBuffer(), the window's has. */
-function file(text: string, name = 'staff.csv'): File {
-  const bytes = new TextEncoder().encode(text);
-  const chosen = new File([bytes], name, { type: 'text/csv' });
-  Object.defineProperty(chosen, 'arrayBuffer', { value: async () => bytes.buffer.slice(0) });
-  return chosen;
-}
+const BYTES = Array.from(new TextEncoder().encode(CSV));
 
 describe('import dialog', () => {
   it('previews each row accepted or refused, queues nothing until confirmed, then imports', async () => {
-    const rust = fakeRust({ import_preview: PREVIEW, import_users: 2 });
+    // The system's open dialog (in Rust): cancelled once, then a file chosen.
+    const answers = [null, { fileName: 'staff.csv', bytes: BYTES, preview: PREVIEW }];
+    const rust = fakeRust({ choose_import_file: () => answers.shift(), import_users: 2 });
     const onDone = vi.fn();
     const user = userEvent.setup();
     render(ImportDialog, { props: { groupId: 1, family: 'prepaid', onDone, onClose: vi.fn() } });
     const dialog = screen.getByRole('dialog', { name: 'Import users from a CSV file' });
-    const input = within(dialog).getByLabelText('CSV file') as HTMLInputElement;
-    expect(input.accept).toBe('.csv,text/csv');
-    await user.upload(input, file(CSV));
+    const choose = within(dialog).getByRole('button', { name: 'Choose a CSV file…' });
+    expect(document.activeElement).toBe(choose);
+    await user.click(choose);
+    await waitFor(() => expect(choose.getAttribute('aria-busy')).toBe('false'));
+    expect(within(dialog).queryByRole('heading', { name: /accepted/ })).toBeNull();
+    await user.click(choose);
 
     await within(dialog).findByRole('heading', { name: '2 accepted, 1 refused' });
-    const bytes = rust.callsOf('import_preview')[0]?.args.bytes as number[];
-    expect(new TextDecoder().decode(new Uint8Array(bytes))).toBe(CSV);
+    expect(rust.callsOf('choose_import_file')[1]?.args).toEqual({ groupId: 1 });
+    expect(dialog.textContent).toContain('staff.csv');
+    expect(within(dialog).getByRole('button', { name: 'Choose another file…' })).toBeTruthy();
     expect(dialog.textContent).toContain('The group has 8 free licences for them.');
     const table = within(dialog).getByRole('table', { name: 'Rows of the file' });
     const rows = within(table).getAllByRole('row').slice(1);
@@ -60,22 +60,22 @@ describe('import dialog', () => {
 
     await user.click(within(dialog).getByRole('button', { name: 'Import 2 users' }));
     await within(dialog).findByRole('heading', { name: '2 users imported' });
-    expect(rust.callsOf('import_users')[0]?.args).toEqual({ groupId: 1, bytes });
+    expect(rust.callsOf('import_users')[0]?.args).toEqual({ groupId: 1, bytes: BYTES });
     expect(onDone).toHaveBeenCalledWith(2);
   });
 
-  it('refuses a whole file with the reason beside the file input', async () => {
+  it('refuses a whole file with the reason beside the button', async () => {
     fakeRust({
-      import_preview: () =>
+      choose_import_file: () =>
         ipcError(
           'invalidInput',
           'The file has 12 users but the group has only 8 free licences. Order more licences first, or import fewer users.',
         ),
     });
     render(ImportDialog, { props: { groupId: 1, family: 'prepaid', onDone: vi.fn(), onClose: vi.fn() } });
-    const input = screen.getByLabelText('CSV file') as HTMLInputElement;
-    await fireEvent.change(input, { target: { files: [file(CSV)] } });
-    await waitFor(() => expect(input.getAttribute('aria-invalid')).toBe('true'));
+    const input = screen.getByRole('button', { name: 'Choose a CSV file…' });
+    await fireEvent.click(input);
+    await waitFor(() => expect(input.getAttribute('aria-describedby')).toContain('-error'));
     const errorId = input
       .getAttribute('aria-describedby')
       ?.split(' ')

@@ -203,17 +203,20 @@ describe('licences tab, row menu', () => {
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Actions for Camille Martin' }));
   });
 
-  it('exports all or the selected licences and shows where the file went', async () => {
+  it('exports all or the selected licences where the user chose, and says nothing when cancelled', async () => {
+    // Rust asks where in the system's save dialog: the first time the user picks a file,
+    // the second time they cancel.
+    const answers = ['/home/me/Documents/office4417-licences.csv', null];
     const rust = fakeRust({
       list_licences: makeLicences(5),
-      export_licences_csv: '/home/me/Downloads/office4417-licences.csv',
+      export_licences_csv: () => answers.shift(),
     });
     const user = userEvent.setup();
     const p = props();
     render(LicencesTab, { props: p });
     await user.click(await screen.findByRole('button', { name: 'Export CSV' }));
     await waitFor(() =>
-      expect(p.onNotice).toHaveBeenCalledWith('CSV saved to /home/me/Downloads/office4417-licences.csv'),
+      expect(p.onNotice).toHaveBeenCalledWith('CSV saved to /home/me/Documents/office4417-licences.csv'),
     );
     expect(rust.callsOf('export_licences_csv')[0]?.args).toEqual({ groupId: 1, licenceIds: null });
     await user.click(screen.getByRole('checkbox', { name: 'Select Louis Laurent' }));
@@ -221,6 +224,11 @@ describe('licences tab, row menu', () => {
     await user.click(screen.getByRole('button', { name: 'Export (2)' }));
     await waitFor(() => expect(rust.callsOf('export_licences_csv')).toHaveLength(2));
     expect(rust.callsOf('export_licences_csv')[1]?.args).toEqual({ groupId: 1, licenceIds: [1, 2] });
+    // The export is over (its buttons free again), and it said nothing.
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Export CSV' }).getAttribute('aria-busy')).toBe('false'),
+    );
+    expect(p.onNotice).toHaveBeenCalledTimes(1);
   });
 
   it('offers Order more licences on prepaid groups and Add user on pay-as-you-go ones', async () => {
