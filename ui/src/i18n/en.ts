@@ -878,8 +878,8 @@ export const en = {
   'settings.updates.upToDate': 'Seatkeeper {version} is the latest version.',
   'settings.notifications.title': 'Reminders and notifications',
   'settings.notifications.where':
-    'What Seatkeeper reminds you of, how early, and whether it also shows system notifications, is set in the Reminders panel.',
-  'settings.notifications.open': 'Reminder settings…',
+    'Seatkeeper also lists every reminder in the Reminders panel (the bell in the header), whether notifications are on or off.',
+  'settings.notifications.open': 'Show the reminders…',
   'settings.data.title': 'Your data',
   'settings.data.intro':
     'Your licence groups, installs ledger and history are kept on this computer only. Back them up regularly: a backup is one file you can keep anywhere.',

@@ -893,8 +893,8 @@ export const fr: Messages = {
   'settings.updates.upToDate': 'Seatkeeper {version} est la dernière version.',
   'settings.notifications.title': 'Rappels et notifications',
   'settings.notifications.where':
-    'Ce dont Seatkeeper vous avertit, combien de temps à l’avance, et s’il affiche aussi des notifications du système, se règle dans le panneau des rappels.',
-  'settings.notifications.open': 'Réglages des rappels…',
+    'Seatkeeper liste aussi chaque rappel dans le panneau des rappels (la cloche de l’en-tête), notifications activées ou non.',
+  'settings.notifications.open': 'Voir les rappels…',
   'settings.data.title': 'Vos données',
   'settings.data.intro':
     'Vos groupes de licences, le registre des installations et l’historique ne sont gardés que sur cet ordinateur. Sauvegardez-les régulièrement : une sauvegarde est un seul fichier, à garder où vous voulez.',

@@ -24,6 +24,9 @@ const BACKUP: BackupInfo = {
   installs: 17,
 };
 
+/** The Settings screen shows the reminders' settings too. */
+const REMINDER_SETTINGS = { notify: false, daysBefore: 14 };
+
 function prefs(over: Partial<Preferences> = {}): Preferences {
   return { language: 'en', chosenLanguage: null, theme: 'system', checkUpdates: true, ...over };
 }
@@ -41,6 +44,7 @@ afterEach(() => {
 describe('settings', () => {
   it('changes the theme and the update check at start, and says where the data lives', async () => {
     const rust = fakeRust({
+      get_reminder_settings: REMINDER_SETTINGS,
       get_locations: LOCATIONS,
       set_display: ({ theme, checkUpdates }: Args) => prefs({ theme: theme as 'dark', checkUpdates: !!checkUpdates }),
       open_folder: null,
@@ -71,7 +75,11 @@ describe('settings', () => {
 
   it('backs up where the user chose, and says nothing when the dialog was cancelled', async () => {
     const answers: (BackupInfo | null)[] = [null, { ...BACKUP, path: '/home/me/Documents/mine.skbackup' }];
-    fakeRust({ get_locations: LOCATIONS, back_up_now: () => answers.shift() });
+    fakeRust({
+      get_reminder_settings: REMINDER_SETTINGS,
+      get_locations: LOCATIONS,
+      back_up_now: () => answers.shift(),
+    });
     const user = userEvent.setup();
     const dialog = await openSettings(user);
     const button = await within(dialog).findByRole('button', { name: 'Back up now…' });
@@ -88,7 +96,12 @@ describe('settings', () => {
       keptAside: '/home/me/.local/share/app.seatkeeper.desktop/backups/seatkeeper-before-restore-x.skbackup',
       accountsNeedingKeys: ['Bureau'],
     };
-    const rust = fakeRust({ get_locations: LOCATIONS, choose_backup: BACKUP, restore_backup: report });
+    const rust = fakeRust({
+      get_reminder_settings: REMINDER_SETTINGS,
+      get_locations: LOCATIONS,
+      choose_backup: BACKUP,
+      restore_backup: report,
+    });
     const reload = vi.fn();
     vi.stubGlobal('location', { ...window.location, reload });
     const user = userEvent.setup();
@@ -118,6 +131,7 @@ describe('settings', () => {
 
   it('shows why a backup file was refused, and restores nothing', async () => {
     const rust = fakeRust({
+      get_reminder_settings: REMINDER_SETTINGS,
       get_locations: LOCATIONS,
       choose_backup: () =>
         ipcError(
@@ -129,15 +143,19 @@ describe('settings', () => {
     const user = userEvent.setup();
     const dialog = await openSettings(user);
     await user.click(await within(dialog).findByRole('button', { name: 'Restore a backup…' }));
-    const alert = await within(dialog).findByRole('alert');
-    await waitFor(() => expect(alert.textContent).toContain('not a Seatkeeper backup'));
+    const message = await within(dialog).findByText(/not a Seatkeeper backup/);
+    expect(message.closest('[role="alert"]')).toBeTruthy();
     expect(rust.callsOf('restore_backup')).toHaveLength(0);
     expect(screen.getByRole('dialog', { name: 'Settings' })).toBeTruthy();
   });
 
   it('copies the diagnostic information, or shows it to copy by hand', async () => {
     const text = 'Seatkeeper: 0.1.0\nSystem: linux Debian GNU/Linux 12 (bookworm) (x86_64)\n';
-    fakeRust({ get_locations: LOCATIONS, get_diagnostics: text });
+    fakeRust({
+      get_reminder_settings: REMINDER_SETTINGS,
+      get_locations: LOCATIONS,
+      get_diagnostics: text,
+    });
     const user = userEvent.setup();
     // After user-event's setup, which puts a clipboard of its own in place.
     const writeText = vi.fn().mockResolvedValueOnce(undefined).mockRejectedValueOnce(new Error('no clipboard'));
@@ -158,7 +176,11 @@ describe('settings', () => {
       null,
       { version: '0.2.0', currentVersion: '0.1.0', notes: 'Backups and restores.', date: '2026-12-10T00:00:00Z' },
     ];
-    fakeRust({ get_locations: LOCATIONS, check_for_update: () => offers.shift() });
+    fakeRust({
+      get_reminder_settings: REMINDER_SETTINGS,
+      get_locations: LOCATIONS,
+      check_for_update: () => offers.shift(),
+    });
     const user = userEvent.setup();
     const dialog = await openSettings(user);
     const check = await within(dialog).findByRole('button', { name: 'Check for updates' });
@@ -171,21 +193,50 @@ describe('settings', () => {
     expect(screen.getAllByRole('dialog')).toHaveLength(1);
   });
 
-  it('leads to the reminders panel, where notifications are set', async () => {
-    fakeRust({
+  it('turns desktop notifications on and sets the notice, then leads to the reminders themselves', async () => {
+    const rust = fakeRust({
+      get_reminder_settings: REMINDER_SETTINGS,
       get_locations: LOCATIONS,
       list_reminders: [],
-      get_reminder_settings: { notify: false, renewalNoticeDays: 30 },
+      set_reminder_settings: ({ notify, daysBefore }: Args) => ({ notify, daysBefore }),
     });
     const user = userEvent.setup();
     const dialog = await openSettings(user);
-    await user.click(await within(dialog).findByRole('button', { name: 'Reminder settings…' }));
+    const section = within(dialog).getByRole('region', { name: 'Reminders and notifications' });
+    const notify = within(section).getByRole('checkbox', { name: 'Also show them as desktop notifications' });
+    await waitFor(() => expect(rust.callsOf('get_reminder_settings')).toHaveLength(1));
+    expect((notify as HTMLInputElement).checked).toBe(false);
+    await user.click(notify);
+    const days = within(section).getByRole('spinbutton', { name: /Days of notice/ });
+    await user.clear(days);
+    await user.type(days, '30');
+    await user.click(within(section).getByRole('button', { name: 'Save' }));
+    expect(await within(section).findByText(/Saved\./)).toBeTruthy();
+    expect(rust.callsOf('set_reminder_settings').at(-1)?.args).toEqual({ notify: true, daysBefore: 30 });
+
+    await user.click(within(section).getByRole('button', { name: 'Show the reminders…' }));
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Settings' })).toBeNull());
     expect(await screen.findByRole('dialog', { name: /Reminders/ })).toBeTruthy();
   });
 
+  it('says when the system refused notifications', async () => {
+    fakeRust({
+      get_reminder_settings: REMINDER_SETTINGS,
+      get_locations: LOCATIONS,
+      set_reminder_settings: ({ daysBefore }: Args) => ({ notify: false, daysBefore }),
+    });
+    const user = userEvent.setup();
+    const dialog = await openSettings(user);
+    const section = within(dialog).getByRole('region', { name: 'Reminders and notifications' });
+    await user.click(within(section).getByRole('checkbox', { name: 'Also show them as desktop notifications' }));
+    await user.click(within(section).getByRole('button', { name: 'Save' }));
+    expect(await within(section).findByText(/did not allow notifications/)).toBeTruthy();
+    expect((within(section).getByRole('checkbox') as HTMLInputElement).checked).toBe(false);
+  });
+
   it('says plainly when secrets will not survive a reboot', async () => {
     fakeRust({
+      get_reminder_settings: REMINDER_SETTINGS,
       get_locations: LOCATIONS,
       get_keychain_info: { backend: 'kernelKeyring', persistent: false, problem: null },
     });
