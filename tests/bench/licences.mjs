@@ -22,25 +22,37 @@ try {
   const tab = browser.$('[role="tab"]*=Licences');
   await tab.waitForDisplayed({ timeout: 20000 });
 
-  // Opening the tab: from the click to the frame after the table's rows appear.
-  const opens = [];
+  // Opening the tab: from the click to the table's rows in the DOM and laid out (the
+  // app's own work, seen by a MutationObserver), and to the second animation frame after
+  // (adding the web view's frame pacing, as for a keystroke).
+  const opens = { work: [], frame: [] };
   for (let i = 0; i < Math.max(5, Math.floor(RUNS / 3)); i++) {
     await browser.$('[role="tab"]*=Overview').click();
     await browser.pause(200);
-    const ms = await browser.executeAsync((done) => {
+    const [w, f] = await browser.executeAsync((done) => {
       const tabButton = [...document.querySelectorAll('[role="tab"]')].find((t) => t.textContent.includes('Licences'));
-      const start = performance.now();
-      tabButton.click();
-      const check = () => {
-        if (document.querySelector('input[type="search"]') && document.querySelectorAll('[role="row"]').length > 5) {
-          requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - start)));
-        } else {
-          requestAnimationFrame(check);
-        }
+      const ready = () =>
+        document.querySelector('input[type="search"]') && document.querySelectorAll('[role="row"]').length > 5;
+      let start = 0;
+      let finished = false;
+      const finish = () => {
+        if (finished) return;
+        finished = true;
+        observer.disconnect();
+        void document.body.offsetHeight;
+        const work = performance.now() - start;
+        requestAnimationFrame(() => requestAnimationFrame(() => done([work, performance.now() - start])));
       };
-      check();
+      const observer = new MutationObserver(() => {
+        if (ready()) finish();
+      });
+      observer.observe(document.body, { childList: true, subtree: true });
+      start = performance.now();
+      tabButton.click();
+      if (ready()) finish();
     });
-    opens.push(ms);
+    opens.work.push(w);
+    opens.frame.push(f);
   }
 
   // A keystroke: set the search box's value as typing does and fire `input`. Two
@@ -95,9 +107,12 @@ try {
     '|---|---:|---:|---:|---:|',
     `| keystroke in the search box → table updated and laid out (ms) | ${median(search.work).toFixed(1)} | ${p95(search.work).toFixed(1)} | ${median(bare.work).toFixed(1)} | ${(median(search.work) / Math.max(median(bare.work), 0.1)).toFixed(1)}× |`,
     `| keystroke in the search box → second animation frame (ms) | ${median(search.frame).toFixed(1)} | ${p95(search.frame).toFixed(1)} | ${median(bare.frame).toFixed(1)} | ${(median(search.frame) / median(bare.frame)).toFixed(2)}× |`,
-    `| open the Licences tab → painted table (ms) | ${median(opens).toFixed(1)} | ${p95(opens).toFixed(1)} | — | — |`,
+    `| open the Licences tab → table in the DOM and laid out (ms) | ${median(opens.work).toFixed(1)} | ${p95(opens.work).toFixed(1)} | — | — |`,
+    `| open the Licences tab → second animation frame (ms) | ${median(opens.frame).toFixed(1)} | ${p95(opens.frame).toFixed(1)} | ${median(bare.frame).toFixed(1)} | ${(median(opens.frame) / median(bare.frame)).toFixed(2)}× |`,
     '',
-    'Goal: a keystroke repaints within one 16 ms frame beyond what the bare input costs.',
+    'Goals (issue 10): a keystroke updates the table within 16 ms at p95; the Licences tab opens within 100 ms. ' +
+      'The licences are read in the background once the group page shows its overview, and kept until something changes, ' +
+      'so the tab draws them at once; the baseline is the frame pacing a keystroke into a bare input sees in the same window.',
   ].join('\n');
   console.log(body);
   const path = new URL('../../BENCHMARKS.md', import.meta.url);

@@ -30,6 +30,8 @@ const BACKGROUND: Record<string, Handler> = {
   list_reminders: [],
   get_sync_status: NOT_CONNECTED,
   refresh_group: null,
+  // The group page reads its licences in the background once its overview is shown.
+  list_licences: [],
   // Read once the first screen is painted (App), and by the accounts dialog.
   get_keychain_info: { backend: 'platform', persistent: true, problem: null },
   accounts_needing_keys: [],

@@ -10,6 +10,7 @@ import { pending } from '../lib/pending.svelte';
 import { desktop } from '../lib/desktop.svelte';
 import { reminders } from '../lib/reminders.svelte';
 import { accountsUi } from '../screens/accounts/accounts.svelte';
+import { forgetLicences } from '../screens/group/licenceCache';
 import { settingsUi } from '../screens/settings/settings.svelte';
 
 // Screens and dialogs load on demand (src/lib/lazy.ts): the first time a test opens one,
@@ -36,6 +37,7 @@ afterEach(() => {
   accountsUi.close();
   accountsUi.awaiting = null;
   settingsUi.close();
+  forgetLicences();
   reminders.close();
   desktop.update = null;
   desktop.updateOpen = false;

@@ -410,3 +410,21 @@ describe('group page, history', () => {
     expect(within(items[1]!).getByText('Sample')).toBeTruthy();
   });
 });
+
+describe('group page, licences read ahead', () => {
+  it('reads the licences once the overview is shown, so the Licences tab draws them without asking again', async () => {
+    const rust = fakeRust({ get_group_overview: overviewOf(PREPAID), list_licences: makeLicences(40) });
+    const user = userEvent.setup();
+    render(GroupPage, { props: { group: PREPAID, onBack: () => {} } });
+    await screen.findByRole('region', { name: 'General information' });
+    await waitFor(() => expect(rust.callsOf('list_licences')).toHaveLength(1));
+
+    await user.click(screen.getByRole('tab', { name: 'Licences' }));
+    // Drawn at once from what was read: no wait for an answer, no second read.
+    expect(screen.getByRole('searchbox')).toBeTruthy();
+    expect(screen.getAllByRole('row').length).toBeGreaterThan(5);
+    await user.click(screen.getByRole('tab', { name: 'Overview' }));
+    await user.click(screen.getByRole('tab', { name: 'Licences' }));
+    expect(rust.callsOf('list_licences')).toHaveLength(1);
+  });
+});
