@@ -115,6 +115,9 @@ def run_once(cmd, home, display, timeout=60, settle=1.5):
         except ProcessLookupError:
             pass
         proc.wait()
+        # Let the run's WebKit processes exit before the next start, so no run starts
+        # while the previous one is still being torn down.
+        time.sleep(1.0)
 
 
 def measure(name, cmd, display, runs, workdir):
@@ -167,7 +170,7 @@ def main():
     ap.add_argument("--app", required=True)
     ap.add_argument("--baseline", required=True)
     ap.add_argument("--data-dir", required=True)
-    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--runs", type=int, default=9)
     ap.add_argument("--display", default=":97")
     ap.add_argument("--report", default="BENCHMARKS.md")
     ap.add_argument("--licences", type=int, required=True)
