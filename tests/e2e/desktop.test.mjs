@@ -142,9 +142,23 @@ test('a second launch on the same data brings the window forward and exits', asy
       'the running window was not told',
     );
     assert.equal((await browser.getWindowHandles()).length, 1, 'still one window');
-    // And it still works.
-    await byName(browser, 'Boulangerie Lefèvre').click();
-    await browser.$('h1=Boulangerie Lefèvre').waitForDisplayed({ timeout: 10000 });
+    // And it still works. (A click that does not open the group is tried again: once, in
+    // the full suite under Xvfb — no window manager —, the first click right after the
+    // window was raised was lost.)
+    await until(
+      browser,
+      async () => {
+        await byName(browser, 'Boulangerie Lefèvre')
+          .click()
+          .catch(() => {});
+        return browser
+          .$('h1=Boulangerie Lefèvre')
+          .waitForDisplayed({ timeout: 3000 })
+          .catch(() => false);
+      },
+      'the group does not open after the second launch',
+      20000,
+    );
   } finally {
     await browser.deleteSession();
   }
