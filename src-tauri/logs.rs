@@ -58,6 +58,9 @@ fn levels() -> Targets {
 /// Starts logging to `dir` for this process (`process`: `window` or `cli`). A folder
 /// that cannot be written is not fatal: the app runs without logs.
 pub fn init(dir: &Path, process: &'static str) -> Option<LogGuard> {
+    // The folder first: the appender looks for old files to prune before it creates it,
+    // and says so on stderr when the folder is not there yet (a first run).
+    std::fs::create_dir_all(dir).ok()?;
     let appender = tracing_appender::rolling::Builder::new()
         .rotation(tracing_appender::rolling::Rotation::DAILY)
         .filename_prefix(format!("seatkeeper-{process}"))

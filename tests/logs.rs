@@ -36,6 +36,17 @@ fn text(o: &Output) -> String {
     format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))
 }
 
+#[test]
+fn a_first_run_writes_its_log_without_a_word_on_stderr() {
+    let dir = tempfile::tempdir().unwrap();
+    let fresh = dir.path().join("new");
+    let out = run(&fresh, &["status"], "");
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "", "nothing on stderr at a first run");
+    let logs: Vec<_> = std::fs::read_dir(fresh.join("logs")).unwrap().collect();
+    assert_eq!(logs.len(), 1, "one log file for the command line");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_full_sync_with_passwords_leaves_no_secret_in_the_logs() {
     let mut config = SimulatorConfig::for_tests(Seed::demo());

@@ -30,7 +30,15 @@ trap cleanup EXIT
 
 echo "==> Declared dependencies cover what the binary links"
 dpkg-deb -x "$deb" "$work/root"
-binary=$(dpkg-deb -c "$deb" | awk '{print $NF}' | grep -E '^\./usr/bin/' | head -1)
+# The whole listing first: cutting the pipe short would kill dpkg-deb's tar (SIGPIPE).
+# Entries are `./usr/…` or `usr/…` depending on the bundler's version.
+listing=$(dpkg-deb -c "$deb" | awk '{print $NF}')
+binary=$(grep -E '^(\./)?usr/bin/[^/]+$' <<<"$listing" | sed -n 1p)
+if [ -z "$binary" ]; then
+  echo "The .deb has no program in usr/bin:" >&2
+  echo "$listing" >&2
+  exit 1
+fi
 mkdir -p "$work/debian" && printf 'Source: seatkeeper\n' > "$work/debian/control"
 needed=$(cd "$work" && dpkg-shlibdeps -O -e "root/${binary#./}" 2>/dev/null | sed 's/^shlibs:Depends=//' \
   | tr ',' '\n' | sed 's/(.*)//; s/ //g' | grep -v '^$' | sort -u)
