@@ -385,7 +385,20 @@ fn account_add(
         Secret::new(secret),
         consumer.map(Secret::new),
     ))?;
-    match connected.validation_url {
+    keys_stored(
+        store,
+        keychain,
+        connected.validation_url,
+        &format!("{} {name}", lang.pick("Connected:", "Connecté :")),
+        lang,
+    );
+    Ok(true)
+}
+
+/// After an account's keys were stored: the consent page to open when OVHcloud needs
+/// one (else `done`), the keychain noted for the database, and a warning when it forgets.
+fn keys_stored(store: &Store, keychain: &dyn SecretStore, validation_url: Option<String>, done: &str, lang: Lang) {
+    match validation_url {
         Some(url) => println!(
             "{}\n{url}",
             lang.pick(
@@ -393,11 +406,10 @@ fn account_add(
                 "Ouvrez cette adresse, connectez-vous à OVHcloud et autorisez Seatkeeper ; puis lancez `seatkeeper sync` :"
             )
         ),
-        None => println!("{} {name}", lang.pick("Connected:", "Connecté :")),
+        None => println!("{done}"),
     }
     crate::state::record_keychain(store, keychain);
     warn_if_forgetful(keychain, lang);
-    Ok(true)
 }
 
 /// Says plainly when the secrets just stored will not survive a reboot.
@@ -435,18 +447,13 @@ fn account_keys(store: &Store, keychain: &dyn SecretStore, name: &str, lang: Lan
         Secret::new(secret),
         consumer.map(Secret::new),
     ))?;
-    match connected.validation_url {
-        Some(url) => println!(
-            "{}\n{url}",
-            lang.pick(
-                "Open this address, sign in to OVHcloud and allow Seatkeeper; then run `seatkeeper sync`:",
-                "Ouvrez cette adresse, connectez-vous à OVHcloud et autorisez Seatkeeper ; puis lancez `seatkeeper sync` :"
-            )
-        ),
-        None => println!("{} {name}", lang.pick("Keys stored:", "Clés enregistrées :")),
-    }
-    crate::state::record_keychain(store, keychain);
-    warn_if_forgetful(keychain, lang);
+    keys_stored(
+        store,
+        keychain,
+        connected.validation_url,
+        &format!("{} {name}", lang.pick("Keys stored:", "Clés enregistrées :")),
+        lang,
+    );
     Ok(true)
 }
 
