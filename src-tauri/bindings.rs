@@ -30,6 +30,7 @@ fn render() -> String {
         crate::domain::AccountInput,
         crate::store::Theme,
         crate::state::Preferences,
+        crate::state::WindowStart,
         crate::secrets::Backend,
         crate::state::KeychainInfo,
         crate::store::AppStatus,

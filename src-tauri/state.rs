@@ -10,7 +10,7 @@ use ts_rs::TS;
 use crate::error::{Error, IpcError, Result};
 use crate::i18n::{Lang, Localize};
 use crate::secrets::{Backend, Keychain, SecretStore};
-use crate::store::{Store, Theme};
+use crate::store::{AppStatus, GroupSummary, Store, Theme};
 use crate::sync::SyncService;
 
 /// The user's settings the window applies: the language in force and whether the user
@@ -23,6 +23,19 @@ pub struct Preferences {
     pub chosen_language: Option<Lang>,
     pub theme: Theme,
     pub check_updates: bool,
+}
+
+/// What the window's first screen needs, in one answer (one IPC round trip before the
+/// first paint instead of two in a row): the preferences, then the status and the
+/// groups, read in the language just resolved.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct WindowStart {
+    pub preferences: Preferences,
+    pub status: AppStatus,
+    /// Empty, with `groups_error`, when they could not be read (the list says why).
+    pub groups: Vec<GroupSummary>,
+    pub groups_error: Option<IpcError>,
 }
 
 /// The keychain as the window tells it: where secrets are, whether they survive a
@@ -186,6 +199,22 @@ impl AppState {
         let theme = store.as_ref().ok().and_then(|s| s.theme().ok()).unwrap_or_default();
         let check_updates = store.as_ref().ok().is_none_or(|s| s.check_updates().unwrap_or(true));
         Ok(Preferences { language, chosen_language: chosen, theme, check_updates })
+    }
+
+    /// The window's first screen: the language first (errors are then translated into
+    /// it), then the status (its error is the whole answer's: the window cannot start),
+    /// then the groups (their error is shown in the list).
+    pub fn window_start(&self, system_tag: &str) -> std::result::Result<WindowStart, IpcError> {
+        self.mark("ipc.first");
+        let preferences = self.preferences(system_tag)?;
+        let status = self.run(|store| store.app_status())?;
+        self.mark("ipc.appStatus.out");
+        let (groups, groups_error) = match self.run(|store| store.list_groups()) {
+            Ok(groups) => (groups, None),
+            Err(error) => (Vec::new(), Some(error)),
+        };
+        self.mark("ipc.groups.out");
+        Ok(WindowStart { preferences, status, groups, groups_error })
     }
 
     /// Saves the theme and whether to look for updates at start.

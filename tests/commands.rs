@@ -86,6 +86,34 @@ fn commands_return_what_the_store_holds() {
     assert_eq!(err.code, ErrorCode::Precondition);
 }
 
+#[test]
+fn the_first_screen_is_one_answer_in_the_users_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = AppState::new(Store::open_in(dir.path()), Box::new(MemorySecrets::default()), Instant::now());
+    state.run(|s| s.load_sample(time::OffsetDateTime::now_utc(), SampleSize::default())).unwrap();
+    let start = state.window_start("fr-FR").unwrap();
+    assert_eq!((start.preferences.language, start.preferences.chosen_language), (Lang::Fr, None));
+    // The language is set for what follows (errors in French).
+    assert_eq!(state.lang(), Lang::Fr);
+    assert_eq!(start.status.groups, 2);
+    assert_eq!(start.groups.len(), 2);
+    assert!(start.groups_error.is_none());
+    let json = serde_json::to_value(&start).unwrap();
+    for key in ["preferences", "status", "groups", "groupsError"] {
+        assert!(json.get(key).is_some(), "missing {key} in {json}");
+    }
+
+    // A database the app cannot open: the whole answer is the reason, in the system's language.
+    let state = AppState::new(
+        Err(Error::DatabaseTooNew { found: 7, supported: 2 }),
+        Box::new(MemorySecrets::default()),
+        Instant::now(),
+    );
+    let err = state.window_start("fr").unwrap_err();
+    assert_eq!(err.code, ErrorCode::DatabaseTooNew);
+    assert!(err.message.contains("plus récente"), "{}", err.message);
+}
+
 fn quoted_names(text: &str, after: &str, until: &str) -> BTreeSet<String> {
     let start = text.find(after).unwrap_or_else(|| panic!("{after} not found")) + after.len();
     let end = start + text[start..].find(until).unwrap();

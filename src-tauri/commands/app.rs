@@ -6,22 +6,19 @@ use super::CmdResult;
 use crate::domain::trusted_url;
 use crate::error::Error;
 use crate::i18n::Lang;
-use crate::state::{AppState, Preferences};
+use crate::state::{AppState, Preferences, WindowStart};
 use crate::store::AppStatus;
 use crate::store::sample::{SampleReport, SampleSize};
 
 #[tauri::command(async)]
 pub fn get_app_status(state: State<'_, AppState>) -> CmdResult<AppStatus> {
-    state.mark("ipc.appStatus.in");
-    let status = state.run(|store| store.app_status());
-    state.mark("ipc.appStatus.out");
-    status
+    state.run(|store| store.app_status())
 }
 
+/// Everything the first screen needs, in one round trip (the window calls it once, first).
 #[tauri::command(async)]
-pub fn get_preferences(state: State<'_, AppState>, system_language: String) -> CmdResult<Preferences> {
-    state.mark("ipc.first");
-    state.preferences(&system_language)
+pub fn start_window(state: State<'_, AppState>, system_language: String) -> CmdResult<WindowStart> {
+    state.window_start(&system_language)
 }
 
 #[tauri::command(async)]

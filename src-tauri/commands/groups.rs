@@ -8,10 +8,7 @@ use crate::store::{GroupOverview, GroupSummary, HistoryEntry, HistoryFilter, Lic
 
 #[tauri::command(async)]
 pub fn list_groups(state: State<'_, AppState>) -> CmdResult<Vec<GroupSummary>> {
-    state.mark("ipc.groups.in");
-    let groups = state.run(|store| store.list_groups());
-    state.mark("ipc.groups.out");
-    groups
+    state.run(|store| store.list_groups())
 }
 
 #[tauri::command(async)]

@@ -35,7 +35,7 @@ macro_rules! app_invoke_handler {
     () => {
         tauri::generate_handler![
             $crate::commands::get_app_status,
-            $crate::commands::get_preferences,
+            $crate::commands::start_window,
             $crate::commands::set_language,
             $crate::commands::list_groups,
             $crate::commands::get_group_overview,

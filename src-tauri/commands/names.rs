@@ -7,7 +7,7 @@
 
 pub const COMMAND_NAMES: &[&str] = &[
     "get_app_status",
-    "get_preferences",
+    "start_window",
     "set_language",
     "list_groups",
     "get_group_overview",

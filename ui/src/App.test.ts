@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import App from './App.svelte';
 import { overviewOf, PAYG, PREPAID } from './test/fixtures';
 import type { AppStatus, GroupSummary, OpenOrder, Preferences, SyncStatus } from './lib/bindings';
-import { fakeRust, ipcError, type Handler } from './test/ipc';
+import { fakeRust, ipcError, startWindowWith, type Handler } from './test/ipc';
 
 const status = (groups: number, hasSampleData = groups > 0): AppStatus => ({
   accounts: 0,
@@ -19,14 +19,14 @@ const english: Preferences = { language: 'en', chosenLanguage: null, theme: 'sys
 
 /** Rust's side of a start-up in English (preferences, first paint), with `handlers`. */
 function startRust(handlers: Record<string, Handler>): ReturnType<typeof fakeRust> {
-  return fakeRust({ get_preferences: english, report_first_paint: null, ...handlers });
+  return fakeRust({ start_window: startWindowWith(english), report_first_paint: null, ...handlers });
 }
 
 /** Waits for the double requestAnimationFrame after the first screen. */
 const frames = () => new Promise((resolve) => setTimeout(resolve, 100));
 
 describe('start-up', () => {
-  it('asks for the preferences first, then shows the groups and reports the first paint once', async () => {
+  it('asks for the preferences, status and groups in one call, shows the groups and reports the first paint once', async () => {
     const rust = startRust({
       get_app_status: status(2),
       list_groups: [PREPAID, PAYG],
@@ -34,7 +34,10 @@ describe('start-up', () => {
     });
     render(App);
     const table = await screen.findByRole('table', { name: 'Your Microsoft 365 licence groups' });
-    expect(rust.calls[0]).toEqual({ cmd: 'get_preferences', args: { systemLanguage: navigator.language } });
+    expect(rust.calls[0]).toEqual({ cmd: 'start_window', args: { systemLanguage: navigator.language } });
+    // Nothing else was read before the groups were on screen.
+    expect(rust.callsOf('get_app_status')).toHaveLength(0);
+    expect(rust.callsOf('list_groups')).toHaveLength(0);
 
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(2);
@@ -92,6 +95,24 @@ describe('start-up', () => {
     const keychain = screen.getByText(/will not survive a reboot/).closest('.notice') as HTMLElement;
     await userEvent.click(within(keychain).getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByText(/will not survive a reboot/)).toBeNull();
+  });
+
+  it('shows why the groups could not be read, and reads them again on "Try again"', async () => {
+    let fail = true;
+    const rust = startRust({
+      get_app_status: status(2),
+      list_groups: () => (fail ? ipcError('storage', 'The database is locked by another program.') : [PREPAID, PAYG]),
+    });
+    render(App);
+    expect(await screen.findByText('The database is locked by another program.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Boulangerie Lefèvre' })).toBeNull();
+    fail = false;
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('button', { name: 'Boulangerie Lefèvre' })).toBeTruthy();
+    expect(screen.queryByText('The database is locked by another program.')).toBeNull();
+    expect(rust.callsOf('start_window')).toHaveLength(1);
+    expect(rust.callsOf('list_groups')).toHaveLength(1);
+    await frames();
   });
 
   it('shows only an explanation when the database is too new', async () => {
@@ -232,7 +253,7 @@ describe('sync', () => {
   it('reads the groups again when another process (a scheduled sync) wrote to the database', async () => {
     let groups: GroupSummary[] = [PREPAID];
     fakeRust({
-      get_preferences: english,
+      start_window: startWindowWith(english),
       get_app_status: () => status(groups.length),
       list_groups: () => groups,
       report_first_paint: null,
@@ -337,8 +358,9 @@ describe('connecting', () => {
     const bar = within(main).getByRole('progressbar') as HTMLProgressElement;
     expect(bar.max).toBe(2);
     expect(main.textContent?.replace(/\s+/g, ' ')).toContain('Syncing… reading 1/2 · office5678.o365.ovh.com');
-    // Still the welcome screen while it syncs.
-    expect(rust.callsOf('list_groups')).toHaveLength(1);
+    // Still the welcome screen while it syncs: the groups were read once, at start.
+    expect(rust.callsOf('start_window')).toHaveLength(1);
+    expect(rust.callsOf('list_groups')).toHaveLength(0);
 
     groups = [{ ...PREPAID, id: 10, isSample: false, displayName: 'Contoso — Apps for business' }];
     await emit('sync-status', {
@@ -442,7 +464,7 @@ describe('connecting', () => {
 describe('language', () => {
   it('follows the language Rust resolves and sets <html lang>', async () => {
     fakeRust({
-      get_preferences: { language: 'fr', chosenLanguage: null, theme: 'system', checkUpdates: true },
+      start_window: startWindowWith({ language: 'fr', chosenLanguage: null, theme: 'system', checkUpdates: true }),
       get_app_status: status(0),
       list_groups: [],
       report_first_paint: null,

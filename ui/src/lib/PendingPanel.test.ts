@@ -38,7 +38,6 @@ describe('pending changes panel', () => {
         return null;
       },
       set_language: null,
-      get_preferences: null,
     });
     const user = userEvent.setup();
     render(AppHeader, { props: { onError: () => {} } });

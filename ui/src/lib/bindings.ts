@@ -52,6 +52,12 @@ export type Preferences = { language: Lang,
  */
 chosenLanguage: Lang | null, theme: Theme, checkUpdates: boolean, };
 
+export type WindowStart = { preferences: Preferences, status: AppStatus, 
+/**
+ * Empty, with `groups_error`, when they could not be read (the list says why).
+ */
+groups: Array<GroupSummary>, groupsError: IpcError | null, };
+
 export type Backend = "platform" | "secretService" | "kernelKeyring" | "memory";
 
 export type KeychainInfo = { backend: Backend, persistent: boolean, problem: string | null, };
@@ -616,7 +622,7 @@ notes: string | null, date: string | null, };
 export type ChosenImport = { fileName: string, bytes: Array<number>, preview: ImportPreview, };
 
 /** The app's commands (`src-tauri/commands/names.rs`). */
-export type CommandName = 'get_app_status' | 'get_preferences' | 'set_language' | 'list_groups' | 'get_group_overview' | 'refresh_group' | 'rename_group' | 'list_licences' | 'list_history' | 'load_sample_data' | 'remove_sample_data' | 'open_external' | 'report_first_paint' | 'get_usage' | 'get_licence' | 'activate_licence' | 'add_user' | 'edit_account' | 'check_password' | 'change_password' | 'free_licences' | 'export_licences_csv' | 'choose_import_file' | 'import_users' | 'list_installs' | 'add_install' | 'sign_out_install' | 'list_accounts' | 'get_catalog' | 'quote_order' | 'place_order' | 'list_open_orders' | 'list_pending_changes' | 'undo_change' | 'retry_change' | 'dismiss_change' | 'set_password_again' | 'connect_account' | 'connect_demo' | 'disconnect_account' | 'sync_now' | 'get_sync_status' | 'pay_demo_order' | 'signatory_defaults' | 'create_attestation' | 'open_attestation' | 'demo_sign_attestation' | 'accept_agreement' | 'review_renewal' | 'set_renewal' | 'request_termination' | 'review_termination' | 'confirm_termination' | 'list_reminders' | 'dismiss_reminder' | 'get_reminder_settings' | 'set_reminder_settings' | 'set_free_seats_alert' | 'set_display' | 'get_keychain_info' | 'get_locations' | 'open_folder' | 'get_diagnostics' | 'back_up_now' | 'choose_backup' | 'restore_backup' | 'accounts_needing_keys' | 'give_account_keys' | 'check_for_update' | 'install_update' | 'restart_app';
+export type CommandName = 'get_app_status' | 'start_window' | 'set_language' | 'list_groups' | 'get_group_overview' | 'refresh_group' | 'rename_group' | 'list_licences' | 'list_history' | 'load_sample_data' | 'remove_sample_data' | 'open_external' | 'report_first_paint' | 'get_usage' | 'get_licence' | 'activate_licence' | 'add_user' | 'edit_account' | 'check_password' | 'change_password' | 'free_licences' | 'export_licences_csv' | 'choose_import_file' | 'import_users' | 'list_installs' | 'add_install' | 'sign_out_install' | 'list_accounts' | 'get_catalog' | 'quote_order' | 'place_order' | 'list_open_orders' | 'list_pending_changes' | 'undo_change' | 'retry_change' | 'dismiss_change' | 'set_password_again' | 'connect_account' | 'connect_demo' | 'disconnect_account' | 'sync_now' | 'get_sync_status' | 'pay_demo_order' | 'signatory_defaults' | 'create_attestation' | 'open_attestation' | 'demo_sign_attestation' | 'accept_agreement' | 'review_renewal' | 'set_renewal' | 'request_termination' | 'review_termination' | 'confirm_termination' | 'list_reminders' | 'dismiss_reminder' | 'get_reminder_settings' | 'set_reminder_settings' | 'set_free_seats_alert' | 'set_display' | 'get_keychain_info' | 'get_locations' | 'open_folder' | 'get_diagnostics' | 'back_up_now' | 'choose_backup' | 'restore_backup' | 'accounts_needing_keys' | 'give_account_keys' | 'check_for_update' | 'install_update' | 'restart_app';
 
 /** The rules the window shows, from Rust (`src-tauri/rules.rs`). */
 export const RULES: Rules = {

@@ -1,4 +1,4 @@
-// The user's settings as the window last read them from Rust (get_preferences,
+// The user's settings as the window last read them from Rust (start_window,
 // set_language, set_display): the theme and whether to look for updates at start. The
 // language lives in i18n's `locale`.
 import { locale } from '../i18n/index.svelte';

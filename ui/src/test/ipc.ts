@@ -5,8 +5,29 @@ import { mockIPC } from '@tauri-apps/api/mocks';
 
 export type Call = { cmd: string; args: Record<string, unknown> };
 export type Args = Record<string, unknown>;
+/** Answers another command as the fake would (for handlers built from others). */
+export type Answer = (cmd: string, args?: Args) => unknown;
 /** A fixed answer, or a function of the arguments (which may throw to reject). */
-export type Handler = ((args: Args) => unknown) | null | string | number | boolean | object;
+export type Handler = ((args: Args, answer: Answer) => unknown) | null | string | number | boolean | object;
+
+/** English, following the system, as most tests start. */
+export const ENGLISH = { language: 'en', chosenLanguage: null, theme: 'system', checkUpdates: true } as const;
+
+/**
+ * `start_window` as Rust answers it, made of the test's own `get_app_status` and
+ * `list_groups` (which later reads use too): the status's error is the whole answer's,
+ * the groups' error is returned beside an empty list.
+ */
+export function startWindowWith(preferences: object): Handler {
+  return (_args, answer) => {
+    const status = answer('get_app_status');
+    try {
+      return { preferences, status, groups: answer('list_groups'), groupsError: null };
+    } catch (error) {
+      return { preferences, status, groups: [], groupsError: error };
+    }
+  };
+}
 
 /** No account connected, nothing synced yet: what `get_sync_status` answers by default. */
 export const NOT_CONNECTED = {
@@ -25,6 +46,7 @@ export const NOT_CONNECTED = {
  * sync status, the open orders): empty unless a test gives its own handler.
  */
 const BACKGROUND: Record<string, Handler> = {
+  start_window: startWindowWith(ENGLISH),
   list_pending_changes: [],
   list_open_orders: [],
   list_reminders: [],
@@ -40,13 +62,16 @@ const BACKGROUND: Record<string, Handler> = {
 export function fakeRust(given: Record<string, Handler>): { calls: Call[]; callsOf: (cmd: string) => Call[] } {
   const calls: Call[] = [];
   const handlers = { ...BACKGROUND, ...given };
+  const answer: Answer = (cmd, args = {}) => {
+    if (!(cmd in handlers)) throw new Error(`unexpected command ${cmd}`);
+    const handler = handlers[cmd];
+    return typeof handler === 'function' ? (handler as (a: Args, r: Answer) => unknown)(args, answer) : handler;
+  };
   mockIPC(
     (cmd, payload) => {
       const args = (payload ?? {}) as Record<string, unknown>;
       calls.push({ cmd, args });
-      if (!(cmd in handlers)) throw new Error(`unexpected command ${cmd}`);
-      const handler = handlers[cmd];
-      return typeof handler === 'function' ? (handler as (a: Args) => unknown)(args) : handler;
+      return answer(cmd, args);
     },
     { shouldMockEvents: true },
   );

@@ -1,12 +1,14 @@
 // Typed wrappers of src-tauri/commands/app.rs.
-import type { AppStatus, Lang, Preferences, SampleReport } from '../bindings';
+import type { AppStatus, Lang, Preferences, SampleReport, WindowStart } from '../bindings';
 import { call } from './call';
 
 export const getAppStatus = (): Promise<AppStatus> => call('get_app_status');
 
-/** Call first: it also tells Rust which language to translate errors into. */
-export const getPreferences = (systemLanguage: string): Promise<Preferences> =>
-  call('get_preferences', { systemLanguage });
+/**
+ * What the first screen needs (preferences, status, groups) in one round trip. Call
+ * first: it also tells Rust which language to translate errors into.
+ */
+export const startWindow = (systemLanguage: string): Promise<WindowStart> => call('start_window', { systemLanguage });
 
 /** `language` null: follow the system language. */
 export const setLanguage = (language: Lang | null, systemLanguage: string): Promise<Preferences> =>
