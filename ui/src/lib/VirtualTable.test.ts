@@ -28,6 +28,30 @@ describe('VirtualTable', () => {
     expect(screen.queryByText('Person 500')).toBeNull();
   });
 
+  it('keeps its row elements when the rows shrink, hidden, and fills them again', async () => {
+    const { rerender, container } = setup();
+    const before = dataRows();
+    expect(before).toHaveLength(15);
+
+    // A search that matches three rows, then none: the other slots are hidden, not gone.
+    await rerender({ rows: items.slice(100, 103) });
+    expect(dataRows().map((r) => r.textContent)).toEqual(['101Person 101', '102Person 102', '103Person 103']);
+    await rerender({ rows: [] });
+    expect(screen.queryAllByRole('row').filter((r) => r.getAttribute('aria-rowindex') !== '1')).toHaveLength(0);
+    const hidden = [...container.querySelectorAll<HTMLElement>('.body .row')];
+    expect(hidden).toHaveLength(15);
+    expect(hidden.every((r) => r.hidden)).toBe(true);
+    expect(screen.queryByRole('button', { name: 'Person 101' })).toBeNull();
+
+    // The search cleared: the same elements show the rows again.
+    await rerender({ rows: items });
+    const after = dataRows();
+    expect(after).toHaveLength(15);
+    expect(after.every((row, i) => row === before[i])).toBe(true);
+    expect(after[0]?.textContent).toContain('Person 1');
+    expect(after.every((r) => !r.hidden)).toBe(true);
+  });
+
   it('renders the rows scrolled to', async () => {
     setup();
     const table = screen.getByRole('table');
