@@ -29,6 +29,29 @@ describe('dates', () => {
     expect(parseDate('not a date')).toBeNull();
   });
 
+  it('makes one formatter per language and style, not one per value (a table formats hundreds)', () => {
+    const Original = Intl.DateTimeFormat;
+    let made = 0;
+    class Counting extends Original {
+      constructor(...args: ConstructorParameters<typeof Intl.DateTimeFormat>) {
+        super(...args);
+        made += 1;
+      }
+    }
+    Intl.DateTimeFormat = Counting as typeof Intl.DateTimeFormat;
+    try {
+      const days = Array.from({ length: 28 }, (_, i) => `2026-02-${String(i + 1).padStart(2, '0')}`);
+      expect(days.map((d) => formatDate(d, 'fr')).at(-1)).toBe('28 févr. 2026');
+      expect(formatDate('2026-02-01', 'en')).toBe('Feb 1, 2026');
+      expect(plain(formatDateTime('2026-11-23T22:04:05Z', 'en'))).toBe('Nov 23, 2026, 10:04 PM');
+    } finally {
+      Intl.DateTimeFormat = Original;
+    }
+    // At most one each for French days, English days and English moments (fewer when an
+    // earlier test made them).
+    expect(made).toBeLessThanOrEqual(3);
+  });
+
   it('formats days for the language', () => {
     expect(formatDate('2026-03-01', 'en')).toBe('Mar 1, 2026');
     expect(formatDate('2026-03-01', 'fr')).toBe('1 mars 2026');

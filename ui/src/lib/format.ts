@@ -3,6 +3,21 @@ import type { Lang, Money } from './bindings';
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+// One formatter per language and style, made on first use: making one costs far more
+// than using it (a first screen made four, a table made one per row).
+const formatters = new Map<string, unknown>();
+
+function formatter<F>(key: string, make: () => F): F {
+  let format = formatters.get(key) as F | undefined;
+  if (format === undefined) formatters.set(key, (format = make()));
+  return format;
+}
+
+const dayFormat = (lang: Lang) =>
+  formatter(`day|${lang}`, () => new Intl.DateTimeFormat(lang, { dateStyle: 'medium' }));
+const momentFormat = (lang: Lang) =>
+  formatter(`moment|${lang}`, () => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }));
+
 /** A stored date (`YYYY-MM-DD`, a calendar day) or timestamp (RFC 3339) as a Date. */
 export function parseDate(value: string): Date | null {
   const day = DAY.exec(value);
@@ -13,13 +28,13 @@ export function parseDate(value: string): Date | null {
 /** A day, e.g. "Mar 1, 2026" / "1 mars 2026"; the raw text if it cannot be read. */
 export function formatDate(value: string, lang: Lang): string {
   const date = parseDate(value);
-  return date ? new Intl.DateTimeFormat(lang, { dateStyle: 'medium' }).format(date) : value;
+  return date ? dayFormat(lang).format(date) : value;
 }
 
 /** A moment in local time, e.g. "Mar 1, 2026, 2:05 PM" / "1 mars 2026, 14:05". */
 export function formatDateTime(value: string, lang: Lang): string {
   const date = parseDate(value);
-  return date ? new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(date) : value;
+  return date ? momentFormat(lang).format(date) : value;
 }
 
 /** Money is stored in micro-cents: 10⁻⁸ of the currency unit. */
@@ -29,15 +44,20 @@ export function moneyAmount(money: Money): number {
 
 export function formatMoney(money: Money, lang: Lang): string {
   try {
-    return new Intl.NumberFormat(lang, { style: 'currency', currency: money.currency }).format(moneyAmount(money));
+    const format = formatter(
+      `money|${lang}|${money.currency}`,
+      () => new Intl.NumberFormat(lang, { style: 'currency', currency: money.currency }),
+    );
+    return format.format(moneyAmount(money));
   } catch {
     // An unknown currency code: show the amount and the code as they are.
-    return `${new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(moneyAmount(money))} ${money.currency}`;
+    const format = formatter(`amount|${lang}`, () => new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }));
+    return `${format.format(moneyAmount(money))} ${money.currency}`;
   }
 }
 
 export function formatNumber(value: number, lang: Lang): string {
-  return new Intl.NumberFormat(lang).format(value);
+  return formatter(`number|${lang}`, () => new Intl.NumberFormat(lang)).format(value);
 }
 
 /** Today in local time as a calendar day, YYYY-MM-DD. */
@@ -55,7 +75,7 @@ export function timeAgo(value: string, lang: Lang, now: Date = new Date()): stri
   if (!date) return null;
   const minutes = Math.floor((now.getTime() - date.getTime()) / 60_000);
   if (minutes < 1) return null;
-  const format = new Intl.RelativeTimeFormat(lang, { numeric: 'always' });
+  const format = formatter(`ago|${lang}`, () => new Intl.RelativeTimeFormat(lang, { numeric: 'always' }));
   if (minutes < 60) return format.format(-minutes, 'minute');
   const hours = Math.floor(minutes / 60);
   if (hours < 24) return format.format(-hours, 'hour');
