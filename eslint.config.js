@@ -26,7 +26,7 @@ export default tseslint.config(
   ...svelte.configs.recommended,
   {
     // The app runs in a web view.
-    files: ['ui/src/**'],
+    files: ['ui/src/**', 'ui/public/**'],
     languageOptions: { globals: globals.browser },
   },
   {

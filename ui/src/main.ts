@@ -8,8 +8,8 @@ import { markPlatform } from './lib/platform';
 import { applySavedTheme } from './lib/theme';
 
 markStartup('script');
-// The first screen's read leaves for Rust now, while the app is being mounted.
-const start = startWindow(systemLanguage());
+// The first screen's read: sent by boot.js before this script was even parsed, or now.
+const start = window.__SEATKEEPER_START__ ?? startWindow(systemLanguage());
 // The user's theme before anything is drawn (Rust confirms it a moment later).
 applySavedTheme();
 // The fonts the platform resolves at once (app.css).
