@@ -102,6 +102,10 @@ export async function openApp(dir) {
     await browser.setTimeout({ implicit: 0 });
     // A first start on a busy machine (WebKit building its caches) can be slow.
     await browser.$('main, [role="alert"]').waitForExist({ timeout: 60000 });
+    // And until the notices read after the first paint (the keychain that will not
+    // survive a reboot, accounts needing keys) are drawn: they push the page down, and
+    // a click aimed before that can land beside its target.
+    await browser.$('html[data-started]').waitForExist({ timeout: 20000 });
   } catch (error) {
     // Never leave a session behind: the driver takes one at a time.
     await browser.deleteSession().catch(() => {});

@@ -58,6 +58,9 @@ describe('start-up', () => {
 
     await frames();
     expect(rust.callsOf('report_first_paint')).toHaveLength(1);
+    // The reads after the first paint are done: the window says its start is over.
+    await waitFor(() => expect(document.documentElement.hasAttribute('data-started')).toBe(true));
+    expect(rust.callsOf('get_keychain_info')).toHaveLength(1);
 
     // Into a group and back: still reported only once.
     await userEvent.click(first.getByRole('button', { name: 'Boulangerie Lefèvre' }));

@@ -45,5 +45,8 @@ afterEach(() => {
   desktop.keychain = null;
   desktop.keychainNoticeDismissed = false;
   desktop.needingKeys = [];
-  if (typeof document !== 'undefined') document.documentElement.removeAttribute('data-theme');
+  if (typeof document !== 'undefined') {
+    document.documentElement.removeAttribute('data-theme');
+    document.documentElement.removeAttribute('data-started');
+  }
 });
