@@ -3,6 +3,7 @@
 import type { Lang, Preferences } from '../lib/bindings';
 import { en, type MessageKey, type Messages } from './en';
 import { fr } from './fr';
+import { formatWhole, isOne } from './numbers';
 
 export type { MessageKey, Messages };
 
@@ -47,6 +48,7 @@ function syncDocumentLang(lang: Lang): void {
 
 // One number format and one set of plural rules per language: building them costs far
 // more than using them, and a table of licences formats hundreds of numbers per frame.
+// Whole numbers and their plurals need neither (numbers.ts): only fractions do.
 const numberFormats = new Map<Lang, Intl.NumberFormat>();
 const pluralRules = new Map<Lang, Intl.PluralRules>();
 
@@ -68,7 +70,8 @@ export function interpolate(template: string, vars: Vars | undefined, lang: Lang
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = vars[name];
     if (value === undefined) return whole;
-    return typeof value === 'number' ? numberFormat(lang).format(value) : value;
+    if (typeof value !== 'number') return value;
+    return formatWhole(value, lang) ?? numberFormat(lang).format(value);
   });
 }
 
@@ -81,7 +84,7 @@ export function t(key: MessageKey, vars?: Vars): string {
 /** The plural form of `base` for `count` (which is also available as `{count}`). */
 export function tn(base: PluralKey, count: number, vars?: Vars): string {
   const lang = locale.lang;
-  const form = plurals(lang).select(count) === 'one' ? 'one' : 'other';
+  const form = (isOne(count, lang) ?? plurals(lang).select(count) === 'one') ? 'one' : 'other';
   const key = `${base}.${form}` as MessageKey;
   return interpolate(catalogues[lang][key], { count, ...vars }, lang);
 }

@@ -1,4 +1,7 @@
-// Dates, money and numbers in the user's language, with Intl.
+// Dates, money and numbers in the user's language: with Intl, except the whole numbers,
+// days and "… ago" the first screen shows (i18n/numbers.ts, i18n/dates.ts).
+import { formatAgo, formatDay, type AgoUnit } from '../i18n/dates';
+import { formatWhole } from '../i18n/numbers';
 import type { Lang, Money } from './bindings';
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -28,7 +31,8 @@ export function parseDate(value: string): Date | null {
 /** A day, e.g. "Mar 1, 2026" / "1 mars 2026"; the raw text if it cannot be read. */
 export function formatDate(value: string, lang: Lang): string {
   const date = parseDate(value);
-  return date ? dayFormat(lang).format(date) : value;
+  const r = date ? (formatDay(date, lang) ?? dayFormat(lang).format(date)) : value;
+  return r;
 }
 
 /** A moment in local time, e.g. "Mar 1, 2026, 2:05 PM" / "1 mars 2026, 14:05". */
@@ -57,7 +61,7 @@ export function formatMoney(money: Money, lang: Lang): string {
 }
 
 export function formatNumber(value: number, lang: Lang): string {
-  return formatter(`number|${lang}`, () => new Intl.NumberFormat(lang)).format(value);
+  return formatWhole(value, lang) ?? formatter(`number|${lang}`, () => new Intl.NumberFormat(lang)).format(value);
 }
 
 /** Today in local time as a calendar day, YYYY-MM-DD. */
@@ -75,9 +79,11 @@ export function timeAgo(value: string, lang: Lang, now: Date = new Date()): stri
   if (!date) return null;
   const minutes = Math.floor((now.getTime() - date.getTime()) / 60_000);
   if (minutes < 1) return null;
-  const format = formatter(`ago|${lang}`, () => new Intl.RelativeTimeFormat(lang, { numeric: 'always' }));
-  if (minutes < 60) return format.format(-minutes, 'minute');
+  const ago = (count: number, unit: AgoUnit) =>
+    formatAgo(count, unit, lang) ??
+    formatter(`ago|${lang}`, () => new Intl.RelativeTimeFormat(lang, { numeric: 'always' })).format(-count, unit);
+  if (minutes < 60) return ago(minutes, 'minute');
   const hours = Math.floor(minutes / 60);
-  if (hours < 24) return format.format(-hours, 'hour');
-  return format.format(-Math.floor(hours / 24), 'day');
+  if (hours < 24) return ago(hours, 'hour');
+  return ago(Math.floor(hours / 24), 'day');
 }
