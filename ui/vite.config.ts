@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vite';
+import { cataloguesAsJson } from './cataloguesAsJson';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -12,7 +13,7 @@ export default defineConfig(({ mode }) => ({
   clearScreen: false,
   // Keep Vite's cache in the (git-ignored) top-level node_modules, not in ui/.
   cacheDir: '../node_modules/.vite',
-  plugins: [svelte()],
+  plugins: [svelte(), cataloguesAsJson()],
   // Vitest needs Svelte's client build, not its server one.
   ...(mode === 'test' ? { resolve: { conditions: ['browser'] } } : {}),
   server: {
