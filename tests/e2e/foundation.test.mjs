@@ -68,6 +68,45 @@ test('a new user explores the sample data, renames a group and finds it after a 
   }
 });
 
+test('the notices read after the first paint sit at the bottom of the window and move nothing', async () => {
+  const browser = await openApp(dataDir({ sample: true }));
+  try {
+    await browser.setWindowSize(1024, 700);
+    // Here the kernel keyring holds the secrets: a notice says it does not survive a reboot.
+    const notices = browser.$('section[aria-label="Notices"]');
+    await notices.waitForDisplayed({ timeout: 10000 });
+    assert.match(await notices.getText(), /reboot|restart/i);
+    const at = await browser.execute(() => {
+      const box = (selector) => document.querySelector(selector).getBoundingClientRect();
+      const header = box('.app-header');
+      const before = box('section[aria-label="Notices"]');
+      window.scrollTo(0, document.documentElement.scrollHeight);
+      const main = box('main');
+      const after = box('section[aria-label="Notices"]');
+      window.scrollTo(0, 0);
+      return {
+        headerTop: header.top,
+        noticesBottom: before.bottom,
+        height: window.innerHeight,
+        mainEnd: main.bottom,
+        noticesTop: after.top,
+      };
+    });
+    // Nothing was put above the screen (a click aimed at it would land beside it).
+    assert.equal(at.headerTop, 0, 'the header is still at the top of the window');
+    assert.ok(
+      Math.abs(at.noticesBottom - at.height) <= 1,
+      `notices end at ${at.noticesBottom}, window at ${at.height}`,
+    );
+    // The end of the page scrolls clear of them.
+    assert.ok(at.mainEnd <= at.noticesTop + 1, `page ends at ${at.mainEnd}, notices start at ${at.noticesTop}`);
+    await noViolations(browser, 'groups list with notices');
+    await screenshot(browser, 'foundation-notices');
+  } finally {
+    await browser.deleteSession();
+  }
+});
+
 test('the window speaks French once chosen, and keeps the choice', async () => {
   const dir = dataDir({ sample: true });
   let browser = await openApp(dir);
