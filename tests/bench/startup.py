@@ -120,24 +120,30 @@ def run_once(cmd, home, display, timeout=60, settle=1.5):
         time.sleep(1.0)
 
 
-def measure(name, cmd, display, runs, workdir):
-    cold, warm, pss = [], [], []
-    names = []
-    breakdowns = []
+def measure(apps, display, runs, workdir):
+    """Runs each app `runs` times cold, then `runs` times warm, taking turns run by run:
+    the machine's speed drifts over minutes (by a third over a day here), and taking
+    turns puts the same drift on both sides of each ratio."""
+    results = {name: {"cold": [], "warm": [], "pss": [], "processes": [], "breakdown": []} for name, _ in apps}
     for i in range(runs):
-        home = tempfile.mkdtemp(prefix=f"{name}-cold-", dir=workdir)
-        drop_caches()
-        t, p, names, _ = run_once(cmd, home, display)
-        cold.append(t)
-        pss.append(p)
-    home = tempfile.mkdtemp(prefix=f"{name}-warm-", dir=workdir)
-    run_once(cmd, home, display)  # fills the caches
+        for name, cmd in apps:
+            home = tempfile.mkdtemp(prefix=f"{name}-cold-", dir=workdir)
+            drop_caches()
+            t, p, names, _ = run_once(cmd, home, display)
+            results[name]["cold"].append(t)
+            results[name]["pss"].append(p)
+            results[name]["processes"] = sorted(set(names))
+    homes = {}
+    for name, cmd in apps:
+        homes[name] = tempfile.mkdtemp(prefix=f"{name}-warm-", dir=workdir)
+        run_once(cmd, homes[name], display)  # fills the caches
     for i in range(runs):
-        t, p, names, marks = run_once(cmd, home, display)
-        warm.append(t)
-        pss.append(p)
-        breakdowns.append(marks)
-    return {"cold": cold, "warm": warm, "pss": pss, "processes": sorted(set(names)), "breakdown": breakdowns}
+        for name, cmd in apps:
+            t, p, names, marks = run_once(cmd, homes[name], display)
+            results[name]["warm"].append(t)
+            results[name]["pss"].append(p)
+            results[name]["breakdown"].append(marks)
+    return results
 
 
 # Where the start-up time goes, in the order it happens; Rust's moments are since the
@@ -182,8 +188,13 @@ def main():
     time.sleep(1.0)
     try:
         can_drop = drop_caches()
-        app = measure("seatkeeper", [args.app, "--data-dir", args.data_dir], args.display, args.runs, workdir)
-        base = measure("hello", [args.baseline], args.display, args.runs, workdir)
+        results = measure(
+            [("seatkeeper", [args.app, "--data-dir", args.data_dir]), ("hello", [args.baseline])],
+            args.display,
+            args.runs,
+            workdir,
+        )
+        app, base = results["seatkeeper"], results["hello"]
     finally:
         xvfb.terminate()
         shutil.rmtree(workdir, ignore_errors=True)
@@ -199,7 +210,7 @@ def main():
         pass
     lines = [
         f"Measured {time.strftime('%Y-%m-%d')} by `bash tests/bench/startup.sh` on {os.cpu_count()} cores ({cpu}), "
-        f"release builds, Xvfb 1280×800, median of {args.runs} runs each. Database: {args.licences:,} licences.",
+        f"release builds, Xvfb 1280×800, median of {args.runs} runs each, the two apps taking turns. Database: {args.licences:,} licences.",
         f"Cold runs {'emptied the page cache and ' if can_drop else ''}started with empty WebKit cache and data directories"
         f"{'' if can_drop else ' (the page cache could not be emptied here)'}; warm runs reused them.",
         "",
