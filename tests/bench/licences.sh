@@ -7,7 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 bash .ci/setup
 npm run --silent ui:build
-cargo build --locked --release --features custom-protocol --bin seatkeeper
+# The same targets as startup.sh: with the example, features resolve the same way and
+# nothing is compiled twice.
+cargo build --locked --release --features custom-protocol --bin seatkeeper --example hello_baseline
 export SEATKEEPER_BIN="$PWD/target/release/seatkeeper"
 export WEBKIT_DISABLE_SANDBOX_THIS_IS_DANGEROUS=1
 # As in startup.py: no GPU compositing. This machine has no GPU, and WebKit's compositor
