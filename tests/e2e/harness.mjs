@@ -196,15 +196,20 @@ export async function answerFileDialog(title, path, { save = false } = {}) {
   const id = xdotool('search', '--sync', '--onlyvisible', '--name', `^${title}$`).split('\n').pop();
   // GTK maps the dialog, then gives its first field the focus: let it settle first.
   await new Promise((r) => setTimeout(r, 500));
-  xdotool('windowfocus', '--sync', id);
-  xdotool('key', '--clearmodifiers', save ? 'ctrl+a' : 'ctrl+l');
-  xdotool('type', '--delay', '10', path);
-  await new Promise((r) => setTimeout(r, 200));
-  xdotool('key', '--clearmodifiers', 'Return');
-  for (let i = 0; i < 100; i++) {
-    const left = spawnSync('xdotool', ['search', '--onlyvisible', '--name', `^${title}$`], { encoding: 'utf8' });
-    if (left.stdout.trim() === '') return;
-    await new Promise((r) => setTimeout(r, 100));
+  // Typed again when the dialog stays open: on a loaded machine GTK's completion of
+  // the location field can swallow keys (seen once in CI).
+  for (let attempt = 0; attempt < 3; attempt++) {
+    xdotool('windowfocus', '--sync', id);
+    if (!save) xdotool('key', '--clearmodifiers', 'ctrl+l');
+    xdotool('key', '--clearmodifiers', 'ctrl+a');
+    xdotool('type', '--delay', '10', path);
+    await new Promise((r) => setTimeout(r, 300));
+    xdotool('key', '--clearmodifiers', 'Return');
+    for (let i = 0; i < 50; i++) {
+      const left = spawnSync('xdotool', ['search', '--onlyvisible', '--name', `^${title}$`], { encoding: 'utf8' });
+      if (left.stdout.trim() === '') return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
   }
   throw new Error(`the file dialog “${title}” did not close`);
 }
