@@ -40,4 +40,12 @@ describe('the type scale', () => {
     // The `font` shorthand would set both around the scale.
     expect(declarations('font').filter((d) => d.value !== 'inherit')).toEqual([]);
   });
+
+  it('sets figures of one width once, for the whole window (a numeric style of its own is one more font)', () => {
+    expect(declarations('font-variant-numeric')).toEqual([{ where: './app.css', value: 'tabular-nums' }]);
+    // On the body, which every element inherits it from.
+    expect(css).toMatch(/\nbody \{[^}]*font-variant-numeric: tabular-nums;[^}]*\}/);
+    expect(declarations('font-variant')).toEqual([]);
+    expect(declarations('font-feature-settings')).toEqual([]);
+  });
 });
