@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vite';
 import { cataloguesAsJson } from './cataloguesAsJson';
+import { inlineBootScript } from './inlineBootScript';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -13,7 +14,7 @@ export default defineConfig(({ mode }) => ({
   clearScreen: false,
   // Keep Vite's cache in the (git-ignored) top-level node_modules, not in ui/.
   cacheDir: '../node_modules/.vite',
-  plugins: [svelte(), cataloguesAsJson()],
+  plugins: [svelte(), cataloguesAsJson(), inlineBootScript(fileURLToPath(new URL('./src/boot.js', import.meta.url)))],
   // Vitest needs Svelte's client build, not its server one.
   ...(mode === 'test' ? { resolve: { conditions: ['browser'] } } : {}),
   server: {

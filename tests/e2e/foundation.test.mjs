@@ -76,6 +76,9 @@ test('the notices read after the first paint sit at the bottom of the window and
     const notices = browser.$('section[aria-label="Notices"]');
     await notices.waitForDisplayed({ timeout: 10000 });
     assert.match(await notices.getText(), /reboot|restart/i);
+    // The boot script the build writes into index.html ran under the window's strict CSP
+    // (Tauri hashes it into script-src): the first screen's read left before the app's script.
+    assert.equal(await browser.execute(() => window.__SEATKEEPER_START__ instanceof Promise), true);
     const at = await browser.execute(() => {
       const box = (selector) => document.querySelector(selector).getBoundingClientRect();
       const header = box('.app-header');

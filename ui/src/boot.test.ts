@@ -1,6 +1,6 @@
-// public/boot.js: the first screen's read, sent before the app's script runs.
+// src/boot.js (written into index.html by the build): the first screen's read, sent before the app's script runs.
 import { afterEach, describe, expect, it } from 'vitest';
-import source from '../public/boot.js?raw';
+import source from './boot.js?raw';
 
 type Internals = { invoke: (cmd: string, args: unknown) => Promise<unknown> };
 const page = window as unknown as { __TAURI_INTERNALS__?: Internals; __SEATKEEPER_START__?: Promise<unknown> };
