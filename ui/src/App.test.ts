@@ -72,6 +72,26 @@ describe('start-up', () => {
     expect(rust.callsOf('report_first_paint')).toHaveLength(1);
   });
 
+  it('with the answer already there (main.ts waits for it), renders the list at once, in the chosen language', async () => {
+    const rust = startRust({ list_open_orders: [] });
+    const first = {
+      preferences: { ...english, language: 'fr' as const, chosenLanguage: 'fr' as const },
+      status: status(2),
+      groups: [PREPAID, PAYG],
+      groupsError: null,
+    };
+    render(App, { start: Promise.resolve(first), first });
+    // In the first render itself: no loading screen, nothing awaited.
+    expect(screen.getByRole('heading', { level: 1, name: 'Groupes de licences' })).toBeTruthy();
+    expect(screen.queryByRole('status', { name: /Chargement|Loading/ })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Boulangerie Lefèvre' })).toBeTruthy();
+    expect(document.documentElement.lang).toBe('fr');
+    await frames();
+    // Its read is not sent again, and the first paint is reported once.
+    expect(rust.callsOf('start_window')).toHaveLength(0);
+    expect(rust.callsOf('report_first_paint')).toHaveLength(1);
+  });
+
   it('after the first paint: says secrets will not last, names the accounts needing keys, offers an update', async () => {
     const rust = startRust({
       get_app_status: status(2),
