@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { en } from './en';
 import { fr } from './fr';
-import { catalogues, interpolate, langFromTag, locale, t, tn, tOr } from './index.svelte';
+import { interpolate, langFromTag, locale, t, tn, tOr } from './index.svelte';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -11,7 +11,7 @@ describe('translations', () => {
   });
 
   it('no text is empty, in any language', () => {
-    for (const [lang, messages] of Object.entries(catalogues)) {
+    for (const [lang, messages] of Object.entries({ en, fr })) {
       for (const [key, text] of Object.entries(messages)) {
         expect(text.trim(), `${lang} ${key}`).not.toBe('');
       }
@@ -68,5 +68,39 @@ describe('t, tn and tOr', () => {
     expect(langFromTag('en-GB')).toBe('en');
     expect(langFromTag('de-DE')).toBe('en');
     expect(langFromTag('')).toBe('en');
+  });
+});
+
+describe('the French texts, fetched when first needed', () => {
+  // A fresh copy of the module, as the app starts: only English is loaded.
+  async function fresh(): Promise<typeof import('./index.svelte')> {
+    vi.resetModules();
+    return await import('./index.svelte');
+  }
+
+  it('are not loaded until asked for; a text asked for meanwhile is English, then French', async () => {
+    const i18n = await fresh();
+    i18n.locale.apply({ language: 'fr', chosenLanguage: 'fr' });
+    expect(i18n.t('groups.title')).toBe('Licence groups');
+    await i18n.loadCatalogue('fr');
+    expect(i18n.t('groups.title')).toBe('Groupes de licences');
+    expect(i18n.tn('groups.count', 2)).toBe('2 groupes');
+  });
+
+  it('change() switches only once they are here, so a screen never mixes languages', async () => {
+    const i18n = await fresh();
+    i18n.locale.apply({ language: 'en', chosenLanguage: null });
+    const switching = i18n.locale.change({ language: 'fr', chosenLanguage: 'fr' });
+    expect(i18n.locale.lang).toBe('en');
+    await switching;
+    expect(i18n.locale.lang).toBe('fr');
+    expect(i18n.t('groups.title')).toBe('Groupes de licences');
+    expect(document.documentElement.lang).toBe('fr');
+  });
+
+  it('English needs no loading', async () => {
+    const i18n = await fresh();
+    await i18n.locale.change({ language: 'en', chosenLanguage: 'en' });
+    expect(i18n.t('groups.title')).toBe('Licence groups');
   });
 });

@@ -2,12 +2,44 @@
 // rune state, so every template that calls it re-renders when the language changes.
 import type { Lang, Preferences } from '../lib/bindings';
 import { en, type MessageKey, type Messages } from './en';
-import { fr } from './fr';
 import { formatWhole, isOne } from './numbers';
 
 export type { MessageKey, Messages };
 
-export const catalogues: Record<Lang, Messages> = { en, fr };
+// English is part of the app's script; French is a file of its own, fetched when first
+// needed: the start-up reads and parses only the texts it shows (each catalogue is a
+// quarter of the script; BENCHMARKS.md). main.ts loads the user's language before the
+// first render, and the language menus before switching, so no text shows in the wrong
+// language; a text asked for before its catalogue is here is the English one, replaced
+// once it arrives.
+let french = $state.raw<Messages | null>(null);
+let frenchLoading: Promise<void> | null = null;
+
+/** Loads the texts of `lang` (at once for English); safe to call again. */
+export function loadCatalogue(lang: Lang): Promise<void> {
+  if (lang === 'en' || french) return Promise.resolve();
+  frenchLoading ??= import('./fr').then(
+    (module) => {
+      french = module.fr;
+    },
+    (error: unknown) => {
+      // Tried again on the next call.
+      frenchLoading = null;
+      throw error;
+    },
+  );
+  return frenchLoading;
+}
+
+/** The texts of `lang`, or the English ones while they are being fetched. */
+function catalogue(lang: Lang): Messages {
+  if (lang === 'en') return en;
+  if (french) return french;
+  loadCatalogue(lang).catch(() => {
+    // Offline files cannot fail to load in the app; English stays shown if they do.
+  });
+  return en;
+}
 
 /** Keys that have `.one` / `.other` plural forms, without the suffix. */
 export type PluralKey = {
@@ -37,6 +69,12 @@ class Locale {
     this.lang = prefs.language;
     this.chosen = prefs.chosenLanguage;
     syncDocumentLang(prefs.language);
+  }
+
+  /** Switches once the language's texts are loaded, so the screen changes language in one go. */
+  async change(prefs: Pick<Preferences, 'language' | 'chosenLanguage'>): Promise<void> {
+    await loadCatalogue(prefs.language);
+    this.apply(prefs);
   }
 }
 
@@ -78,7 +116,7 @@ export function interpolate(template: string, vars: Vars | undefined, lang: Lang
 /** The text of `key` in the current language. */
 export function t(key: MessageKey, vars?: Vars): string {
   const lang = locale.lang;
-  return interpolate(catalogues[lang][key], vars, lang);
+  return interpolate(catalogue(lang)[key], vars, lang);
 }
 
 /** The plural form of `base` for `count` (which is also available as `{count}`). */
@@ -86,12 +124,12 @@ export function tn(base: PluralKey, count: number, vars?: Vars): string {
   const lang = locale.lang;
   const form = (isOne(count, lang) ?? plurals(lang).select(count) === 'one') ? 'one' : 'other';
   const key = `${base}.${form}` as MessageKey;
-  return interpolate(catalogues[lang][key], { count, ...vars }, lang);
+  return interpolate(catalogue(lang)[key], { count, ...vars }, lang);
 }
 
 /** `prefix.value` translated when such a key exists, else the raw value (unknown states). */
 export function tOr(prefix: string, value: string): string {
   const key = `${prefix}.${value}`;
-  const messages = catalogues[locale.lang];
+  const messages = catalogue(locale.lang);
   return Object.hasOwn(messages, key) ? messages[key as MessageKey] : value;
 }

@@ -4,7 +4,7 @@
 import { clearMocks } from '@tauri-apps/api/mocks';
 import { cleanup, configure } from '@testing-library/svelte';
 import { afterEach } from 'vitest';
-import { locale } from '../i18n/index.svelte';
+import { loadCatalogue, locale } from '../i18n/index.svelte';
 import { resetFirstPaintForTests } from '../lib/firstPaint';
 import { pending } from '../lib/pending.svelte';
 import { desktop } from '../lib/desktop.svelte';
@@ -16,6 +16,9 @@ import { settingsUi } from '../screens/settings/settings.svelte';
 // Screens and dialogs load on demand (src/lib/lazy.ts): the first time a test opens one,
 // its module is transformed, which can take more than a second on a loaded machine.
 configure({ asyncUtilTimeout: 10000 });
+
+// French is fetched on demand in the app (i18n/index.svelte.ts); tests switch to it at once.
+await loadCatalogue('fr');
 
 // jsdom does no layout and has no ResizeObserver (Svelte's bind:clientHeight uses one):
 // sizes stay 0 and components fall back to their default sizes.
