@@ -2,6 +2,7 @@
 // rune state, so every template that calls it re-renders when the language changes.
 import type { Lang, Preferences } from '../lib/bindings';
 import { en, type MessageKey, type Messages } from './en';
+import { once } from '../lib/lazy';
 import { formatWhole, isOne } from './numbers';
 
 export type { MessageKey, Messages };
@@ -13,22 +14,15 @@ export type { MessageKey, Messages };
 // language; a text asked for before its catalogue is here is the English one, replaced
 // once it arrives.
 let french = $state.raw<Messages | null>(null);
-let frenchLoading: Promise<void> | null = null;
+const loadFrench = once(() =>
+  import('./fr').then((module) => {
+    french = module.fr;
+  }),
+);
 
 /** Loads the texts of `lang` (at once for English); safe to call again. */
 export function loadCatalogue(lang: Lang): Promise<void> {
-  if (lang === 'en' || french) return Promise.resolve();
-  frenchLoading ??= import('./fr').then(
-    (module) => {
-      french = module.fr;
-    },
-    (error: unknown) => {
-      // Tried again on the next call.
-      frenchLoading = null;
-      throw error;
-    },
-  );
-  return frenchLoading;
+  return lang === 'en' || french ? Promise.resolve() : loadFrench();
 }
 
 /** The texts of `lang`, or the English ones while they are being fetched. */
@@ -36,7 +30,7 @@ function catalogue(lang: Lang): Messages {
   if (lang === 'en') return en;
   if (french) return french;
   loadCatalogue(lang).catch(() => {
-    // Offline files cannot fail to load in the app; English stays shown if they do.
+    // English stays shown; the next text asked for tries again.
   });
   return en;
 }
