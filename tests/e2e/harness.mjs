@@ -65,11 +65,13 @@ export async function startDriver() {
       SEATKEEPER_UPDATE_ENDPOINT: process.env.SEATKEEPER_UPDATE_ENDPOINT ?? 'http://127.0.0.1:9/latest.json',
     },
   });
+  // tauri-driver listens at once but starts WebKitWebDriver behind it; a session asked
+  // for before that one listens too is dropped (UND_ERR_SOCKET), so wait for both.
   for (let i = 0; i < 100; i++) {
-    if (await portOpen(PORT)) return;
+    if ((await portOpen(PORT)) && (await portOpen(nativePort))) return;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error('tauri-driver did not start');
+  throw new Error('tauri-driver or WebKitWebDriver did not start');
 }
 
 export function stopDriver() {
