@@ -58,6 +58,11 @@ describe('start-up', () => {
 
     await frames();
     expect(rust.callsOf('report_first_paint')).toHaveLength(1);
+    // The moments the start-up benchmark reads, in the order they happen.
+    const page = rust.callsOf('report_first_paint')[0]?.args.page as Record<string, number>;
+    const order = ['modules', 'firstScreen', 'frame', 'painted'].map((name) => page[name] ?? NaN);
+    expect(order.every((ms) => Number.isFinite(ms))).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
     // The reads after the first paint are done: the window says its start is over.
     await waitFor(() => expect(document.documentElement.hasAttribute('data-started')).toBe(true));
     expect(rust.callsOf('get_keychain_info')).toHaveLength(1);

@@ -1,3 +1,5 @@
+// First: the moment the script starts running (lib/scriptStart.ts).
+import './lib/scriptStart';
 import './app.css';
 import { mount } from 'svelte';
 import App from './App.svelte';
@@ -33,4 +35,7 @@ void start
     // App shows why, from the same promise.
     () => null,
   )
-  .then((first) => mount(App, { target, props: { start, first } }));
+  .then((first) => {
+    mount(App, { target, props: { start, first } });
+    markStartup('mounted');
+  });

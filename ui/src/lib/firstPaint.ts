@@ -2,6 +2,7 @@
 // measures startup with it): after the next frame has been painted.
 import { reportFirstPaint } from './api/app';
 import { prefetchLazy } from './lazy';
+import { scriptStartedAt } from './scriptStart';
 
 let reported = false;
 let painted = false;
@@ -13,7 +14,7 @@ export function afterFirstPaint(task: () => void): void {
   else afterPaint.push(task);
 }
 /** Moments of the start-up, in ms since the page started loading (for the benchmark). */
-const moments: Record<string, number> = {};
+const moments: Record<string, number> = { modules: scriptStartedAt };
 
 /** Notes a moment of the start-up, once per name. */
 export function markStartup(name: string): void {
@@ -26,18 +27,23 @@ export function reportFirstPaintOnce(): void {
   markStartup('firstScreen');
   // When the page is free again after putting the screen in: its first layout is done.
   setTimeout(() => markStartup('idle'), 0);
-  requestAnimationFrame(() =>
+  requestAnimationFrame(() => {
+    // The first frame after it starts (its style and layout follow).
+    markStartup('frame');
     requestAnimationFrame(() => {
       markStartup('painted');
       moments.origin = performance.timeOrigin;
+      // When the HTML was parsed, where the web view says (WebKit and WebView2 do).
+      const html = performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined;
+      if (html && html.domInteractive > 0) moments.html = html.domInteractive;
       reportFirstPaint(moments).catch(() => {
         // Nothing the user needs to know about.
       });
       prefetchLazy();
       painted = true;
       for (const task of afterPaint.splice(0)) task();
-    }),
-  );
+    });
+  });
 }
 
 /** For tests, which start the app many times in one page. */
