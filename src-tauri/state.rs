@@ -10,8 +10,8 @@ use ts_rs::TS;
 use crate::error::{Error, IpcError, Result};
 use crate::i18n::{Lang, Localize};
 use crate::secrets::{Backend, Keychain, SecretStore};
-use crate::store::{AppStatus, GroupSummary, Store, Theme};
-use crate::sync::SyncService;
+use crate::store::{AppStatus, GroupSummary, OpenOrder, Reminder, Store, Theme};
+use crate::sync::{PendingChange, SyncService, SyncStatus};
 
 /// The user's settings the window applies: the language in force and whether the user
 /// chose it, the theme, whether to look for updates at start.
@@ -25,9 +25,9 @@ pub struct Preferences {
     pub check_updates: bool,
 }
 
-/// What the window's first screen needs, in one answer (one IPC round trip before the
-/// first paint instead of two in a row): the preferences, then the status and the
-/// groups, read in the language just resolved.
+/// What the window's first screen shows, in one answer (one IPC round trip before the
+/// first paint, and nothing read again until it is painted): the preferences, then the
+/// status, the groups and the header's reads, in the language just resolved.
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct WindowStart {
@@ -36,6 +36,14 @@ pub struct WindowStart {
     /// Empty, with `groups_error`, when they could not be read (the list says why).
     pub groups: Vec<GroupSummary>,
     pub groups_error: Option<IpcError>,
+    /// The header's sync indicator (then kept up to date by events).
+    pub sync: SyncStatus,
+    /// The header's pending changes, the reminders and the list's open orders; `None`
+    /// when one could not be read (the window reads it again once painted, as after
+    /// every change, and says why where it is shown).
+    pub pending: Option<Vec<PendingChange>>,
+    pub reminders: Option<Vec<Reminder>>,
+    pub orders: Option<Vec<OpenOrder>>,
 }
 
 /// The keychain as the window tells it: where secrets are, whether they survive a
@@ -214,7 +222,13 @@ impl AppState {
             Err(error) => (Vec::new(), Some(error)),
         };
         self.mark("ipc.groups.out");
-        Ok(WindowStart { preferences, status, groups, groups_error })
+        let lang = preferences.language;
+        let pending = self.run(|store| crate::sync::pending_changes(store, None)).ok();
+        let reminders = self.run(|store| store.reminders(lang)).ok();
+        let orders = self.run(|store| store.list_open_orders()).ok();
+        let sync = self.sync.status();
+        self.mark("ipc.start.out");
+        Ok(WindowStart { preferences, status, groups, groups_error, sync, pending, reminders, orders })
     }
 
     /// Saves the theme and whether to look for updates at start.

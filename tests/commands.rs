@@ -90,7 +90,12 @@ fn commands_return_what_the_store_holds() {
 fn the_first_screen_is_one_answer_in_the_users_language() {
     let dir = tempfile::tempdir().unwrap();
     let state = AppState::new(Store::open_in(dir.path()), Box::new(MemorySecrets::default()), Instant::now());
-    state.run(|s| s.load_sample(time::OffsetDateTime::now_utc(), SampleSize::default())).unwrap();
+    let now = time::OffsetDateTime::now_utc();
+    state.run(|s| s.load_sample(now, SampleSize::default())).unwrap();
+    // A change waiting to be sent and the reminders worked out, for the header.
+    let group = state.run(|s| s.list_groups()).unwrap()[0].id;
+    state.run(|s| s.rename_group(group, "Renamed before the start", now)).unwrap();
+    state.run(|s| s.refresh_reminders(now, Lang::Fr)).unwrap();
     let start = state.window_start("fr-FR").unwrap();
     assert_eq!((start.preferences.language, start.preferences.chosen_language), (Lang::Fr, None));
     // The language is set for what follows (errors in French).
@@ -99,9 +104,21 @@ fn the_first_screen_is_one_answer_in_the_users_language() {
     assert_eq!(start.groups.len(), 2);
     assert!(start.groups_error.is_none());
     let json = serde_json::to_value(&start).unwrap();
-    for key in ["preferences", "status", "groups", "groupsError"] {
+    for key in ["preferences", "status", "groups", "groupsError", "sync", "pending", "reminders", "orders"] {
         assert!(json.get(key).is_some(), "missing {key} in {json}");
     }
+    // The header's reads and the open orders are in it, as their own commands answer
+    // them (so the first screen is drawn once, complete, before anything else is read).
+    fn wire<T: serde::Serialize>(value: &T) -> serde_json::Value {
+        serde_json::to_value(value).unwrap()
+    }
+    let pending = state.run(|s| seatkeeper::sync::pending_changes(s, None)).unwrap();
+    assert!(!pending.is_empty(), "the sample has changes waiting");
+    assert_eq!(wire(&start.pending), wire(&Some(pending)));
+    let reminders = state.run(|s| s.reminders(Lang::Fr)).unwrap();
+    assert_eq!(wire(&start.reminders), wire(&Some(reminders)));
+    assert_eq!(wire(&start.orders), wire(&Some(state.run(|s| s.list_open_orders()).unwrap())));
+    assert_eq!(wire(&start.sync), wire(&state.sync.status()));
 
     // A database the app cannot open: the whole answer is the reason, in the system's language.
     let state = AppState::new(

@@ -3,9 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { emit } from '@tauri-apps/api/event';
 import { describe, expect, it } from 'vitest';
 import App from './App.svelte';
-import { overviewOf, PAYG, PREPAID } from './test/fixtures';
+import { overviewOf, PAYG, PREPAID, pendingActivation } from './test/fixtures';
 import type { AppStatus, GroupSummary, OpenOrder, Preferences, SyncStatus } from './lib/bindings';
-import { fakeRust, ipcError, startWindowWith, type Handler } from './test/ipc';
+import { fakeRust, ipcError, NOT_CONNECTED, startWindowWith, type Handler } from './test/ipc';
 
 const status = (groups: number, hasSampleData = groups > 0): AppStatus => ({
   accounts: 0,
@@ -84,6 +84,10 @@ describe('start-up', () => {
       status: status(2),
       groups: [PREPAID, PAYG],
       groupsError: null,
+      sync: { ...NOT_CONNECTED, accounts: 1, lastSyncAt: new Date(Date.now() - 5 * 60_000).toISOString() },
+      pending: [pendingActivation(7)],
+      reminders: [],
+      orders: [],
     };
     render(App, { start: Promise.resolve(first), first });
     // In the first render itself: no loading screen, nothing awaited.
@@ -91,10 +95,16 @@ describe('start-up', () => {
     expect(screen.queryByRole('status', { name: /Chargement|Loading/ })).toBeNull();
     expect(screen.getByRole('button', { name: 'Boulangerie Lefèvre' })).toBeTruthy();
     expect(document.documentElement.lang).toBe('fr');
+    // The header's reads came in the same answer: drawn in that first render too.
+    expect(screen.getByText(/Synchronisé il y a 5 minutes/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Modifications en attente : 1 ouverte' })).toBeTruthy();
     await frames();
-    // Its read is not sent again, and the first paint is reported once.
+    // Its read is not sent again, the first paint is reported once, and nothing at all
+    // was asked of Rust before it (the events and the reads that follow come after).
     expect(rust.callsOf('start_window')).toHaveLength(0);
     expect(rust.callsOf('report_first_paint')).toHaveLength(1);
+    expect(rust.calls[0]?.cmd).toBe('report_first_paint');
+    await waitFor(() => expect(rust.callsOf('get_sync_status')).toHaveLength(1));
   });
 
   it('after the first paint: says secrets will not last, names the accounts needing keys, offers an update', async () => {
@@ -411,6 +421,8 @@ describe('connecting', () => {
     });
     const user = userEvent.setup();
     render(App);
+    // The window listens to the sync's events once its first screen is painted.
+    await frames();
     await user.click(await screen.findByRole('button', { name: 'Try the demo account' }));
     await screen.findByText('Reading the groups of the simulated OVHcloud…');
     await emit('sync-status', {

@@ -56,7 +56,17 @@ export type WindowStart = { preferences: Preferences, status: AppStatus,
 /**
  * Empty, with `groups_error`, when they could not be read (the list says why).
  */
-groups: Array<GroupSummary>, groupsError: IpcError | null, };
+groups: Array<GroupSummary>, groupsError: IpcError | null, 
+/**
+ * The header's sync indicator (then kept up to date by events).
+ */
+sync: SyncStatus, 
+/**
+ * The header's pending changes, the reminders and the list's open orders; `None`
+ * when one could not be read (the window reads it again once painted, as after
+ * every change, and says why where it is shown).
+ */
+pending: Array<PendingChange> | null, reminders: Array<Reminder> | null, orders: Array<OpenOrder> | null, };
 
 export type Backend = "platform" | "secretService" | "kernelKeyring" | "memory";
 

@@ -11,13 +11,33 @@ class Pending {
   open = $state(false);
   groupId = $state<number | null>(null);
   private seq = 0;
+  /** The changes came with the first screen's answer: the next reload has nothing to read. */
+  private fresh = false;
 
   /** Changes not yet confirmed by OVHcloud. */
   get openCount(): number {
     return this.changes.filter((c) => c.state !== 'done').length;
   }
 
+  /** The first screen's answer (App): shown at once, without reading them again. */
+  startWith(changes: PendingChange[] | null): void {
+    if (!changes) return;
+    this.changes = changes;
+    this.loaded = true;
+    this.fresh = true;
+  }
+
+  /** Reads the changes again (after a change), unless they just came with the first screen. */
+  async reload(): Promise<void> {
+    if (this.fresh) {
+      this.fresh = false;
+      return;
+    }
+    await this.refresh();
+  }
+
   async refresh(): Promise<void> {
+    this.fresh = false;
     const seq = ++this.seq;
     try {
       const changes = await listPendingChanges(null);

@@ -2,6 +2,7 @@
 // `sync-status` events. Components call `follow()` while they show it (the first one
 // starts listening, the last one to leave stops).
 import { getSyncStatus, onSyncStatus } from './api/sync';
+import { afterFirstPaint } from './firstPaint';
 import type { SyncStatus } from './bindings';
 
 class Sync {
@@ -12,6 +13,14 @@ class Sync {
   private users = 0;
   private generation = 0;
   private unlisten: (() => void) | null = null;
+  /** The status came with the first screen's answer: follow it once that screen is painted. */
+  private fresh = false;
+
+  /** The first screen's answer (App): shown at once; the events are listened to once it is painted. */
+  startWith(status: SyncStatus): void {
+    this.status = status;
+    this.fresh = true;
+  }
 
   /** Starts following the status; call the returned function to stop. */
   follow(): () => void {
@@ -34,6 +43,17 @@ class Sync {
 
   private start(): void {
     const generation = ++this.generation;
+    if (this.fresh) {
+      // Nothing but the first screen's one read before it is painted.
+      this.fresh = false;
+      afterFirstPaint(() => {
+        if (generation === this.generation) this.listen(generation);
+      });
+    } else this.listen(generation);
+  }
+
+  /** Listens to the events, and reads the status (an event that comes first wins). */
+  private listen(generation: number): void {
     let heard = false;
     onSyncStatus((status) => {
       if (generation !== this.generation) return;

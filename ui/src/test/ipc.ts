@@ -14,17 +14,31 @@ export type Handler = ((args: Args, answer: Answer) => unknown) | null | string 
 export const ENGLISH = { language: 'en', chosenLanguage: null, theme: 'system', checkUpdates: true } as const;
 
 /**
- * `start_window` as Rust answers it, made of the test's own `get_app_status` and
- * `list_groups` (which later reads use too): the status's error is the whole answer's,
- * the groups' error is returned beside an empty list.
+ * `start_window` as Rust answers it, made of the test's own `get_app_status`,
+ * `list_groups` and the header's reads (which later reads use too): the status's error
+ * is the whole answer's, the groups' error is returned beside an empty list, a header
+ * read that fails is null (the window reads it again once painted).
  */
 export function startWindowWith(preferences: object): Handler {
   return (_args, answer) => {
     const status = answer('get_app_status');
+    const orNull = (cmd: string, args?: Args): unknown => {
+      try {
+        return answer(cmd, args);
+      } catch {
+        return null;
+      }
+    };
+    const reads = {
+      sync: answer('get_sync_status'),
+      pending: orNull('list_pending_changes', { groupId: null }),
+      reminders: orNull('list_reminders'),
+      orders: orNull('list_open_orders'),
+    };
     try {
-      return { preferences, status, groups: answer('list_groups'), groupsError: null };
+      return { preferences, status, groups: answer('list_groups'), groupsError: null, ...reads };
     } catch (error) {
-      return { preferences, status, groups: [], groupsError: error };
+      return { preferences, status, groups: [], groupsError: error, ...reads };
     }
   };
 }
