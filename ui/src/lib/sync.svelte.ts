@@ -13,6 +13,8 @@ class Sync {
   private users = 0;
   private generation = 0;
   private unlisten: (() => void) | null = null;
+  /** Settled once the events are listened to (or cannot be), for the window's start. */
+  listening: Promise<unknown> = Promise.resolve();
   /** The status came with the first screen's answer: follow it once that screen is painted. */
   private fresh = false;
 
@@ -55,7 +57,7 @@ class Sync {
   /** Listens to the events, and reads the status (an event that comes first wins). */
   private listen(generation: number): void {
     let heard = false;
-    onSyncStatus((status) => {
+    this.listening = onSyncStatus((status) => {
       if (generation !== this.generation) return;
       heard = true;
       this.apply(status);
