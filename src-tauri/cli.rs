@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Parser, Subcommand};
 
+use crate::csv_io::ExportFormat;
 use crate::i18n::Lang;
 
 /// Offline-first desktop manager for OVHcloud Microsoft 365 licence groups. With no
@@ -50,14 +51,22 @@ enum Top {
     /// A pending change that failed or waits for you.
     #[command(subcommand)]
     Change(ChangeCmd),
-    /// Write licences to a CSV file (every group without --group, with account and group columns).
+    /// Write licences to a CSV file or an Excel workbook (every group without --group, with
+    /// account and group columns).
+    #[command(group = clap::ArgGroup::new("file").required(true).args(["csv", "xlsx"]))]
     Export {
+        /// A CSV file as spreadsheets in your language open it (UTF-8; `;`-separated in
+        /// French, `,` in English).
         #[arg(long, value_name = "FILE")]
-        csv: PathBuf,
+        csv: Option<PathBuf>,
+        /// An Excel workbook (.xlsx).
+        #[arg(long, value_name = "FILE")]
+        xlsx: Option<PathBuf>,
         #[arg(long, value_name = "SERVICE")]
         group: Option<String>,
     },
-    /// Activate the users of a CSV file on the group's free licences.
+    /// Activate the users of a CSV file on the group's free licences (UTF-8, UTF-16 or
+    /// Windows-1252; separated by `,`, `;` or tabs).
     Import {
         #[arg(long, value_name = "FILE")]
         csv: PathBuf,
@@ -245,7 +254,8 @@ pub enum Command {
         id: i64,
     },
     Export {
-        csv: PathBuf,
+        file: PathBuf,
+        format: ExportFormat,
         group: Option<String>,
     },
     Import {
@@ -288,6 +298,8 @@ pub enum CliError {
     /// A value not among those allowed (`on`/`off`…): the value and the allowed ones.
     BadChoice(String, String),
     Unknown(String),
+    /// Options of which exactly one must be given (none or several were).
+    OneOf(Vec<String>),
 }
 
 impl CliError {
@@ -301,6 +313,12 @@ impl CliError {
             (CliError::BadChoice(v, allowed), Lang::Fr) => format!("« {v} » ne fait pas partie de : {allowed}."),
             (CliError::Unknown(arg), Lang::En) => format!("Unknown argument “{arg}”. See seatkeeper --help."),
             (CliError::Unknown(arg), Lang::Fr) => format!("Argument inconnu « {arg} ». Voir seatkeeper --help."),
+            (CliError::OneOf(options), Lang::En) => {
+                format!("Give exactly one of {}. See seatkeeper --help.", options.join(", "))
+            }
+            (CliError::OneOf(options), Lang::Fr) => {
+                format!("Donnez une et une seule de ces options : {}. Voir seatkeeper --help.", options.join(", "))
+            }
         }
     }
 }
@@ -325,7 +343,23 @@ fn context(e: &clap::Error, kind: ContextKind) -> String {
 
 /// clap's mistake, as one of ours (so it can be said in French too).
 fn mistake(e: &clap::Error) -> CliError {
+    // "<--csv <FILE>|--xlsx <FILE>>" (a required group), "--csv <FILE>": the options' names.
+    let names = |arg: &str| -> Vec<String> {
+        arg.trim_start_matches('<')
+            .split('|')
+            .filter_map(|a| a.split_whitespace().next())
+            .map(|a| a.trim_end_matches('>').to_string())
+            .collect()
+    };
     match e.kind() {
+        ErrorKind::MissingRequiredArgument if context(e, ContextKind::InvalidArg).contains('|') => {
+            CliError::OneOf(names(&context(e, ContextKind::InvalidArg)))
+        }
+        ErrorKind::ArgumentConflict => {
+            let mut options = names(&context(e, ContextKind::InvalidArg));
+            options.extend(names(&context(e, ContextKind::PriorArg)));
+            CliError::OneOf(options)
+        }
         ErrorKind::MissingRequiredArgument
         | ErrorKind::MissingSubcommand
         | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
@@ -374,7 +408,12 @@ pub fn parse<I: IntoIterator<Item = String>>(args: I) -> Result<Cli, CliError> {
         Some(Top::Status { json }) => Command::Status { json },
         Some(Top::Change(ChangeCmd::Retry { id })) => Command::ChangeRetry { id },
         Some(Top::Change(ChangeCmd::Dismiss { id })) => Command::ChangeDismiss { id },
-        Some(Top::Export { csv, group }) => Command::Export { csv, group },
+        Some(Top::Export { csv, xlsx, group }) => match (csv, xlsx) {
+            (Some(file), None) => Command::Export { file, format: ExportFormat::Csv, group },
+            (None, Some(file)) => Command::Export { file, format: ExportFormat::Xlsx, group },
+            // clap's group has refused the others already.
+            _ => return Err(CliError::OneOf(vec!["--csv".into(), "--xlsx".into()])),
+        },
         Some(Top::Import { csv, group }) => Command::Import { csv, group },
         Some(Top::Sample(SampleCmd::Load { payg_users })) => Command::SampleLoad { payg_users },
         Some(Top::Sample(SampleCmd::Remove)) => Command::SampleRemove,
@@ -475,6 +514,21 @@ mod tests {
         );
         assert!(matches!(p(&["import", "--csv", "u.csv"]), Err(CliError::MissingValue(m)) if m.contains("--group")));
         assert_eq!(p(&["export", "--csv", "x.csv", "--bogus", "1"]), Err(CliError::Unknown("--bogus".into())));
+        assert_eq!(
+            p(&["export", "--xlsx", "x.xlsx", "--group", "g"]).unwrap().command,
+            Command::Export { file: "x.xlsx".into(), format: ExportFormat::Xlsx, group: Some("g".into()) }
+        );
+        assert_eq!(
+            p(&["export", "--csv", "x.csv"]).unwrap().command,
+            Command::Export { file: "x.csv".into(), format: ExportFormat::Csv, group: None }
+        );
+        let one_of = Err(CliError::OneOf(vec!["--csv".into(), "--xlsx".into()]));
+        assert_eq!(p(&["export", "--group", "g"]), one_of, "neither");
+        let both = p(&["export", "--xlsx", "x.xlsx", "--csv", "x.csv"]);
+        assert!(matches!(&both, Err(CliError::OneOf(o)) if o.len() == 2 && o.contains(&"--csv".into())), "{both:?}");
+        assert!(matches!(p(&["export", "--xlsx"]), Err(CliError::MissingValue(m)) if m.contains("--xlsx")));
+        let fr = CliError::OneOf(vec!["--csv".into(), "--xlsx".into()]).message(Lang::Fr);
+        assert!(fr.contains("une et une seule") && fr.contains("--csv, --xlsx"), "{fr}");
         assert_eq!(p(&["backup", "b.skbackup"]).unwrap().command, Command::Backup { file: "b.skbackup".into() });
         assert_eq!(p(&["restore", "b.skbackup"]).unwrap().command, Command::Restore { file: "b.skbackup".into() });
         assert!(matches!(p(&["restore"]), Err(CliError::MissingValue(_))));

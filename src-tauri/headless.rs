@@ -133,13 +133,13 @@ fn execute(command: &Command, store: &Store, keychain: &dyn SecretStore, lang: L
             Ok(true)
         }
         Command::ChangeDismiss { id } => store.dismiss_change(keychain, *id, now()).map(|_| true),
-        Command::Export { csv, group } => {
+        Command::Export { file, format, group } => {
             let bytes = match group {
-                Some(service) => store.export_licences_csv(group_id(store, service)?, None, lang)?,
-                None => store.export_all_groups_csv(lang)?,
+                Some(service) => store.export_licences(group_id(store, service)?, None, lang, *format)?,
+                None => store.export_all_groups(lang, *format)?,
             };
-            std::fs::write(csv, &bytes).map_err(|e| Error::io(csv.display().to_string(), e))?;
-            println!("{}", csv.display());
+            crate::csv_io::write_file(file, &bytes)?;
+            println!("{}", file.display());
             Ok(true)
         }
         Command::Import { csv, group } => {

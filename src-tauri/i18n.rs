@@ -27,6 +27,16 @@ impl Lang {
         }
     }
 
+    /// How numbers are written in this language: the decimal separator (`1.5`, `1,5`).
+    /// Spreadsheets follow it for CSV files (a comma there separates fields only where
+    /// it is not the decimal separator), see `csv_io::csv_separator`.
+    pub fn decimal_separator(self) -> char {
+        match self {
+            Lang::En => '.',
+            Lang::Fr => ',',
+        }
+    }
+
     /// Picks the text for this language from an (English, French) pair.
     pub fn pick<'a>(self, en: &'a str, fr: &'a str) -> &'a str {
         match self {

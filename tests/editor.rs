@@ -2,6 +2,7 @@
 //! accounts, passwords (keychain only), freeing, installs, orders, the outbox and
 //! its undo, usage, history filters, CSV import and export.
 
+use seatkeeper::csv_io::ExportFormat;
 use seatkeeper::domain::{AccountInput, DeviceKind, GroupFamily, LicenceType};
 use seatkeeper::error::{Error, ErrorCode, Precondition};
 use seatkeeper::i18n::Lang;
@@ -403,16 +404,19 @@ fn csv_import_previews_then_queues_only_accepted_rows() {
 #[test]
 fn csv_export_has_the_visible_columns_and_a_selection() {
     let f = fixture();
-    let all = f.store.export_licences_csv(f.prepaid.id, None, Lang::En).unwrap();
+    let all = f.store.export_licences(f.prepaid.id, None, Lang::En, ExportFormat::Csv).unwrap();
     let text = String::from_utf8(all).unwrap();
     assert!(text.starts_with(
-        "First name,Last name,Activation e-mail,Licence type,State,Computers,Tablets,Phones,Pending change\n"
+        "\u{feff}First name,Last name,Activation e-mail,Licence type,State,Computers,Tablets,Phones,Pending change\r\n"
     ));
     assert_eq!(text.lines().count(), 31);
     let ids: Vec<i64> = f.store.list_licences(f.prepaid.id).unwrap().iter().take(2).map(|l| l.id).collect();
-    let some = String::from_utf8(f.store.export_licences_csv(f.prepaid.id, Some(&ids), Lang::Fr).unwrap()).unwrap();
-    assert!(some.starts_with("Prénom,Nom,"));
+    let some = f.store.export_licences(f.prepaid.id, Some(&ids), Lang::Fr, ExportFormat::Csv).unwrap();
+    let some = String::from_utf8(some).unwrap();
+    assert!(some.starts_with("\u{feff}Prénom;Nom;"));
     assert_eq!(some.lines().count(), 3);
+    let xlsx = f.store.export_licences(f.prepaid.id, Some(&ids), Lang::Fr, ExportFormat::Xlsx).unwrap();
+    assert!(xlsx.starts_with(b"PK\x03\x04"), "an Excel workbook");
     let dir = tempfile::tempdir().unwrap();
     let name = seatkeeper::csv_io::export_file_name("office4417.o365.ovh.com", NOW);
     assert!(name.starts_with("seatkeeper-office4417.o365.ovh.com-") && name.ends_with(".csv"), "{name}");

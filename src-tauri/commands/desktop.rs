@@ -330,7 +330,7 @@ pub fn choose_import_file(
     let lang = state.lang();
     let chosen = file_dialog(&app)
         .set_title(lang.pick("Import users from a CSV file", "Importer des utilisateurs depuis un fichier CSV"))
-        .add_filter("CSV", &["csv", "txt"])
+        .add_filter("CSV", &["csv", "txt", "tsv"])
         .blocking_pick_file();
     let Some(chosen) = chosen else { return Ok(None) };
     let path = chosen.into_path().map_err(|e| internal(&state)(e.to_string()))?;
@@ -340,30 +340,30 @@ pub fn choose_import_file(
     Ok(Some(ChosenImport { file_name, bytes, preview }))
 }
 
-/// "Export": the licences (all, or `licence_ids`) as CSV, to a file the user chooses in
-/// a native save dialog. Returns its path, or `None` when the user cancelled.
+/// "Export": the licences (all, or `licence_ids`) to a file the user chooses in a native
+/// save dialog, CSV or an Excel workbook as the chosen file's extension says. Returns its
+/// path, or `None` when the user cancelled.
 #[tauri::command(async)]
-pub fn export_licences_csv(
+pub fn export_licences(
     app: AppHandle,
     state: State<'_, AppState>,
     group_id: i64,
     licence_ids: Option<Vec<i64>>,
 ) -> CmdResult<Option<String>> {
     let lang = state.lang();
-    let (bytes, name) = state.run(|store| {
-        let bytes = store.export_licences_csv(group_id, licence_ids.as_deref(), lang)?;
-        let group = store.group_overview(group_id)?.group;
-        Ok((bytes, crate::csv_io::export_file_name(&group.service_name, now())))
-    })?;
+    let group = state.run(|store| Ok(store.group_overview(group_id)?.group))?;
     let dir = app.path().download_dir().or_else(|_| app.path().home_dir()).unwrap_or_default();
     let chosen = file_dialog(&app)
         .set_title(lang.pick("Export licences", "Exporter les licences"))
         .set_directory(dir)
-        .set_file_name(name)
+        .set_file_name(crate::csv_io::export_file_name(&group.service_name, now()))
         .add_filter("CSV", &["csv"])
+        .add_filter(lang.pick("Excel workbook (.xlsx)", "Classeur Excel (.xlsx)"), &["xlsx"])
         .blocking_save_file();
     let Some(chosen) = chosen else { return Ok(None) };
     let path = chosen.into_path().map_err(|e| internal(&state)(e.to_string()))?;
+    let format = crate::csv_io::ExportFormat::for_file(&path);
+    let bytes = state.run(|store| store.export_licences(group_id, licence_ids.as_deref(), lang, format))?;
     crate::csv_io::write_file(&path, &bytes).map_err(|e| e.to_ipc(lang))?;
     Ok(Some(path.display().to_string()))
 }

@@ -55,7 +55,7 @@ macro_rules! app_invoke_handler {
             $crate::commands::check_password,
             $crate::commands::change_password,
             $crate::commands::free_licences,
-            $crate::commands::export_licences_csv,
+            $crate::commands::export_licences,
             $crate::commands::choose_import_file,
             $crate::commands::import_users,
             $crate::commands::list_installs,

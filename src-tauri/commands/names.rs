@@ -27,7 +27,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "check_password",
     "change_password",
     "free_licences",
-    "export_licences_csv",
+    "export_licences",
     "choose_import_file",
     "import_users",
     "list_installs",

@@ -3,10 +3,14 @@
 
 use crate::i18n::{Lang, Localize};
 
-/// Why a whole file cannot be imported.
+/// Why a whole file cannot be imported. `NotUtf8`: marked as UTF-8 (or UTF-8 up to a
+/// point) but not UTF-8 from `line` on; `NotText`: control characters (a binary file) or
+/// broken UTF-16 at `line`; `Workbook`: a spreadsheet's own file (.xlsx, .xls), not CSV.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FileProblem {
     NotUtf8 { line: usize },
+    NotText { line: usize },
+    Workbook,
     Empty,
     MissingColumns(Vec<&'static str>),
     Malformed { line: usize },
@@ -23,6 +27,20 @@ impl Localize for FileProblem {
             (FileProblem::NotUtf8 { line }, Lang::Fr) => format!(
                 "Le fichier n'est pas un texte UTF-8 (ligne {line}). Dans votre tableur, enregistrez-le en « CSV UTF-8 » puis réessayez."
             ),
+            (FileProblem::NotText { line }, Lang::En) => format!(
+                "The file is not text (line {line}). In your spreadsheet, save it as CSV and try again."
+            ),
+            (FileProblem::NotText { line }, Lang::Fr) => format!(
+                "Le fichier n'est pas du texte (ligne {line}). Dans votre tableur, enregistrez-le en CSV puis réessayez."
+            ),
+            (FileProblem::Workbook, Lang::En) => {
+                "The file is a spreadsheet workbook, not a CSV file. In your spreadsheet, save it as CSV and try again."
+                    .into()
+            }
+            (FileProblem::Workbook, Lang::Fr) => {
+                "Le fichier est un classeur de tableur, pas un fichier CSV. Dans votre tableur, enregistrez-le en CSV puis réessayez."
+                    .into()
+            }
             (FileProblem::Empty, Lang::En) => "The file has no user rows under its header.".into(),
             (FileProblem::Empty, Lang::Fr) => "Le fichier ne contient aucun utilisateur sous son en-tête.".into(),
             (FileProblem::MissingColumns(cols), Lang::En) => format!(

@@ -585,18 +585,24 @@ impl Store {
         })
     }
 
-    /// A group's licences as CSV: all of them, or those in `only`.
-    pub fn export_licences_csv(&self, group_id: i64, only: Option<&[i64]>, lang: Lang) -> Result<Vec<u8>> {
+    /// A group's licences as a file in `format`: all of them, or those in `only`.
+    pub fn export_licences(
+        &self,
+        group_id: i64,
+        only: Option<&[i64]>,
+        lang: Lang,
+        format: crate::csv_io::ExportFormat,
+    ) -> Result<Vec<u8>> {
         let mut rows = self.list_licences(group_id)?;
         if let Some(ids) = only {
             rows.retain(|r| ids.contains(&r.id));
         }
         let rows: Vec<_> = rows.iter().map(LicenceRow::export_row).collect();
-        Ok(crate::csv_io::export_licences(&rows, lang))
+        crate::csv_io::export_licences(&rows, lang, format)
     }
 
-    /// Every group's licences in one CSV, each row with its account and group.
-    pub fn export_all_groups_csv(&self, lang: Lang) -> Result<Vec<u8>> {
+    /// Every group's licences in one file, each row with its account and group.
+    pub fn export_all_groups(&self, lang: Lang, format: crate::csv_io::ExportFormat) -> Result<Vec<u8>> {
         let groups = self.list_groups()?;
         let mut rows = Vec::new();
         for g in &groups {
@@ -607,7 +613,7 @@ impl Store {
             .zip(&rows)
             .map(|(g, rows)| crate::csv_io::ExportGroup { account: &g.account_label, group: &g.service_name, rows })
             .collect();
-        Ok(crate::csv_io::export_groups(&parts, lang))
+        crate::csv_io::export_groups(&parts, lang, format)
     }
 
     /// Reads a CSV of users and says, row by row, what importing it would do. Queues nothing.

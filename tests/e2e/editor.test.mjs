@@ -269,7 +269,7 @@ test('change a password (generated, shown once) and free a licence', async () =>
     await until(
       browser,
       async () => {
-        path = /CSV saved to (.+\.csv)/.exec(await browser.$('main').getText())?.[1] ?? '';
+        path = /Licences saved to (.+\.csv)/.exec(await browser.$('main').getText())?.[1] ?? '';
         return path !== '';
       },
       'no export notice',

@@ -331,7 +331,7 @@ export const en = {
   'licences.orderMore': 'Order more licences',
   'licences.addUser': 'Add user',
   'licences.import': 'Import CSV',
-  'licences.export': 'Export CSV',
+  'licences.export': 'Export (CSV, Excel)',
   'licences.filterState': 'State',
   'licences.filterType': 'Type',
   'licences.filterAll': 'All',
@@ -369,7 +369,7 @@ export const en = {
   'licences.notice.password': 'Password change for {name} queued for OVHcloud.',
   'licences.notice.freed.one': '{count} licence freed. The change is queued for OVHcloud.',
   'licences.notice.freed.other': '{count} licences freed. The changes are queued for OVHcloud.',
-  'licences.notice.exported': 'CSV saved to {path}',
+  'licences.notice.exported': 'Licences saved to {path}',
   'licences.notice.imported.one': '{count} user imported. The change is queued for OVHcloud.',
   'licences.notice.imported.other': '{count} users imported. The changes are queued for OVHcloud.',
   'licences.free.title': 'Free the licence of {name}?',
@@ -462,7 +462,7 @@ export const en = {
 
   'import.title': 'Import users from a CSV file',
   'import.help':
-    'The first row names the columns: first name, last name, login, and optionally usage location (FR when missing). Comma- or semicolon-separated, saved as UTF-8.',
+    'The first row names the columns: first name, last name, login, and optionally usage location (FR when missing). A CSV or Unicode text file as Excel or LibreOffice saves it: separated by commas, semicolons or tabs, in UTF-8, UTF-16 or Windows (Western European) encoding.',
   'import.choose': 'Choose a CSV file…',
   'import.chooseAnother': 'Choose another file…',
   'import.reading': 'Reading the file…',

@@ -336,7 +336,7 @@ export const fr: Messages = {
   'licences.orderMore': 'Commander plus de licences',
   'licences.addUser': 'Ajouter un utilisateur',
   'licences.import': 'Importer un CSV',
-  'licences.export': 'Exporter en CSV',
+  'licences.export': 'Exporter (CSV, Excel)',
   'licences.filterState': 'État',
   'licences.filterType': 'Type',
   'licences.filterAll': 'Tous',
@@ -375,7 +375,7 @@ export const fr: Messages = {
   'licences.notice.password': 'Changement du mot de passe de {name} en attente d’envoi à OVHcloud.',
   'licences.notice.freed.one': '{count} licence libérée. La modification attend d’être envoyée à OVHcloud.',
   'licences.notice.freed.other': '{count} licences libérées. Les modifications attendent d’être envoyées à OVHcloud.',
-  'licences.notice.exported': 'CSV enregistré dans {path}',
+  'licences.notice.exported': 'Licences enregistrées dans {path}',
   'licences.notice.imported.one': '{count} utilisateur importé. La modification attend d’être envoyée à OVHcloud.',
   'licences.notice.imported.other':
     '{count} utilisateurs importés. Les modifications attendent d’être envoyées à OVHcloud.',
@@ -471,7 +471,7 @@ export const fr: Messages = {
 
   'import.title': 'Importer des utilisateurs depuis un fichier CSV',
   'import.help':
-    'La première ligne nomme les colonnes : prénom, nom, identifiant et, si besoin, pays d’utilisation (FR par défaut). Séparateur virgule ou point-virgule, enregistré en UTF-8.',
+    'La première ligne nomme les colonnes : prénom, nom, identifiant et, si besoin, pays d’utilisation (FR par défaut). Un fichier CSV ou texte Unicode tel qu’Excel ou LibreOffice l’enregistre : séparé par des virgules, des points-virgules ou des tabulations, en UTF-8, UTF-16 ou Windows (Europe occidentale).',
   'import.choose': 'Choisir un fichier CSV…',
   'import.chooseAnother': 'Choisir un autre fichier…',
   'import.reading': 'Lecture du fichier…',

@@ -33,11 +33,12 @@ export const changePassword = (
 export const freeLicences = (licenceIds: number[]): Promise<number> => call('free_licences', { licenceIds });
 
 /**
- * Asks where to save (a native save dialog, in Downloads by default), writes the CSV
- * there (all licences, or `licenceIds`) and returns its path; null if cancelled.
+ * Asks where to save (a native save dialog, in Downloads by default, offering CSV and
+ * Excel), writes the licences there (all, or `licenceIds`) in the format of the chosen
+ * file's extension and returns its path; null if cancelled.
  */
-export const exportLicencesCsv = (groupId: number, licenceIds: number[] | null): Promise<string | null> =>
-  call('export_licences_csv', { groupId, licenceIds });
+export const exportLicences = (groupId: number, licenceIds: number[] | null): Promise<string | null> =>
+  call('export_licences', { groupId, licenceIds });
 
 /** Asks for a CSV file (a native open dialog) and previews it; queues nothing. Null if cancelled. */
 export const chooseImportFile = (groupId: number): Promise<ChosenImport | null> =>

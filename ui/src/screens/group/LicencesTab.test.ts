@@ -209,24 +209,24 @@ describe('licences tab, row menu', () => {
     const answers = ['/home/me/Documents/office4417-licences.csv', null];
     const rust = fakeRust({
       list_licences: makeLicences(5),
-      export_licences_csv: () => answers.shift(),
+      export_licences: () => answers.shift(),
     });
     const user = userEvent.setup();
     const p = props();
     render(LicencesTab, { props: p });
-    await user.click(await screen.findByRole('button', { name: 'Export CSV' }));
+    await user.click(await screen.findByRole('button', { name: 'Export (CSV, Excel)' }));
     await waitFor(() =>
-      expect(p.onNotice).toHaveBeenCalledWith('CSV saved to /home/me/Documents/office4417-licences.csv'),
+      expect(p.onNotice).toHaveBeenCalledWith('Licences saved to /home/me/Documents/office4417-licences.csv'),
     );
-    expect(rust.callsOf('export_licences_csv')[0]?.args).toEqual({ groupId: 1, licenceIds: null });
+    expect(rust.callsOf('export_licences')[0]?.args).toEqual({ groupId: 1, licenceIds: null });
     await user.click(screen.getByRole('checkbox', { name: 'Select Louis Laurent' }));
     await user.click(screen.getByRole('checkbox', { name: 'Select Camille Martin' }));
     await user.click(screen.getByRole('button', { name: 'Export (2)' }));
-    await waitFor(() => expect(rust.callsOf('export_licences_csv')).toHaveLength(2));
-    expect(rust.callsOf('export_licences_csv')[1]?.args).toEqual({ groupId: 1, licenceIds: [1, 2] });
+    await waitFor(() => expect(rust.callsOf('export_licences')).toHaveLength(2));
+    expect(rust.callsOf('export_licences')[1]?.args).toEqual({ groupId: 1, licenceIds: [1, 2] });
     // The export is over (its buttons free again), and it said nothing.
     await waitFor(() =>
-      expect(screen.getByRole('button', { name: 'Export CSV' }).getAttribute('aria-busy')).toBe('false'),
+      expect(screen.getByRole('button', { name: 'Export (CSV, Excel)' }).getAttribute('aria-busy')).toBe('false'),
     );
     expect(p.onNotice).toHaveBeenCalledTimes(1);
   });
