@@ -132,6 +132,14 @@ fn partial_beside(target: &Path, what: &str) -> PathBuf {
     target.with_file_name(format!(".{name}.{what}-{}", std::process::id()))
 }
 
+/// Flushes a closed file to the disk, then closes it again.
+fn flush_to_disk(path: &Path) -> Result<()> {
+    let file = std::fs::OpenOptions::new().write(true).open(path).map_err(storage(path.display().to_string()))?;
+    file.sync_all().map_err(storage(path.display().to_string()))?;
+    drop(file);
+    Ok(())
+}
+
 fn remove_if_there(path: &Path) {
     let _ = std::fs::remove_file(path);
     for suffix in ["-journal", "-wal", "-shm"] {
@@ -183,7 +191,10 @@ impl Store {
             }
             let info = describe(&copy, dest, manifest)?;
             copy.close().map_err(|(_, e)| e)?;
-            std::fs::File::open(&partial).and_then(|f| f.sync_all()).map_err(storage(partial.display().to_string()))?;
+            // Every handle on the copy is closed; it is flushed through a handle that may
+            // write (Windows refuses to flush a read-only one: "Access denied"), closed
+            // again, and only then moved into place (Windows cannot move an open file).
+            flush_to_disk(&partial)?;
             std::fs::rename(&partial, dest).map_err(storage(format!("writing {}", dest.display())))?;
             Ok(info)
         })();
@@ -319,6 +330,7 @@ impl Prepared {
             let _ = std::fs::remove_file(copy);
         }
         settings::new_installation_id(&conn)?;
+        settings::clear_backup_failure(&conn)?;
         let own: i64 = conn.query_row("PRAGMA page_size", [], |r| r.get(0))?;
         if own != page_size {
             conn.pragma_update(None, "page_size", page_size)?;
