@@ -209,6 +209,12 @@ async fn after_first_paint(app: tauri::AppHandle) {
                 tracing::warn!(error = %e, database = %store.path().display(), "automatic backup");
             }
         }
+        // A window left open for days keeps its log folder to the last two weeks too.
+        if let Some(dir) = &state.log_dir {
+            for (file, error) in crate::logs::prune(dir, "window", time::OffsetDateTime::now_utc().date()) {
+                tracing::warn!(file = %file.display(), %error, "an old log file could not be removed yet");
+            }
+        }
         tokio::time::sleep(DAILY_BACKUP_CHECK_EVERY).await;
     }
 }

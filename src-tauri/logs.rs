@@ -61,11 +61,13 @@ pub fn init(dir: &Path, process: &'static str) -> Option<LogGuard> {
     // The folder first: the appender looks for old files to prune before it creates it,
     // and says so on stderr when the folder is not there yet (a first run).
     std::fs::create_dir_all(dir).ok()?;
+    // Old files are pruned here, not by the appender (which sorts by creation time and
+    // prints on stderr when Windows refuses to delete a file another program holds open).
+    let not_removed = prune(dir, process, time::OffsetDateTime::now_utc().date());
     let appender = tracing_appender::rolling::Builder::new()
         .rotation(tracing_appender::rolling::Rotation::DAILY)
         .filename_prefix(format!("seatkeeper-{process}"))
         .filename_suffix("log")
-        .max_log_files(KEPT_DAYS)
         .build(dir)
         .ok()?;
     let (writer, guard) = tracing_appender::non_blocking(appender);
@@ -85,7 +87,34 @@ pub fn init(dir: &Path, process: &'static str) -> Option<LogGuard> {
         pid = std::process::id(),
         "Seatkeeper started"
     );
+    for (file, error) in not_removed {
+        tracing::warn!(file = %file.display(), %error, "an old log file could not be removed yet (open elsewhere?)");
+    }
     Some(LogGuard(guard))
+}
+
+/// Removes `process`'s log files beyond the last [`KEPT_DAYS`] days (today's counted,
+/// whether or not it is there yet), oldest first by the date in their names. A file that
+/// cannot be removed now (on Windows, one another program has open) is left for the next
+/// time, and returned with why; the rest are still removed.
+pub fn prune(dir: &Path, process: &str, today: time::Date) -> Vec<(PathBuf, std::io::Error)> {
+    let prefix = format!("seatkeeper-{process}.");
+    let todays = format!("{prefix}{:04}-{:02}-{:02}.log", today.year(), u8::from(today.month()), today.day());
+    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    let mut older: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(&prefix) && n.ends_with(".log") && n < todays.as_str())
+        })
+        .collect();
+    // `seatkeeper-cli.2026-12-08.log`: the names sort by date.
+    older.sort();
+    let extra = older.len().saturating_sub(KEPT_DAYS - 1);
+    older.into_iter().take(extra).filter_map(|file| std::fs::remove_file(&file).err().map(|e| (file, e))).collect()
 }
 
 #[cfg(test)]
@@ -100,6 +129,34 @@ mod tests {
         } else {
             "app.seatkeeper.desktop/logs"
         })));
+    }
+
+    #[test]
+    fn pruning_keeps_the_last_fourteen_days_by_the_dates_in_the_names() {
+        let dir = tempfile::tempdir().unwrap();
+        let today = time::macros::date!(2026 - 12 - 20);
+        // Made newest first, so their creation times run the other way from their dates.
+        for day in (1..=20).rev() {
+            std::fs::write(dir.path().join(format!("seatkeeper-cli.2026-12-{day:02}.log")), "{}\n").unwrap();
+        }
+        std::fs::write(dir.path().join("seatkeeper-window.2026-11-01.log"), "{}\n").unwrap();
+        std::fs::write(dir.path().join("notes.txt"), "mine").unwrap();
+        assert!(prune(dir.path(), "cli", today).is_empty());
+        let mut names: Vec<String> =
+            std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+        names.sort();
+        let cli: Vec<&String> = names.iter().filter(|n| n.starts_with("seatkeeper-cli.")).collect();
+        assert_eq!(cli.len(), KEPT_DAYS, "{names:?}");
+        assert_eq!(cli[0], "seatkeeper-cli.2026-12-07.log");
+        assert!(names.contains(&"seatkeeper-window.2026-11-01.log".to_string()), "another process's are its own");
+        assert!(names.contains(&"notes.txt".to_string()));
+        // Before today's file exists, room is kept for it.
+        std::fs::remove_file(dir.path().join("seatkeeper-cli.2026-12-20.log")).unwrap();
+        assert!(prune(dir.path(), "cli", today).is_empty());
+        let left = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().starts_with("seatkeeper-cli."));
+        assert_eq!(left.count(), KEPT_DAYS - 1);
     }
 
     #[test]
