@@ -14,6 +14,7 @@ use ts_rs::TS;
 
 use crate::error::{BackupProblem, Error, Result};
 use crate::secrets::SecretStore;
+use crate::store::BackupFailure;
 use crate::store::Store;
 use crate::store::backup::{BackupInfo, BackupKind, EXTENSION, folder};
 use crate::sync::SyncLock;
@@ -78,12 +79,31 @@ pub fn back_up(store: &Store, dest: &Path, now: time::OffsetDateTime) -> Result<
 
 /// Today's automatic backup, if not made yet (the window at start and every hour, and
 /// `seatkeeper sync`).
+/// A failure is recorded in the database until a later one succeeds, so that the window
+/// and `seatkeeper status` say so whichever process it failed in.
 pub fn back_up_daily(store: &Store, now: time::OffsetDateTime) -> Result<Option<PathBuf>> {
-    let made = store.back_up_daily(now)?;
-    if let Some(path) = &made {
-        tracing::info!(file = %path.display(), "automatic backup written");
+    match store.back_up_daily(now) {
+        Ok(made) => {
+            if let Some(path) = &made {
+                tracing::info!(file = %path.display(), "automatic backup written");
+            }
+            // Today's is there (made now or before): any earlier failure is over.
+            let _ = store.set_backup_failure(None);
+            Ok(made)
+        }
+        Err(e) => {
+            tracing::error!(error = %e, database = %store.path().display(), "automatic backup failed");
+            let detail = match &e {
+                Error::Io { context, source } => format!("{context}: {source}"),
+                other => other.to_string(),
+            };
+            let failure = BackupFailure { at: crate::store::timestamp(now), detail };
+            if let Err(record) = store.set_backup_failure(Some(&failure)) {
+                tracing::warn!(error = %record, "recording the automatic backup's failure");
+            }
+            Err(e)
+        }
     }
-    Ok(made)
 }
 
 /// Checks a backup file without restoring it (what the window shows before asking).

@@ -95,6 +95,7 @@ fn render() -> String {
         crate::store::backup::BackupKind,
         crate::store::backup::BackupManifest,
         crate::store::backup::BackupInfo,
+        crate::store::BackupFailure,
         crate::backup::RestoreReport,
         crate::commands::Locations,
         crate::commands::Folder,

@@ -314,6 +314,8 @@ fn status(store: &Store, keychain: &dyn SecretStore, as_json: bool) -> Result<bo
             "accounts": store.list_accounts()?,
             "groups": described,
             "pendingChanges": open,
+            "lastAutomaticBackup": store.last_daily_backup().map(|p| p.display().to_string()),
+            "automaticBackupFailure": store.backup_failure()?,
         });
         println!("{}", serde_json::to_string_pretty(&value).map_err(|e| Error::Internal(e.to_string()))?);
     } else {
@@ -335,6 +337,11 @@ fn status(store: &Store, keychain: &dyn SecretStore, as_json: bool) -> Result<bo
                 g.licences_total,
                 g.status
             );
+        }
+        match (store.backup_failure()?, store.last_daily_backup()) {
+            (Some(failure), _) => println!("automatic backup: FAILED at {} ({})", failure.at, failure.detail),
+            (None, Some(last)) => println!("automatic backup: {}", last.display()),
+            (None, None) => println!("automatic backup: none yet"),
         }
         println!("pending changes: {}", open.len());
         for c in &open {
@@ -621,9 +628,18 @@ fn sync(store: &Store, keychain: &dyn SecretStore, only: Option<&str>, wait: boo
     }
     drop(lock);
     // The daily backup rides on the scheduled sync too (a no-op when today's is there).
-    if let Err(e) = crate::backup::back_up_daily(store, now()) {
-        eprintln!("seatkeeper: {}", e.localize(lang));
-    }
+    // One that fails fails the sync's exit status: a scheduled task sees it.
+    let backed_up = match crate::backup::back_up_daily(store, now()) {
+        Ok(_) => true,
+        Err(e) => {
+            eprintln!(
+                "seatkeeper: {} {}",
+                lang.pick("the automatic backup failed:", "la sauvegarde automatique a échoué :"),
+                e.localize(lang)
+            );
+            false
+        }
+    };
     let attention = store.changes_needing_attention(None)?;
     if attention > 0 {
         println!(
@@ -634,5 +650,5 @@ fn sync(store: &Store, keychain: &dyn SecretStore, only: Option<&str>, wait: boo
             )
         );
     }
-    Ok(all_sent && attention == 0)
+    Ok(all_sent && attention == 0 && backed_up)
 }

@@ -314,6 +314,43 @@ fn the_daily_backup_is_made_once_a_day_and_the_last_seven_are_kept() {
 }
 
 #[test]
+fn a_sync_whose_automatic_backup_failed_says_so_in_its_exit_status_and_status_until_one_succeeds() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_in(dir.path()).unwrap();
+    store.load_sample(NOW, SampleSize::default()).unwrap();
+    drop(store);
+    // The backups folder cannot be made: a file stands where it should be.
+    let backups = dir.path().join("backups");
+    std::fs::write(&backups, b"not a folder").unwrap();
+    for (lang, said) in
+        [("C.UTF-8", "the automatic backup failed"), ("fr_FR.UTF-8", "la sauvegarde automatique a échoué")]
+    {
+        let out = cli(dir.path(), &["sync"], lang);
+        assert_eq!(out.status.code(), Some(1), "a scheduled task sees the failure: {}", text(&out));
+        assert!(text(&out).contains(said), "{}", text(&out));
+    }
+    let status = cli(dir.path(), &["status", "--json"], "C.UTF-8");
+    let json: serde_json::Value = serde_json::from_slice(&status.stdout).unwrap();
+    let failure = &json["automaticBackupFailure"];
+    assert!(failure["detail"].as_str().is_some_and(|d| d.contains("backups")), "{json}");
+    assert!(failure["at"].as_str().is_some_and(|at| at.ends_with('Z')), "{json}");
+    assert!(text(&cli(dir.path(), &["status"], "C.UTF-8")).contains("automatic backup: FAILED"));
+    let store = Store::open_in(dir.path()).unwrap();
+    assert!(store.backup_failure().unwrap().is_some(), "the window reads it from the database too");
+    drop(store);
+
+    std::fs::remove_file(&backups).unwrap();
+    let out = cli(dir.path(), &["sync"], "C.UTF-8");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let store = Store::open_in(dir.path()).unwrap();
+    assert_eq!(store.backup_failure().unwrap(), None, "a backup that succeeds ends it");
+    assert!(store.last_daily_backup().is_some());
+    let status = cli(dir.path(), &["status", "--json"], "C.UTF-8");
+    let json: serde_json::Value = serde_json::from_slice(&status.stdout).unwrap();
+    assert!(json["automaticBackupFailure"].is_null(), "{json}");
+}
+
+#[test]
 fn the_command_line_refuses_to_restore_under_an_open_window_and_waits_for_a_sync() {
     let dir = tempfile::tempdir().unwrap();
     let db = {

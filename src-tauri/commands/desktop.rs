@@ -72,6 +72,9 @@ pub struct Locations {
     pub backups_dir: String,
     /// The newest automatic backup.
     pub last_automatic_backup: Option<String>,
+    /// The automatic backup that failed last (in the window or a scheduled sync), until
+    /// one succeeds again.
+    pub automatic_backup_failure: Option<crate::store::BackupFailure>,
 }
 
 #[tauri::command(async)]
@@ -84,6 +87,7 @@ pub fn get_locations(state: State<'_, AppState>) -> CmdResult<Locations> {
             log_dir: state.log_dir.as_ref().map(|p| p.display().to_string()),
             backups_dir: crate::backup::backups_folder(store).display().to_string(),
             last_automatic_backup: store.last_daily_backup().map(|p| p.display().to_string()),
+            automatic_backup_failure: store.backup_failure()?,
         })
     })
 }

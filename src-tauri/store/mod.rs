@@ -72,7 +72,7 @@ pub use lifecycle::GroupDomain;
 pub use migrations::{LATEST_VERSION, MigrationReport};
 pub use orders::{CatalogEntry, OpenOrder, OrderQuote, OrderRequest, months_in};
 pub use reminders::{Reminder, ReminderSettings};
-pub use settings::Theme;
+pub use settings::{BackupFailure, Theme};
 pub use usage::{UsagePeriod, UsagePoint, UsageSeries};
 
 /// The file name of the database inside the data directory.

@@ -90,6 +90,27 @@ fn put(conn: &Connection, key: &str, value: &str) -> Result<()> {
     Ok(())
 }
 
+/// The last automatic backup that failed, until one succeeds again: the window's Settings
+/// and `seatkeeper status` say so, whichever process (the window or a scheduled sync) it
+/// failed in.
+const BACKUP_FAILURE: &str = "automaticBackupFailure";
+
+/// An automatic backup that failed: when, and the system's own words for why (a path and
+/// an OS error, worded by the OS); the sentence around them is the reader's language.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BackupFailure {
+    /// RFC 3339, UTC.
+    pub at: String,
+    pub detail: String,
+}
+
+/// Forgets a recorded backup failure (a restored database: the failure was the old one's).
+pub(super) fn clear_backup_failure(conn: &Connection) -> Result<()> {
+    conn.execute("DELETE FROM settings WHERE key = ?1", [BACKUP_FAILURE])?;
+    Ok(())
+}
+
 /// Gives the database a new installation id (a restored backup: its keychain entries,
 /// its order references and its pending changes' keys must not meet the old ones).
 pub(super) fn new_installation_id(conn: &Connection) -> Result<String> {
@@ -112,6 +133,23 @@ impl super::Store {
 
     pub fn set_check_updates(&self, on: bool) -> Result<()> {
         self.write(|tx| put(tx, CHECK_UPDATES, if on { "1" } else { "0" }))
+    }
+
+    /// The automatic backup that failed last, if none succeeded since.
+    pub fn backup_failure(&self) -> Result<Option<BackupFailure>> {
+        self.read(|c| Ok(get(c, BACKUP_FAILURE)?.and_then(|v| serde_json::from_str(&v).ok())))
+    }
+
+    /// Records that the automatic backup failed (`Some`), or that it succeeded (`None`).
+    pub fn set_backup_failure(&self, failure: Option<&BackupFailure>) -> Result<()> {
+        match failure {
+            Some(f) => {
+                let value = serde_json::to_string(f).map_err(|e| crate::error::Error::Internal(e.to_string()))?;
+                self.write(|tx| put(tx, BACKUP_FAILURE, &value))
+            }
+            None if self.read(|c| get(c, BACKUP_FAILURE))?.is_none() => Ok(()),
+            None => self.write(|tx| clear_backup_failure(tx)),
+        }
     }
 
     /// The keychain this database's secrets were last kept in, if recorded.

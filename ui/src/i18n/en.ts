@@ -891,6 +891,8 @@ export const en = {
     'Seatkeeper also backs up automatically once a day and keeps the last 7 in the backups folder.',
   'settings.backup.last': 'Latest: {path}',
   'settings.backup.none': 'None yet.',
+  'settings.backup.failed':
+    'The automatic backup of {date} failed ({detail}): your data is not backed up. Back up now… to a folder you choose, and tell support if it goes on.',
   'settings.backup.noSecrets':
     'A backup never holds your OVHcloud keys or any password: after a restore, the accounts need their keys again.',
   'settings.restore.button': 'Restore a backup…',

@@ -906,6 +906,8 @@ export const fr: Messages = {
     'Seatkeeper sauvegarde aussi automatiquement une fois par jour et garde les 7 dernières dans le dossier des sauvegardes.',
   'settings.backup.last': 'La plus récente : {path}',
   'settings.backup.none': 'Aucune pour l’instant.',
+  'settings.backup.failed':
+    'La sauvegarde automatique du {date} a échoué ({detail}) : vos données ne sont pas sauvegardées. Faites « Sauvegarder maintenant… » dans un dossier de votre choix, et prévenez l’assistance si cela continue.',
   'settings.backup.noSecrets':
     'Une sauvegarde ne contient jamais vos clés OVHcloud ni aucun mot de passe : après une restauration, les comptes ont besoin de leurs clés.',
   'settings.restore.button': 'Restaurer une sauvegarde…',

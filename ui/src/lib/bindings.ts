@@ -601,6 +601,12 @@ createdAt: string, kind: BackupKind, };
 
 export type BackupInfo = { path: string, manifest: BackupManifest, accounts: number, groups: number, licences: number, installs: number, };
 
+export type BackupFailure = { 
+/**
+ * RFC 3339, UTC.
+ */
+at: string, detail: string, };
+
 export type RestoreReport = { backup: BackupInfo, 
 /**
  * Where the database it replaced was kept.
@@ -619,7 +625,12 @@ appVersion: string, database: string, dataDir: string, logDir: string | null, ba
 /**
  * The newest automatic backup.
  */
-lastAutomaticBackup: string | null, };
+lastAutomaticBackup: string | null, 
+/**
+ * The automatic backup that failed last (in the window or a scheduled sync), until
+ * one succeeds again.
+ */
+automaticBackupFailure: BackupFailure | null, };
 
 export type Folder = "data" | "logs" | "backups";
 

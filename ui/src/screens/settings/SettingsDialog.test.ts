@@ -13,6 +13,7 @@ const LOCATIONS: Locations = {
   logDir: '/home/me/.local/share/app.seatkeeper.desktop/logs',
   backupsDir: '/home/me/.local/share/app.seatkeeper.desktop/backups',
   lastAutomaticBackup: '/home/me/.local/share/app.seatkeeper.desktop/backups/seatkeeper-auto-2026-12-01.skbackup',
+  automaticBackupFailure: null,
 };
 
 const BACKUP: BackupInfo = {
@@ -71,6 +72,34 @@ describe('settings', () => {
 
     await user.click(within(dialog).getByRole('button', { name: 'Open the log folder' }));
     expect(rust.callsOf('open_folder')[0]?.args).toEqual({ folder: 'logs' });
+  });
+
+  it('says when the automatic backup failed, and why, until one succeeds', async () => {
+    fakeRust({
+      get_reminder_settings: REMINDER_SETTINGS,
+      get_locations: {
+        ...LOCATIONS,
+        automaticBackupFailure: {
+          at: '2026-12-02T08:00:00Z',
+          detail:
+            'C:\\Users\\Élodie\\AppData\\Roaming\\app.seatkeeper.desktop\\backups: Access is denied. (os error 5)',
+        },
+      },
+    });
+    const user = userEvent.setup();
+    const dialog = await openSettings(user);
+    const alert = await within(dialog).findByText(/The automatic backup of .* failed/);
+    expect(alert.textContent).toContain('Access is denied. (os error 5)');
+    expect(alert.textContent).toContain('your data is not backed up');
+    expect(alert.textContent).toContain('2026');
+  });
+
+  it('says nothing of a failure when the automatic backups go well', async () => {
+    fakeRust({ get_reminder_settings: REMINDER_SETTINGS, get_locations: LOCATIONS });
+    const user = userEvent.setup();
+    const dialog = await openSettings(user);
+    await within(dialog).findByText(LOCATIONS.database);
+    expect(dialog.textContent).not.toContain('automatic backup of');
   });
 
   it('backs up where the user chose, and says nothing when the dialog was cancelled', async () => {
