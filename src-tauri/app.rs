@@ -22,10 +22,14 @@ pub fn main(args: impl IntoIterator<Item = String>, started: Instant) -> ExitCod
     let cli = match cli::parse(args) {
         Ok(cli) => cli,
         Err(e) => {
+            attach_parent_console();
             eprintln!("seatkeeper: {}", e.message(lang));
             return ExitCode::from(2);
         }
     };
+    if cli.command != Command::Window {
+        attach_parent_console();
+    }
     match cli.command {
         Command::Window => run_window(cli.data_dir, started),
         Command::Help(text) | Command::Version(text) => {
@@ -35,6 +39,28 @@ pub fn main(args: impl IntoIterator<Item = String>, started: Instant) -> ExitCod
         _ => {
             let _logs = crate::logs::log_dir(cli.data_dir.as_deref()).and_then(|d| crate::logs::init(&d, "cli"));
             crate::headless::run(&cli, lang)
+        }
+    }
+}
+
+/// Windows: the release build is a GUI program, which Windows starts without a console,
+/// so what the command line prints would go nowhere when it is run from a Command Prompt
+/// or PowerShell. It writes to the console of the program that started it, if any (none
+/// for a scheduled task, which reads the exit status). Output redirected to a file or a
+/// pipe is left as it is: those handles are already there.
+fn attach_parent_console() {
+    #[cfg(windows)]
+    {
+        use windows_sys::Win32::System::Console::{
+            ATTACH_PARENT_PROCESS, AttachConsole, GetStdHandle, STD_ERROR_HANDLE, STD_OUTPUT_HANDLE,
+        };
+        // SAFETY: plain Win32 calls with constant arguments; no memory is passed.
+        unsafe {
+            if GetStdHandle(STD_OUTPUT_HANDLE).is_null() || GetStdHandle(STD_ERROR_HANDLE).is_null() {
+                // Fails harmlessly when there is no parent console, or when this process
+                // has one already (the debug build is a console program).
+                let _ = AttachConsole(ATTACH_PARENT_PROCESS);
+            }
         }
     }
 }

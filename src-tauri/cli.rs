@@ -325,11 +325,22 @@ impl CliError {
 
 /// The user's language as the environment says it (LC_ALL, LC_MESSAGES, LANG).
 pub fn env_lang() -> Lang {
+    asked_lang().or_else(system_lang).unwrap_or_default()
+}
+
+/// The language the environment asks for, as on Unix: `LC_ALL`, `LC_MESSAGES`, `LANG`.
+/// What a script or a terminal says wins over everything else.
+pub fn asked_lang() -> Option<Lang> {
     ["LC_ALL", "LC_MESSAGES", "LANG"]
         .iter()
         .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
         .map(|tag| Lang::from_tag(&tag))
-        .unwrap_or_default()
+}
+
+/// The system's display language. Windows gives a Command Prompt, PowerShell or a
+/// scheduled task no `LANG` (nor does macOS to a launchd agent): the OS is asked.
+fn system_lang() -> Option<Lang> {
+    sys_locale::get_locale().map(|tag| Lang::from_tag(&tag))
 }
 
 fn context(e: &clap::Error, kind: ContextKind) -> String {

@@ -51,7 +51,15 @@ pub fn run(cli: &Cli, lang: Lang) -> ExitCode {
         );
         return ExitCode::from(2);
     };
+    // Unless the environment asks for a language, the one chosen in the window speaks
+    // (on Windows a terminal or a scheduled task has no LANG; the system's came first).
+    let mut lang = lang;
     let result = Store::open_in(&dir).and_then(|store| {
+        if crate::cli::asked_lang().is_none()
+            && let Ok(Some(chosen)) = store.language()
+        {
+            lang = chosen;
+        }
         let keychain = crate::state::open_keychain(Some(&store));
         execute(&cli.command, &store, &keychain, lang)
     });

@@ -141,6 +141,38 @@ fn bad_command_lines_are_answered_in_the_users_language() {
     assert!(Store::open_in(dir.path()).unwrap().list_accounts().unwrap().is_empty(), "nothing half-saved");
 }
 
+#[test]
+fn without_lang_the_command_line_speaks_the_language_chosen_in_the_window() {
+    // A Command Prompt or a scheduled task on Windows sets no LANG.
+    let bare = |dir: &Path, lang: Option<&str>| {
+        let mut cmd = Command::new(BIN);
+        cmd.arg("--data-dir").arg(dir).args(["change", "retry", "4242"]);
+        for var in ["LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE"] {
+            cmd.env_remove(var);
+        }
+        if let Some(lang) = lang {
+            cmd.env("LANG", lang);
+        }
+        cmd.output().unwrap()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_in(dir.path()).unwrap();
+    store.set_language(Some(seatkeeper::i18n::Lang::Fr)).unwrap();
+    drop(store);
+    let out = bare(dir.path(), None);
+    assert_eq!(out.status.code(), Some(1));
+    let french = String::from_utf8_lossy(&out.stderr).into_owned();
+    let out = bare(dir.path(), Some("en_GB.UTF-8"));
+    let english = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(french.contains("4242") && english.contains("4242"), "{french} / {english}");
+    assert_ne!(french, english, "LANG, when a terminal sets it, still wins");
+    let expected =
+        seatkeeper::error::Error::NotFound { what: seatkeeper::error::Entity::PendingChange, id: "4242".into() };
+    use seatkeeper::i18n::Localize;
+    assert!(french.contains(&expected.localize(seatkeeper::i18n::Lang::Fr)), "{french}");
+    assert!(english.contains(&expected.localize(seatkeeper::i18n::Lang::En)), "{english}");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_sync_killed_at_random_moments_loses_nothing_and_applies_nothing_twice() {
     let sim = simulator(true).await;
