@@ -231,7 +231,7 @@ fn the_sample_is_realistic_and_removed_in_one_action() {
     let prepaid = groups.iter().find(|g| g.family.wire_name() == "prepaid").unwrap();
     assert_eq!(prepaid.offer, LicenceType::OfficeBusiness);
     assert_eq!((prepaid.licences_used, prepaid.licences_total), (22, 30));
-    assert!(prepaid.next_payment_on.as_deref().is_some_and(|d| d.starts_with("2026-12-01")));
+    assert_eq!(prepaid.next_payment_on.as_deref(), Some("2026-12-03"), "its yearly renewal, in ten days");
     let payg = groups.iter().find(|g| g.family.wire_name() == "payAsYouGo").unwrap();
     assert_eq!(payg.offer, LicenceType::OfficeProPlus);
     assert_eq!((payg.licences_used, payg.licences_total), (12, 12));
@@ -256,11 +256,75 @@ fn the_sample_is_realistic_and_removed_in_one_action() {
     assert!(matches!(again, Error::Precondition(Precondition::SampleAlreadyLoaded)));
 
     store.remove_sample().unwrap();
-    for table in ["accounts", "licence_groups", "licences", "installs", "orders", "history", "usage_stats", "prices"] {
+    for table in [
+        "accounts",
+        "licence_groups",
+        "licences",
+        "installs",
+        "orders",
+        "history",
+        "usage_stats",
+        "prices",
+        "group_domains",
+        "reminders",
+    ] {
         assert_eq!(count(&store, &format!("SELECT count(*) FROM {table}")), 0, "{table} emptied");
     }
     let twice = store.remove_sample().unwrap_err();
     assert!(matches!(twice, Error::Precondition(Precondition::NoSampleData)));
+}
+
+#[test]
+fn the_sample_fills_every_tile_of_both_families_and_reminds() {
+    use seatkeeper::domain::{GroupFamily, ReminderKind, RenewalInput, RenewalMode};
+    let dir = temp();
+    let store = sample_store(dir.path());
+    let groups = store.list_groups().unwrap();
+    let prepaid = groups.iter().find(|g| g.family == GroupFamily::Prepaid).unwrap();
+    let payg = groups.iter().find(|g| g.family == GroupFamily::PayAsYouGo).unwrap();
+    for group in [prepaid, payg] {
+        let o = store.group_overview(group.id).unwrap();
+        // The Renewal tile: how it renews, every how many months, when.
+        let renewal = o.renewal.clone().unwrap_or_else(|| panic!("{} has no renewal", group.display_name));
+        assert!(renewal.expires_on.is_some() && renewal.possible_periods.contains(&renewal.period_months));
+        assert!(!o.renewal_pending);
+        // And its dialog can be used on it (`seatkeeper renewal set` too).
+        let manual = RenewalInput { mode: RenewalMode::Manual, period_months: renewal.period_months };
+        store.plan_renewal(group.id, &manual, NOW, Lang::En).unwrap();
+        assert!(o.created_on.is_some() && o.synced_at.is_some() && o.monthly_cost.is_some());
+    }
+    // A prepaid group's next payment is its licences' renewal, as a sync reads them.
+    let o = store.group_overview(prepaid.id).unwrap();
+    assert_eq!(o.renewal.as_ref().unwrap().expires_on, prepaid.next_payment_on);
+    assert_eq!(o.renewal_period.as_deref(), Some("P1Y"));
+    assert!(o.free_seats_alert.is_some(), "the free-licences threshold is set");
+    assert!(!o.orders_in_progress.is_empty());
+    assert!(o.domains.is_empty(), "domains are a pay-as-you-go group's");
+
+    // The Domains tile: a verified domain logins use, and one waiting for its TXT
+    // record, each with the TXT record OVHcloud gives (as a sync stores them).
+    let o = store.group_overview(payg.id).unwrap();
+    assert!(o.domains.len() >= 2, "{:?}", o.domains);
+    assert!(
+        o.domains.iter().all(|d| d.txt_entry.as_deref().is_some_and(|t| t.starts_with("MS=ms"))),
+        "{:?}",
+        o.domains
+    );
+    assert!(o.domains.iter().any(|d| d.usable && d.status == "ok"));
+    assert!(o.domains.iter().any(|d| !d.usable && d.status == "unverified"));
+    let domain = o.domain.clone().unwrap();
+    assert!(o.domains.iter().any(|d| d.name == domain && d.usable), "new logins go to a verified domain");
+
+    // The reminders are worked out with it: the yearly renewal coming, the few free licences.
+    for lang in [Lang::En, Lang::Fr] {
+        let reminders = store.reminders(lang).unwrap();
+        let of = |kind: ReminderKind| reminders.iter().find(|r| r.kind == kind && r.group_id == Some(prepaid.id));
+        let renewal = of(ReminderKind::RenewalSoon).unwrap_or_else(|| panic!("{reminders:?}"));
+        assert!(renewal.title.contains(&prepaid.display_name) || renewal.body.contains(&prepaid.display_name));
+        assert_eq!(renewal.due_on, prepaid.next_payment_on);
+        assert!(of(ReminderKind::FreeSeatsLow).is_some(), "{reminders:?}");
+    }
+    assert!(store.refresh_reminders(NOW, Lang::En).unwrap().is_empty(), "each once");
 }
 
 #[test]

@@ -627,8 +627,14 @@ impl Store {
         self.write(|tx| import::apply(tx, group_id, bytes, lang, &at))
     }
 
+    /// Loads the sample data, its reminders worked out with it (as a sync would).
     pub fn load_sample(&self, now: time::OffsetDateTime, size: sample::SampleSize) -> Result<sample::SampleReport> {
-        self.write(|tx| sample::load(tx, now, size))
+        let at = timestamp(now);
+        self.write(|tx| {
+            let report = sample::load(tx, now, size)?;
+            reminders::refresh(tx, now.date(), &at)?;
+            Ok(report)
+        })
     }
 
     pub fn remove_sample(&self) -> Result<()> {

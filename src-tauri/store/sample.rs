@@ -1,6 +1,12 @@
 //! The sample data behind "Explore with sample data": a realistic account a new user
 //! can try everything on. It all hangs off one account marked `is_sample`, so it is
 //! removed in one action (the foreign keys cascade) and never mixed with real data.
+//!
+//! Every tile of a group's page has something to show, for both families, in the shape
+//! a sync writes it: how each group renews (the prepaid one yearly, its renewal and the
+//! end of its commitment coming within the reminders' notice, so the reminders have
+//! something to say), the prepaid group's free-licences threshold (crossed), an order
+//! waiting for payment, and the pay-as-you-go group's domains with their TXT records.
 
 use rusqlite::{Transaction, params};
 use serde::Serialize;
@@ -9,7 +15,7 @@ use ts_rs::TS;
 
 use super::history::{self, NewEntry, Origin};
 use super::{day, timestamp};
-use crate::domain::{DeviceKind, LicenceType, MAX_INSTALLS_PER_KIND, activation_email};
+use crate::domain::{DeviceKind, LicenceType, MAX_INSTALLS_PER_KIND, Renewal, RenewalMode, activation_email};
 use crate::error::{Error, Precondition, Result};
 
 const ACCOUNT_LABEL: &str = "Sample data";
@@ -138,7 +144,8 @@ impl Ctx<'_> {
         Ok(())
     }
 
-    #[allow(clippy::too_many_arguments)]
+    /// Inserts a group as a sync writes it: its details, and how it renews as its
+    /// `serviceInfos` say (a prepaid group's next payment is its renewal).
     fn group(
         &mut self,
         family: &str,
@@ -146,12 +153,16 @@ impl Ctx<'_> {
         display_name: &str,
         offer: LicenceType,
         created: Date,
-        next_payment: Option<Date>,
+        renewal: &Renewal,
     ) -> Result<i64> {
+        let next_payment = (family == "prepaid").then(|| renewal.expires_on.clone()).flatten();
+        let period =
+            if renewal.period_months == 12 { "P1Y".to_string() } else { format!("P{}M", renewal.period_months) };
+        let renewal_json = serde_json::to_string(renewal).map_err(|e| Error::Internal(e.to_string()))?;
         self.tx.execute(
             "INSERT INTO licence_groups (account_id, family, service_name, display_name, offer, status,
-                 domain, created_on, next_payment_on, renewal_period, mca_agreed, synced_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, 'ok', ?6, ?7, ?8, 'P1M', 1, ?9)",
+                 domain, created_on, next_payment_on, renewal_period, mca_agreed, synced_at, renewal)
+             VALUES (?1, ?2, ?3, ?4, ?5, 'ok', ?6, ?7, ?8, ?9, 1, ?10, ?11)",
             params![
                 self.account_id,
                 family,
@@ -160,14 +171,29 @@ impl Ctx<'_> {
                 offer.wire_name(),
                 service_name,
                 day(created),
-                next_payment.map(day),
-                self.at
+                next_payment,
+                period,
+                self.at,
+                renewal_json
             ],
         )?;
         let id = self.tx.last_insert_rowid();
         self.report.groups += 1;
         self.log(id, None, "groupCreated", serde_json::json!({ "displayName": display_name }))?;
         Ok(id)
+    }
+
+    /// A pay-as-you-go group's domain, as a sync stores it: OVHcloud's state and the
+    /// TXT record it gives for it (`MS=ms` and eight digits, Microsoft's proof).
+    fn domain(&self, group_id: i64, name: &str, verified: bool) -> Result<()> {
+        // Eight digits of the name, so the sample is the same everywhere.
+        let proof = name.bytes().fold(2_166_136_261_u32, |h, b| (h ^ u32::from(b)).wrapping_mul(16_777_619));
+        let txt = format!("MS=ms{:08}", proof % 100_000_000);
+        self.tx.execute(
+            "INSERT INTO group_domains (group_id, name, status, txt_entry) VALUES (?1, ?2, ?3, ?4)",
+            params![group_id, name, if verified { "ok" } else { "unverified" }, txt],
+        )?;
+        Ok(())
     }
 
     /// Inserts a licence user (or, with `name` None, an empty slot).
@@ -279,16 +305,28 @@ pub fn load(tx: &Transaction, now: OffsetDateTime, size: SampleSize) -> Result<S
     let today = now.date();
 
     // A prepaid Apps for business group: 30 licences, 22 with a user, 8 empty slots.
-    // Prepaid licences renew monthly, on the first of the month here.
-    let next_payment = (today.replace_day(1).unwrap_or(today) + Duration::days(32)).replace_day(1).ok();
+    // Its licences renew automatically every year, in ten days: a year is billed then,
+    // and the year's commitment ends, which the reminders say (within their default
+    // notice of two weeks).
+    let renews_on = today + Duration::days(10);
+    let prepaid_renewal = Renewal {
+        mode: RenewalMode::Automatic,
+        period_months: 12,
+        possible_periods: vec![1, 12],
+        expires_on: Some(day(renews_on)),
+        engaged_up_to: Some(day(renews_on)),
+        can_stop_at_expiration: true,
+    };
     let prepaid = ctx.group(
         "prepaid",
         PREPAID_TENANT,
         "Boulangerie Lefèvre",
         LicenceType::OfficeBusiness,
-        today - Duration::days(420),
-        next_payment,
+        renews_on - Duration::days(2 * 365),
+        &prepaid_renewal,
     )?;
+    // Remind when fewer than ten licences are free (eight are).
+    tx.execute("UPDATE licence_groups SET free_seats_alert = 10 WHERE id = ?1", [prepaid])?;
     for n in 0..30 {
         let remote_id = format!("{PREPAID_TENANT}-{}", 2201 + n);
         if n < 22 {
@@ -342,15 +380,29 @@ pub fn load(tx: &Transaction, now: OffsetDateTime, size: SampleSize) -> Result<S
     )?;
     ctx.log(prepaid, None, "orderPlaced", serde_json::json!({ "licenceType": "officeBusiness", "quantity": 5 }))?;
 
-    // A pay-as-you-go Apps for enterprise group.
+    // A pay-as-you-go Apps for enterprise group, billed monthly, renewing by itself
+    // (not news: no reminder). Its logins use OVHcloud's domain; the firm's own is
+    // verified, a second one waits for its TXT record at the DNS.
+    let created = today - Duration::days(700);
+    let payg_renewal = Renewal {
+        mode: RenewalMode::Automatic,
+        period_months: 1,
+        possible_periods: vec![1],
+        expires_on: Some(day(next_monthly(created, today))),
+        engaged_up_to: None,
+        can_stop_at_expiration: true,
+    };
     let payg = ctx.group(
         "payAsYouGo",
         PAYG_TENANT,
         "Cabinet Martin & Associés",
         LicenceType::OfficeProPlus,
-        today - Duration::days(700),
-        None,
+        created,
+        &payg_renewal,
     )?;
+    ctx.domain(payg, PAYG_TENANT, true)?;
+    ctx.domain(payg, "cabinet-martin.fr", true)?;
+    ctx.domain(payg, "martin-associes.fr", false)?;
     for n in 0..size.payg_users {
         let first = FIRST_NAMES[(n * 5 + 3) % FIRST_NAMES.len()];
         let last = LAST_NAMES[(n * 11 + 1) % LAST_NAMES.len()];
@@ -374,6 +426,21 @@ pub fn load(tx: &Transaction, now: OffsetDateTime, size: SampleSize) -> Result<S
     let users = size.payg_users as u32;
     ctx.usage(payg, LicenceType::OfficeProPlus, users.saturating_sub(4).max(1).min(users), users)?;
     Ok(ctx.report)
+}
+
+/// The first monthly anniversary of `created` after `today`.
+fn next_monthly(created: Date, today: Date) -> Date {
+    let mut next = created;
+    while next <= today {
+        let (year, month) = if next.month() == time::Month::December {
+            (next.year() + 1, time::Month::January)
+        } else {
+            (next.year(), next.month().next())
+        };
+        let last = time::util::days_in_month(month, year);
+        next = Date::from_calendar_date(year, month, created.day().min(last)).unwrap_or(next + Duration::days(30));
+    }
+    next
 }
 
 /// Removes the sample account and everything that hangs off it.
