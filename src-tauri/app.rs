@@ -220,6 +220,7 @@ async fn after_first_paint(app: tauri::AppHandle) {
         }
     });
     tokio::time::sleep(DAILY_BACKUP_AFTER_PAINT).await;
+    let mut last_failure = app.state::<AppState>().store().ok().and_then(|s| s.backup_failure().ok().flatten());
     loop {
         let state = app.state::<AppState>();
         if let Ok(store) = state.store() {
@@ -233,6 +234,14 @@ async fn after_first_paint(app: tauri::AppHandle) {
             .await;
             if let Ok(Err(e)) = made {
                 tracing::warn!(error = %e, database = %store.path().display(), "automatic backup");
+            }
+            // The window's own write is not seen by its watch of other processes' writes:
+            // when the backup's outcome changed, the screens read it again.
+            let failure = store.backup_failure().ok().flatten();
+            if failure != last_failure {
+                use tauri::Emitter;
+                let _ = app.emit("data-changed", ());
+                last_failure = failure;
             }
         }
         // A window left open for days keeps its log folder to the last two weeks too.

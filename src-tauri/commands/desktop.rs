@@ -180,6 +180,13 @@ pub async fn restore_backup(state: State<'_, AppState>, desktop: State<'_, Deskt
     report
 }
 
+/// The automatic backup that failed last, if none succeeded since (in the window or a
+/// scheduled `seatkeeper sync`): the window says so at the bottom of every screen.
+#[tauri::command(async)]
+pub fn get_backup_failure(state: State<'_, AppState>) -> CmdResult<Option<crate::store::BackupFailure>> {
+    state.run(|store| store.backup_failure())
+}
+
 /// The accounts whose keys the keychain does not hold (after a restore, or a reboot
 /// with the kernel keyring).
 #[tauri::command(async)]

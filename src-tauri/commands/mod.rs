@@ -100,6 +100,7 @@ macro_rules! app_invoke_handler {
             $crate::commands::back_up_now,
             $crate::commands::choose_backup,
             $crate::commands::restore_backup,
+            $crate::commands::get_backup_failure,
             $crate::commands::accounts_needing_keys,
             $crate::commands::give_account_keys,
             $crate::commands::check_for_update,

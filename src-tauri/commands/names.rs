@@ -72,6 +72,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "back_up_now",
     "choose_backup",
     "restore_backup",
+    "get_backup_failure",
     "accounts_needing_keys",
     "give_account_keys",
     "check_for_update",

@@ -135,6 +135,40 @@ describe('start-up', () => {
     expect(screen.queryByText(/will not survive a reboot/)).toBeNull();
   });
 
+  it('says at the bottom when the automatic backup failed, here or in a scheduled sync, until one succeeds', async () => {
+    let failure: { at: string; detail: string } | null = null;
+    const rust = startRust({
+      get_app_status: status(2),
+      list_groups: [PREPAID, PAYG],
+      get_backup_failure: () => failure,
+    });
+    render(App);
+    await screen.findByRole('table', { name: 'Your Microsoft 365 licence groups' });
+    await frames();
+    expect(rust.callsOf('get_backup_failure').length).toBeGreaterThan(0);
+    expect(screen.queryByText(/automatic backup of/)).toBeNull();
+    // A scheduled sync's backup failed in another process: the database changed.
+    failure = { at: '2026-12-02T08:00:00Z', detail: 'C:\\Sauvegardes: Access is denied. (os error 5)' };
+    await emit('data-changed', null);
+    const notice = (await screen.findByText(/The automatic backup of .* failed/)).closest('.notice') as HTMLElement;
+    expect(notice.textContent).toContain('Access is denied. (os error 5)');
+    expect(notice.textContent).toContain('are not backed up');
+    expect(within(notice).getByRole('button', { name: 'Settings' })).toBeTruthy();
+    // Put away for this run, it stays away for that failure…
+    await userEvent.click(within(notice).getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByText(/automatic backup of/)).toBeNull();
+    await emit('data-changed', null);
+    await frames();
+    expect(screen.queryByText(/automatic backup of/)).toBeNull();
+    // …but a later one is said again, and one that succeeds ends it.
+    failure = { at: '2026-12-03T08:00:00Z', detail: 'disk full' };
+    await emit('data-changed', null);
+    expect(await screen.findByText(/disk full/)).toBeTruthy();
+    failure = null;
+    await emit('data-changed', null);
+    await waitFor(() => expect(screen.queryByText(/automatic backup of/)).toBeNull());
+  });
+
   it('shows why the groups could not be read, and reads them again on "Try again"', async () => {
     let fail = true;
     const rust = startRust({

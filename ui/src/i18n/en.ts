@@ -891,6 +891,8 @@ export const en = {
     'Seatkeeper also backs up automatically once a day and keeps the last 7 in the backups folder.',
   'settings.backup.last': 'Latest: {path}',
   'settings.backup.none': 'None yet.',
+  'backup.failedNotice':
+    'The automatic backup of {date} failed ({detail}): the installs ledger and the history are not backed up.',
   'settings.backup.failed':
     'The automatic backup of {date} failed ({detail}): your data is not backed up. Back up now… to a folder you choose, and tell support if it goes on.',
   'settings.backup.noSecrets':

@@ -906,6 +906,8 @@ export const fr: Messages = {
     'Seatkeeper sauvegarde aussi automatiquement une fois par jour et garde les 7 dernières dans le dossier des sauvegardes.',
   'settings.backup.last': 'La plus récente : {path}',
   'settings.backup.none': 'Aucune pour l’instant.',
+  'backup.failedNotice':
+    'La sauvegarde automatique du {date} a échoué ({detail}) : le registre des installations et l’historique ne sont pas sauvegardés.',
   'settings.backup.failed':
     'La sauvegarde automatique du {date} a échoué ({detail}) : vos données ne sont pas sauvegardées. Faites « Sauvegarder maintenant… » dans un dossier de votre choix, et prévenez l’assistance si cela continue.',
   'settings.backup.noSecrets':

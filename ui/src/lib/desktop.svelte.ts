@@ -2,14 +2,18 @@
 // shows and the Settings screen: the keychain (and whether secrets survive a reboot),
 // the accounts whose keys must be given again, the update on offer. Read after the
 // first paint, and again after a restore or when keys are given.
-import { accountsNeedingKeys, getKeychainInfo, onUpdateAvailable } from './api/desktop';
-import type { AccountSummary, KeychainInfo, UpdateOffer } from './bindings';
+import { accountsNeedingKeys, getBackupFailure, getKeychainInfo, onUpdateAvailable } from './api/desktop';
+import type { AccountSummary, BackupFailure, KeychainInfo, UpdateOffer } from './bindings';
 
 class Desktop {
   keychain = $state.raw<KeychainInfo | null>(null);
   /** Dismissed for this run (Settings still says it). */
   keychainNoticeDismissed = $state(false);
   needingKeys = $state.raw<AccountSummary[]>([]);
+  /** The automatic backup that failed last (here or in a scheduled sync), until one succeeds. */
+  backupFailure = $state.raw<BackupFailure | null>(null);
+  /** Dismissed for this run, for that failure (a later one shows again; Settings still says it). */
+  backupNoticeDismissedAt = $state<string | null>(null);
   /** A newer version on offer (found at start, or by "Check for updates"). */
   update = $state.raw<UpdateOffer | null>(null);
   updateNoticeDismissed = $state(false);
@@ -21,6 +25,14 @@ class Desktop {
       this.keychain = await getKeychainInfo();
     } catch {
       // Said by the commands that need the keychain.
+    }
+  }
+
+  async readBackupFailure(): Promise<void> {
+    try {
+      this.backupFailure = await getBackupFailure();
+    } catch {
+      // Settings says it too, when it can be read.
     }
   }
 

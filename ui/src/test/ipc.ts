@@ -71,6 +71,7 @@ const BACKGROUND: Record<string, Handler> = {
   // Read once the first screen is painted (App), and by the accounts dialog.
   get_keychain_info: { backend: 'platform', persistent: true, problem: null },
   accounts_needing_keys: [],
+  get_backup_failure: null,
 };
 
 export function fakeRust(given: Record<string, Handler>): { calls: Call[]; callsOf: (cmd: string) => Call[] } {

@@ -4,6 +4,7 @@
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type {
   AccountSummary,
+  BackupFailure,
   BackupInfo,
   Connected,
   Folder,
@@ -41,6 +42,9 @@ export const chooseBackup = (): Promise<BackupInfo | null> => call('choose_backu
 export const restoreBackup = (): Promise<RestoreReport> => call('restore_backup');
 
 export const accountsNeedingKeys = (): Promise<AccountSummary[]> => call('accounts_needing_keys');
+
+/** The automatic backup that failed last, if none succeeded since. */
+export const getBackupFailure = (): Promise<BackupFailure | null> => call('get_backup_failure');
 
 /** Gives an account its keys again; without a consumer key, OVHcloud issues one. */
 export const giveAccountKeys = (
