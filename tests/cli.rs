@@ -141,6 +141,69 @@ fn bad_command_lines_are_answered_in_the_users_language() {
     assert!(Store::open_in(dir.path()).unwrap().list_accounts().unwrap().is_empty(), "nothing half-saved");
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_computers_on_one_account_each_putting_a_user_on_the_same_empty_slot_both_get_a_licence() {
+    let sim = simulator(true).await;
+    let (office, owner) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    for dir in [office.path(), owner.path()] {
+        connect(dir, &sim);
+        let sync = run(dir, &["sync"], "");
+        assert!(sync.status.success(), "{}", text(&sync));
+    }
+    // Each offline from the other, both put a user on the group's first empty slot.
+    let group = "office5678.o365.ovh.com";
+    for (dir, user) in [(office.path(), "Grace,Hopper,grace.hopper"), (owner.path(), "Alan,Turing,alan.turing")] {
+        let users = dir.join("users.csv");
+        std::fs::write(&users, format!("first name,last name,login\n{user}\n")).unwrap();
+        let import = run(dir, &["import", "--csv", users.to_str().unwrap(), "--group", group], "");
+        assert!(import.status.success(), "{}", text(&import));
+    }
+    let slot_of = |dir: &Path, email: &str| {
+        let store = Store::open_in(dir).unwrap();
+        let id = store.list_groups().unwrap().into_iter().find(|g| g.service_name == group).unwrap().id;
+        store.list_licences(id).unwrap().into_iter().find(|l| l.activation_email.as_deref() == Some(email)).unwrap()
+    };
+    let (grace, alan) = ("grace.hopper@office5678.o365.ovh.com", "alan.turing@office5678.o365.ovh.com");
+    assert_eq!(slot_of(office.path(), grace).remote_id, slot_of(owner.path(), alan).remote_id, "the same slot");
+
+    for dir in [office.path(), owner.path()] {
+        let sync = run(dir, &["sync", "--wait"], "");
+        assert_eq!(sync.status.code(), Some(0), "nothing failed or waits: {}", text(&sync));
+    }
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    for dir in [office.path(), owner.path()] {
+        assert!(run(dir, &["sync"], "").status.success());
+    }
+    // At OVHcloud: each on a licence of their own; nobody overwritten.
+    let at_ovh = |email: &str| {
+        let state = sim.state();
+        state
+            .licences
+            .values()
+            .filter(|l| l.activation_email == email)
+            .map(|l| l.service_name.clone())
+            .collect::<Vec<_>>()
+    };
+    let (grace_at, alan_at) = (at_ovh(grace), at_ovh(alan));
+    assert_eq!((grace_at.len(), alan_at.len()), (1, 1), "{grace_at:?} {alan_at:?}");
+    assert_ne!(grace_at, alan_at);
+    // Both computers see both, and the second says where its user went and why.
+    for dir in [office.path(), owner.path()] {
+        assert_eq!(slot_of(dir, grace).remote_id, grace_at[0]);
+        assert_eq!(slot_of(dir, alan).remote_id, alan_at[0]);
+    }
+    let store = Store::open_in(owner.path()).unwrap();
+    let id = store.list_groups().unwrap().into_iter().find(|g| g.service_name == group).unwrap().id;
+    let moved = store
+        .list_history(id, &seatkeeper::store::HistoryFilter::default(), 200)
+        .unwrap()
+        .into_iter()
+        .find(|e| e.kind == "activationMoved")
+        .expect("the move is in the history");
+    assert_eq!(moved.details["takenBy"], grace);
+    assert_eq!(moved.details["to"], alan_at[0].as_str());
+}
+
 #[test]
 fn without_lang_the_command_line_speaks_the_language_chosen_in_the_window() {
     // A Command Prompt or a scheduled task on Windows sets no LANG.

@@ -176,13 +176,14 @@ async fn offline_changes_wait_then_go_when_ovhcloud_is_back() {
 }
 
 #[tokio::test]
-async fn a_slot_given_to_someone_else_meanwhile_is_not_overwritten() {
+async fn an_activation_whose_slot_was_given_away_meanwhile_moves_to_another_free_slot() {
     let w = World::new().await;
     w.sync().await;
     let prepaid = w.group(GroupFamily::Prepaid);
     let slot = w.store.list_licences(prepaid.id).unwrap().into_iter().find(|l| l.is_empty_slot).unwrap();
     w.store.activate_licence(slot.id, &account("Ada", "Lovelace", "ada"), time::OffsetDateTime::now_utc()).unwrap();
-    // Meanwhile, in the control panel, the same slot goes to someone else.
+    // Meanwhile, in the control panel (or from another computer), the same slot goes to
+    // someone else.
     let other = seatkeeper::ovh::models::LicenceAssignment {
         activation_email: Some("bob@office5678.o365.ovh.com".into()),
         first_name: Some("Bob".into()),
@@ -191,14 +192,62 @@ async fn a_slot_given_to_someone_else_meanwhile_is_not_overwritten() {
     };
     w.client.configure_licence(&slot.remote_id, &other).await.unwrap();
     w.sim.advance(Duration::from_secs(60));
+    let report = w.sync().await;
+    assert!(report.all_sent(), "{report:?}");
+    assert_eq!(w.sim.count("PUT", &format!("/license/officePrepaid/{}", slot.remote_id)), 1, "only Bob's PUT");
+    w.sim.advance(Duration::from_secs(60));
+    w.sync().await;
+    let licences = w.store.list_licences(prepaid.id).unwrap();
+    let ada: Vec<_> =
+        licences.iter().filter(|l| l.activation_email.as_deref() == Some("ada@office5678.o365.ovh.com")).collect();
+    assert_eq!(ada.len(), 1, "Ada is on one licence: {licences:?}");
+    assert_ne!(ada[0].remote_id, slot.remote_id, "another slot");
+    assert_eq!(w.sim.count("PUT", &format!("/license/officePrepaid/{}", ada[0].remote_id)), 1);
+    assert_eq!(w.store.licence(slot.id).unwrap().activation_email.as_deref(), Some("bob@office5678.o365.ovh.com"));
+    assert!(w.open().is_empty(), "nothing waits: {:?}", w.open());
+    // The history says where it went and why.
+    let moved = w
+        .store
+        .list_history(prepaid.id, &seatkeeper::store::HistoryFilter::default(), 100)
+        .unwrap()
+        .into_iter()
+        .find(|e| e.kind == "activationMoved")
+        .expect("a history row");
+    assert_eq!(moved.details["from"], slot.remote_id.as_str());
+    assert_eq!(moved.details["to"], ada[0].remote_id.as_str());
+    assert_eq!(moved.details["takenBy"], "bob@office5678.o365.ovh.com");
+}
+
+#[tokio::test]
+async fn an_activation_whose_slot_was_given_away_with_no_other_free_slot_is_refused_saying_so() {
+    let w = World::new().await;
+    w.sync().await;
+    let prepaid = w.group(GroupFamily::Prepaid);
+    let empty: Vec<_> = w.store.list_licences(prepaid.id).unwrap().into_iter().filter(|l| l.is_empty_slot).collect();
+    let slot = empty[0].clone();
+    w.store.activate_licence(slot.id, &account("Ada", "Lovelace", "ada"), time::OffsetDateTime::now_utc()).unwrap();
+    // Every free slot is given to someone else elsewhere.
+    for (i, l) in empty.iter().enumerate() {
+        let other = seatkeeper::ovh::models::LicenceAssignment {
+            activation_email: Some(format!("other{i}@office5678.o365.ovh.com")),
+            first_name: Some("Someone".into()),
+            last_name: Some(format!("Else{i}")),
+            usage_location: Some("fr".into()),
+        };
+        w.client.configure_licence(&l.remote_id, &other).await.unwrap();
+    }
+    w.sim.advance(Duration::from_secs(60));
     w.sync().await;
     let change = seatkeeper::sync::pending_changes(&w.store, None).unwrap().remove(0);
     assert_eq!(change.state, ChangeState::Failed);
-    assert!(change.last_error.as_deref().is_some_and(|e| e.contains("bob@")), "{change:?}");
-    assert_eq!(w.sim.count("PUT", &format!("/license/officePrepaid/{}", slot.remote_id)), 1, "only Bob's PUT");
+    let why = change.last_error.clone().unwrap_or_default();
+    assert!(why.contains("other0@") && why.contains("no other free licence"), "{why}");
+    for l in &empty {
+        assert_eq!(w.sim.count("PUT", &format!("/license/officePrepaid/{}", l.remote_id)), 1, "only the others' PUTs");
+    }
     // The failed change no longer holds the slot: the next pull shows OVHcloud's truth.
     w.sync().await;
-    assert_eq!(w.store.licence(slot.id).unwrap().activation_email.as_deref(), Some("bob@office5678.o365.ovh.com"));
+    assert_eq!(w.store.licence(slot.id).unwrap().activation_email.as_deref(), Some("other0@office5678.o365.ovh.com"));
 }
 
 #[tokio::test]

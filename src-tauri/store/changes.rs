@@ -654,6 +654,87 @@ pub fn passwords_of_account(conn: &Connection, account_id: i64) -> Result<Vec<Se
     Ok(ids.map(|id| id.map(|change_id| SecretKey::LicencePassword { change_id })).collect::<rusqlite::Result<_>>()?)
 }
 
+/// The empty slots an activation could move to when its own was given away elsewhere:
+/// the same group and licence type, empty here, no longer terminated, and aimed at by no
+/// open change. In the order the slots were first seen.
+pub fn free_slots_for(conn: &Connection, change: &ChangeRow) -> Result<Vec<(i64, String)>> {
+    let (ChangePayload::Activate(a), Some(group), Some(licence)) =
+        (&change.payload, change.group_id, change.licence_id)
+    else {
+        return Ok(Vec::new());
+    };
+    let mut stmt = conn.prepare(
+        "SELECT l.id, l.remote_id FROM licences l
+         WHERE l.group_id = ?1 AND l.id <> ?2 AND l.is_empty_slot = 1 AND l.licence_type = ?3
+           AND l.remote_id IS NOT NULL AND l.terminated_at IS NULL
+           AND NOT EXISTS (SELECT 1 FROM pending_changes p WHERE p.licence_id = l.id
+                           AND p.state IN ('queued', 'sending', 'waitingRemote', 'parked'))
+         ORDER BY l.id",
+    )?;
+    let rows = stmt
+        .query_map(params![group, licence, a.licence_type.wire_name()], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// An activation being sent moves to another empty slot (`to`): its own was given to
+/// `taken_by` at OVHcloud meanwhile (from another computer, or the control panel). The
+/// user shown on the old slot moves with it, the old slot is left as it was before the
+/// activation (the next pull shows who has it now), and the history says why. Only while
+/// the change is still being sent from that slot.
+pub fn move_activation(tx: &Transaction, change_id: i64, to: i64, taken_by: &str, at: &str) -> Result<()> {
+    let change = get(tx, change_id)?;
+    let (Some(from), ChangeState::Sending, ChangeKind::Activate) = (change.licence_id, change.state, change.kind)
+    else {
+        return Err(Error::Precondition(Precondition::ChangeMoved));
+    };
+    let before: Option<String> =
+        tx.query_row("SELECT undo FROM pending_changes WHERE id = ?1", [change_id], |r| r.get(0))?;
+    let before: Value = before.as_deref().and_then(|s| serde_json::from_str(s).ok()).unwrap_or(Value::Null);
+    let to_before = licence_snapshot(tx, to)?;
+    tx.execute(
+        "UPDATE licences SET (is_empty_slot, state, first_name, last_name, login, activation_email, usage_location) =
+             (SELECT is_empty_slot, state, first_name, last_name, login, activation_email, usage_location
+              FROM licences WHERE id = ?2),
+             updated_at = ?3
+         WHERE id = ?1",
+        params![to, from, at],
+    )?;
+    restore_licence(tx, from, &before, at)?;
+    let moved = tx.execute(
+        "UPDATE pending_changes SET licence_id = ?2, undo = ?3, updated_at = ?5
+         WHERE id = ?1 AND licence_id = ?4 AND state = 'sending'",
+        params![change_id, to, to_before.to_string(), from, at],
+    )?;
+    if moved != 1 {
+        return Err(Error::Precondition(Precondition::ChangeMoved));
+    }
+    let name = |id: i64| -> Result<Option<String>> {
+        Ok(tx.query_row("SELECT remote_id FROM licences WHERE id = ?1", [id], |r| r.get(0))?)
+    };
+    history::record(
+        tx,
+        NewEntry {
+            at,
+            account_id: change.account_id,
+            group_id: change.group_id,
+            licence_id: Some(to),
+            origin: Origin::Sync,
+            kind: "activationMoved",
+            details: serde_json::json!({
+                "from": name(from)?,
+                "to": name(to)?,
+                "takenBy": taken_by,
+                "activationEmail": match &change.payload {
+                    ChangePayload::Activate(a) => Some(a.email()),
+                    _ => None,
+                },
+            }),
+        },
+    )?;
+    Ok(())
+}
+
 /// The licence columns a change can alter locally, as a JSON snapshot.
 pub(super) fn licence_snapshot(tx: &Transaction, licence_id: i64) -> Result<Value> {
     Ok(tx

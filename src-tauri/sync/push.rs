@@ -88,6 +88,16 @@ impl From<Error> for Failure {
 
 type Sending = std::result::Result<Sent, Failure>;
 
+/// Where an activation goes out from.
+enum Slot {
+    /// Its own slot (still empty at OVHcloud, or already ours).
+    Keep,
+    /// Another empty slot: the change as it now is, and its plan.
+    Moved(ChangeRow, Plan),
+    /// Its slot was given away and no other is free: why.
+    NoneLeft(String),
+}
+
 /// What a push did.
 #[derive(Debug, Default)]
 pub struct Pushed {
@@ -219,18 +229,32 @@ impl Engine<'_> {
                 Err(e) => return Err(e),
             }
         }
+        // An activation whose slot was given away elsewhere goes out from another one.
+        let mut moved: Option<ChangeRow> = None;
         let result = match &plan {
             Plan::Order(order) => self.send_order(change, order).await,
             Plan::SetRenewal { family, services, body } => {
                 self.send_renewal(*family, services, body, unknown_outcome).await
             }
-            _ if unknown_outcome => match self.already_applied(&plan).await {
-                Ok(Some(sent)) => Ok(sent),
-                Ok(None) => self.send(change, &plan, password).await,
-                Err(e) => Err(Failure::Api(e)),
-            },
-            _ => self.send(change, &plan, password).await,
+            _ => {
+                let applied = if unknown_outcome { self.already_applied(&plan).await } else { Ok(None) };
+                match applied {
+                    Ok(Some(sent)) => Ok(sent),
+                    Ok(None) => match self.slot_for(change, &plan).await {
+                        Ok(Slot::Keep) => self.send(&plan, password).await,
+                        Ok(Slot::Moved(row, new_plan)) => {
+                            let sent = self.send(&new_plan, password).await;
+                            moved = Some(row);
+                            sent
+                        }
+                        Ok(Slot::NoneLeft(why)) => Ok(Sent::Refused(why)),
+                        Err(e) => Err(e),
+                    },
+                    Err(e) => Err(Failure::Api(e)),
+                }
+            }
         };
+        let change = moved.as_ref().unwrap_or(change);
         let result = match result {
             Err(Failure::Local(e)) => return Err(e),
             Err(Failure::Api(e)) if e.kind() == ErrorKind::Conflict => match self.is_busy(change).await {
@@ -371,23 +395,12 @@ impl Engine<'_> {
         self.client.call(request.request()).await
     }
 
-    async fn send(&self, change: &ChangeRow, plan: &Plan, password: Option<Secret>) -> Sending {
+    async fn send(&self, plan: &Plan, password: Option<Secret>) -> Sending {
         let c = self.client;
         let request = || plan.request().expect("a one-request change");
         match plan {
-            Plan::ConfigureSlot { licence, body } => {
-                if change.kind == ChangeKind::Activate {
-                    // Someone may have given this slot to another user meanwhile (in the
-                    // control panel): never overwrite them.
-                    let current = c.prepaid_licence(licence).await?;
-                    let email = body.activation_email.as_deref().unwrap_or_default();
-                    if !current.is_virtual && !same(&current.activation_email, email) {
-                        return Ok(Sent::Refused(format!(
-                            "the licence {licence} was given to {} at OVHcloud meanwhile",
-                            current.activation_email
-                        )));
-                    }
-                }
+            Plan::ConfigureSlot { licence, .. } => {
+                // An activation's slot was read just before ([`Engine::slot_for`]).
                 self.write::<()>(request()).await?;
                 // The PUT answers nothing; the slot says which task carries it out.
                 let task = c.prepaid_licence(licence).await.map(|l| l.task_pending_id).unwrap_or(0);
@@ -445,6 +458,52 @@ impl Engine<'_> {
             Plan::Order(_) => unreachable!("orders go through send_order"),
             Plan::SetRenewal { .. } => unreachable!("renewals go through send_renewal"),
         }
+    }
+
+    /// Where a prepaid activation goes. Someone may have given its slot to another user
+    /// meanwhile (another computer on the same account, or the control panel): they are
+    /// never overwritten. The activation then moves to another empty slot of the same
+    /// licence type, read first at OVHcloud to be empty there too (recorded durably
+    /// before anything is sent there, with a history row saying which); when none is
+    /// left it is refused, saying so.
+    async fn slot_for(&self, change: &ChangeRow, plan: &Plan) -> std::result::Result<Slot, Failure> {
+        let Plan::ConfigureSlot { licence, body } = plan else { return Ok(Slot::Keep) };
+        if change.kind != ChangeKind::Activate {
+            return Ok(Slot::Keep);
+        }
+        let c = self.client;
+        let current = c.prepaid_licence(licence).await?;
+        let email = body.activation_email.as_deref().unwrap_or_default();
+        // Free (virtual, no task configuring it), or ours already (an earlier attempt).
+        // A slot being configured keeps `isVirtual` until its task is done: a task with
+        // another e-mail is someone else's.
+        if current.is_unconfigured() || same(&current.activation_email, email) {
+            return Ok(Slot::Keep);
+        }
+        let taken_by = current.activation_email;
+        let candidates = self.store.read(|conn| changes::free_slots_for(conn, change)).map_err(Failure::Local)?;
+        for (slot_id, service) in candidates {
+            let slot = match c.prepaid_licence(&service).await {
+                Ok(slot) => slot,
+                Err(e) if e.kind() == ErrorKind::NotFound => continue,
+                Err(e) => return Err(e.into()),
+            };
+            if !slot.is_unconfigured() {
+                // Taken (or being given) there too: the next pull shows it.
+                continue;
+            }
+            let at = timestamp(now());
+            self.store
+                .write_durable(|tx| changes::move_activation(tx, change.id, slot_id, &taken_by, &at))
+                .map_err(Failure::Local)?;
+            tracing::info!(change = change.id, from = %licence, to = %service, "activation moved to a free slot");
+            let row = self.store.read(|conn| changes::get(conn, change.id)).map_err(Failure::Local)?;
+            let plan = Plan::for_change(&row).map_err(|PlanError(why)| Failure::Local(Error::Internal(why)))?;
+            return Ok(Slot::Moved(row, plan));
+        }
+        Ok(Slot::NoneLeft(format!(
+            "the licence {licence} was given to {taken_by} at OVHcloud meanwhile, and the group has no other free licence of this type: order one, then activate the user again"
+        )))
     }
 
     /// The day a terminated prepaid licence ends, as OVHcloud says (its expiration).

@@ -295,6 +295,8 @@ export const en = {
   'history.empty': 'Nothing has happened in this group yet.',
   'history.groupCreated': 'Group “{displayName}” created',
   'history.groupRenamed': 'Group renamed from “{from}” to “{to}”',
+  'history.activationMoved':
+    'Activation of {activationEmail} moved from {from} to {to}: {from} was given to {takenBy} elsewhere meanwhile',
   'history.licenceActivated': 'Licence activated for {firstName} {lastName} ({activationEmail})',
   'history.orderPlaced': 'Order placed for {quantity} × {licenceType}',
   'history.installAdded': 'Install recorded: {deviceName} ({device})',
@@ -546,6 +548,7 @@ export const en = {
   'history.noMatch': 'Nothing matches these filters.',
   'historyKind.groupCreated': 'Group created',
   'historyKind.groupRenamed': 'Group renamed',
+  'historyKind.activationMoved': 'Activation moved to another licence',
   'historyKind.licenceActivated': 'Licence activated',
   'historyKind.accountEdited': 'Account changed',
   'historyKind.passwordChanged': 'Password changed',

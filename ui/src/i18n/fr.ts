@@ -300,6 +300,8 @@ export const fr: Messages = {
   'history.empty': 'Rien ne s’est encore passé dans ce groupe.',
   'history.groupCreated': 'Groupe « {displayName} » créé',
   'history.groupRenamed': 'Groupe renommé de « {from} » en « {to} »',
+  'history.activationMoved':
+    'Activation de {activationEmail} déplacée de {from} vers {to} : {from} a été attribuée à {takenBy} ailleurs entre-temps',
   'history.licenceActivated': 'Licence activée pour {firstName} {lastName} ({activationEmail})',
   'history.orderPlaced': 'Commande passée : {quantity} × {licenceType}',
   'history.installAdded': 'Installation enregistrée : {deviceName} ({device})',
@@ -555,6 +557,7 @@ export const fr: Messages = {
   'history.noMatch': 'Rien ne correspond à ces filtres.',
   'historyKind.groupCreated': 'Groupe créé',
   'historyKind.groupRenamed': 'Groupe renommé',
+  'historyKind.activationMoved': 'Activation déplacée vers une autre licence',
   'historyKind.licenceActivated': 'Licence activée',
   'historyKind.accountEdited': 'Compte modifié',
   'historyKind.passwordChanged': 'Mot de passe changé',

@@ -17,6 +17,11 @@ describe('describeHistory', () => {
     locale.apply({ language: 'en', chosenLanguage: null });
     expect(describeHistory(entry('groupRenamed', { from: 'A', to: 'B' }))).toBe('Group renamed from “A” to “B”');
     expect(
+      describeHistory(
+        entry('activationMoved', { activationEmail: 'alan@x.fr', from: 'x-10', to: 'x-11', takenBy: 'grace@x.fr' }),
+      ),
+    ).toBe('Activation of alan@x.fr moved from x-10 to x-11: x-10 was given to grace@x.fr elsewhere meanwhile');
+    expect(
       describeHistory(entry('orderPlaced', { licenceType: 'officeProPlus', quantity: 12, renewalPeriod: 'P1M' })),
     ).toBe('Order placed for 12 × Apps for enterprise');
     expect(describeHistory(entry('installAdded', { deviceName: 'iPad (Léa)', kind: 'tablet' }))).toBe(

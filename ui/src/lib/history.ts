@@ -32,6 +32,7 @@ export const HISTORY_KINDS = [
   'groupCreated',
   'groupRenamed',
   'licenceActivated',
+  'activationMoved',
   'accountEdited',
   'passwordChanged',
   'licenceFreed',
@@ -58,6 +59,13 @@ export function describeHistory(entry: HistoryEntry): string {
         firstName: text(d, 'firstName'),
         lastName: text(d, 'lastName'),
         activationEmail: text(d, 'activationEmail'),
+      });
+    case 'activationMoved':
+      return t('history.activationMoved', {
+        activationEmail: text(d, 'activationEmail'),
+        from: text(d, 'from'),
+        to: text(d, 'to'),
+        takenBy: text(d, 'takenBy'),
       });
     case 'orderPlaced': {
       const quantity = typeof d.quantity === 'number' ? d.quantity : text(d, 'quantity');
