@@ -41,6 +41,8 @@ fn render() -> String {
         crate::store::OrderSummary,
         crate::store::Capacity,
         crate::store::GroupOverview,
+        crate::store::GroupPart,
+        crate::store::StalePart,
         crate::store::LicenceRow,
         crate::store::Origin,
         crate::store::HistoryEntry,

@@ -88,6 +88,8 @@ pub enum Precondition {
     },
     /// OVHcloud has not said yet how this group renews: sync first.
     RenewalUnknown,
+    /// How this group renews is not known: OVHcloud's answer could not be read.
+    RenewalUnread(PartUnread),
     /// The termination is confirmed with the token OVHcloud e-mails: ask for it first.
     TerminationNotRequested,
     /// This licence's termination is already confirmed (or on its way).
@@ -97,6 +99,66 @@ pub enum Precondition {
     NeedsOvhcloud,
     /// The demo account's simulated OVHcloud lives inside the window.
     DemoInWindow,
+}
+
+/// Why a part of a group (its renewal, its domains, its usage statistics) was not read
+/// at a sync, the rest of the group being read: OVHcloud answered in a shape Seatkeeper
+/// cannot read, refused, or did not answer. Kept with the group until a read succeeds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PartUnread {
+    /// The request, method and path: `GET /license/office/…/serviceInfos`.
+    pub route: String,
+    pub problem: PartProblem,
+    /// What did not fit (the parser's words), or OVHcloud's message.
+    pub detail: String,
+    /// The `X-Ovh-QueryID` of the answer, for OVHcloud's support.
+    pub query_id: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum PartProblem {
+    /// An answer came, in a shape Seatkeeper cannot read.
+    Unreadable,
+    /// OVHcloud answered with an error.
+    Refused,
+    /// No answer (a timeout, a dropped connection).
+    Unanswered,
+}
+
+impl std::fmt::Display for PartUnread {
+    /// For the sync report and the logs: `GET /…: detail (query id …)`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.route, self.detail)?;
+        match &self.query_id {
+            Some(q) => write!(f, " (query id {q})"),
+            None => Ok(()),
+        }
+    }
+}
+
+impl Localize for PartUnread {
+    fn localize(&self, lang: Lang) -> String {
+        let (route, detail) = (&self.route, &self.detail);
+        let said = match (self.problem, lang) {
+            (PartProblem::Unreadable, Lang::En) => {
+                format!("OVHcloud answered {route} in a shape Seatkeeper cannot read ({detail}).")
+            }
+            (PartProblem::Unreadable, Lang::Fr) => {
+                format!("OVHcloud a répondu à {route} sous une forme que Seatkeeper ne sait pas lire ({detail}).")
+            }
+            (PartProblem::Refused, Lang::En) => format!("OVHcloud refused {route}: {detail}."),
+            (PartProblem::Refused, Lang::Fr) => format!("OVHcloud a refusé {route} : {detail}."),
+            (PartProblem::Unanswered, Lang::En) => format!("OVHcloud did not answer {route} ({detail})."),
+            (PartProblem::Unanswered, Lang::Fr) => format!("OVHcloud n'a pas répondu à {route} ({detail})."),
+        };
+        match (&self.query_id, lang) {
+            (Some(q), Lang::En) => format!("{said} Reference for OVHcloud support: {q}."),
+            (Some(q), Lang::Fr) => format!("{said} Référence pour le support OVHcloud : {q}."),
+            (None, _) => said,
+        }
+    }
 }
 
 /// Why the keychain cannot be used from this process (Linux: the Secret Service this
@@ -428,6 +490,16 @@ impl Localize for Error {
                     "OVHcloud n'a pas encore indiqué à Seatkeeper comment ce groupe se renouvelle ; synchronisez, puis réessayez.",
                 )
                 .into(),
+            Error::Precondition(Precondition::RenewalUnread(unread)) => match lang {
+                Lang::En => format!(
+                    "Seatkeeper does not know yet how this group renews: {} It is read again at the next sync; if this lasts, give the reference to OVHcloud support.",
+                    unread.localize(lang)
+                ),
+                Lang::Fr => format!(
+                    "Seatkeeper ne sait pas encore comment ce groupe se renouvelle : {} Il est relu à la prochaine synchronisation ; si cela dure, donnez la référence au support OVHcloud.",
+                    unread.localize(lang)
+                ),
+            },
             Error::Precondition(Precondition::TerminationNotRequested) => lang
                 .pick(
                     "Ask OVHcloud for the termination first: it e-mails the token to confirm with.",
@@ -590,6 +662,38 @@ mod tests {
         let fr = err.to_ipc(Lang::Fr).message;
         assert!(en.contains("5 phones"), "{en}");
         assert!(fr.contains("5 téléphones"), "{fr}");
+    }
+
+    #[test]
+    fn a_part_not_read_says_which_request_why_and_the_reference_in_both_languages() {
+        let unread = PartUnread {
+            route: "GET /license/office/office529.o365.ovh.com/serviceInfos".into(),
+            problem: PartProblem::Unreadable,
+            detail: "missing field `expiration` at line 1 column 290".into(),
+            query_id: Some("EU.ext-3.6101".into()),
+        };
+        let en = unread.localize(Lang::En);
+        let fr = unread.localize(Lang::Fr);
+        for text in [&en, &fr] {
+            assert!(text.contains("GET /license/office/office529.o365.ovh.com/serviceInfos"), "{text}");
+            assert!(text.contains("missing field `expiration`") && text.contains("EU.ext-3.6101"), "{text}");
+        }
+        assert!(en.contains("cannot read") && fr.contains("ne sait pas lire"), "{en} / {fr}");
+        assert_eq!(
+            unread.to_string(),
+            "GET /license/office/office529.o365.ovh.com/serviceInfos: missing field `expiration` at line 1 column 290 (query id EU.ext-3.6101)"
+        );
+        let err = Error::Precondition(Precondition::RenewalUnread(unread));
+        assert_eq!(err.code(), ErrorCode::Precondition);
+        assert!(err.localize(Lang::En).starts_with("Seatkeeper does not know yet how this group renews: OVHcloud"));
+        assert!(err.localize(Lang::Fr).contains("prochaine synchronisation"));
+        let refused = PartUnread {
+            route: "GET /x".into(),
+            problem: PartProblem::Refused,
+            detail: "This service is expired".into(),
+            query_id: None,
+        };
+        assert_eq!(refused.localize(Lang::Fr), "OVHcloud a refusé GET /x : This service is expired.");
     }
 
     #[test]

@@ -13,7 +13,7 @@ use crate::error::{Error, Precondition, Result};
 use crate::i18n::{Lang, Localize};
 use crate::secrets::{Secret, SecretStore};
 use crate::store::sample::SampleSize;
-use crate::store::{ChangeState, Store};
+use crate::store::{ChangeState, GroupPart, Store};
 use crate::sync::engine::with_ticks;
 use crate::sync::{DEMO_ENDPOINT, Engine, Progress, SyncLock, client_for, workflow};
 
@@ -268,7 +268,8 @@ fn renewal_set(
 ) -> Result<bool> {
     use crate::domain::{RenewalInput, RenewalMode};
     let id = group_id(store, group)?;
-    let current = store.group_ref(id)?.renewal.ok_or(Error::Precondition(Precondition::RenewalUnknown))?;
+    // Not known yet: why (never read, or OVHcloud's answer could not be read).
+    let current = store.current_renewal(id)?;
     let mode = match (automatic, delete_at_expiration) {
         (Some(true), Some(true)) => {
             eprintln!(
@@ -612,7 +613,13 @@ fn sync(store: &Store, keychain: &dyn SecretStore, only: Option<&str>, wait: boo
             if report.offline { lang.pick(" (OVHcloud unreachable)", " (OVHcloud injoignable)") } else { "" }
         );
         for g in &report.stale_groups {
-            println!("{}\t{}\t{}", lang.pick("not read", "non lu"), g.service_name, g.reason);
+            let part = match g.part {
+                None => String::new(),
+                Some(GroupPart::Renewal) => lang.pick(" (renewal)", " (renouvellement)").to_string(),
+                Some(GroupPart::Domains) => lang.pick(" (domains)", " (domaines)").to_string(),
+                Some(GroupPart::Usage) => lang.pick(" (usage)", " (utilisation)").to_string(),
+            };
+            println!("{}\t{}{part}\t{}", lang.pick("not read", "non lu"), g.service_name, g.reason);
         }
         if let Some(at) = &report.retry_at {
             println!(

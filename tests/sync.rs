@@ -6,8 +6,10 @@ mod support;
 use std::time::Duration;
 
 use seatkeeper::domain::{GroupFamily, LicenceType};
+use seatkeeper::error::{Error, Precondition};
+use seatkeeper::i18n::{Lang, Localize};
 use seatkeeper::secrets::{MemorySecrets, Secret, SecretKey, SecretStore};
-use seatkeeper::store::{ChangeState, OrderRequest, PasswordRequest, Store};
+use seatkeeper::store::{ChangeState, GroupPart, OrderRequest, PasswordRequest, Store};
 use seatkeeper::sync::Phase;
 use seatkeeper_simulator::{APP_KEY, APP_SECRET, Fault, FaultRule, Seed, Simulator, SimulatorConfig};
 use support::world::{World, account};
@@ -83,7 +85,7 @@ async fn every_kind_of_change_reaches_ovhcloud_once() {
     assert!(w.store.list_licences(payg.id).unwrap().iter().any(|l| l.remote_id.starts_with("alan.turing@")));
     assert!(!w.store.list_licences(payg.id).unwrap().iter().any(|l| l.remote_id == other.remote_id), "freed user gone");
     // The password left the keychain once sent.
-    let change = seatkeeper::sync::pending_changes(&w.store, None)
+    let change = seatkeeper::sync::pending_changes(&w.store, None, seatkeeper::i18n::Lang::En)
         .unwrap()
         .into_iter()
         .find(|c| c.kind == seatkeeper::store::ChangeKind::ChangePassword)
@@ -238,7 +240,7 @@ async fn an_activation_whose_slot_was_given_away_with_no_other_free_slot_is_refu
     }
     w.sim.advance(Duration::from_secs(60));
     w.sync().await;
-    let change = seatkeeper::sync::pending_changes(&w.store, None).unwrap().remove(0);
+    let change = seatkeeper::sync::pending_changes(&w.store, None, seatkeeper::i18n::Lang::En).unwrap().remove(0);
     assert_eq!(change.state, ChangeState::Failed);
     let why = change.last_error.clone().unwrap_or_default();
     assert!(why.contains("other0@") && why.contains("no other free licence"), "{why}");
@@ -259,7 +261,7 @@ async fn a_change_the_server_refuses_is_parked_with_its_reason() {
     w.store.free_licences(&[user.id], time::OffsetDateTime::now_utc()).unwrap();
     w.sim.expire_service(&user.remote_id);
     w.sync().await;
-    let change = seatkeeper::sync::pending_changes(&w.store, None).unwrap().remove(0);
+    let change = seatkeeper::sync::pending_changes(&w.store, None, seatkeeper::i18n::Lang::En).unwrap().remove(0);
     assert_eq!(change.state, ChangeState::Failed);
     assert!(change.last_error.as_deref().is_some_and(|e| !e.is_empty()), "{change:?}");
     // Parked, not dropped: it stays visible, and later syncs do not resend it.
@@ -381,4 +383,126 @@ async fn a_sync_with_nothing_changed_reads_only_what_changes_often() {
     w.sync().await;
     assert_eq!(w.sim.count("GET", "/license/officePrepaid/*/parentTenant"), 1);
     assert_eq!(w.sim.count("GET", "/license/office/*"), 1, "only the opened group's details");
+}
+
+// ---- parts of a group OVHcloud answers in an unexpected shape ---------------------------
+
+/// The fields of `services.Service` Seatkeeper never reads.
+fn unneeded_service_fields() -> Vec<String> {
+    ["contactAdmin", "contactBilling", "contactTech", "domain", "serviceId", "renewalType"].map(String::from).to_vec()
+}
+
+#[tokio::test]
+async fn service_infos_without_the_fields_seatkeeper_does_not_need_still_give_the_renewal() {
+    let w = World::new().await;
+    w.sim.inject(FaultRule::always("GET", "*/serviceInfos", Fault::OmitFields(unneeded_service_fields())));
+    let report = w.sync().await;
+    let answered: Vec<_> = w.sim.requests().into_iter().filter(|e| e.path.ends_with("/serviceInfos")).collect();
+    assert!(!answered.is_empty() && answered.iter().all(|e| !e.response_body.contains("contactTech")));
+    assert!(report.stale_groups.is_empty(), "{report:?}");
+    for family in [GroupFamily::Prepaid, GroupFamily::PayAsYouGo] {
+        let group = w.group(family);
+        let renewal = w.store.group_overview(group.id).unwrap().renewal.expect("the renewal is read");
+        assert!(renewal.expires_on.is_some(), "{renewal:?}");
+        // And `seatkeeper renewal set` can go ahead.
+        let manual = seatkeeper::domain::RenewalInput {
+            mode: seatkeeper::domain::RenewalMode::Manual,
+            period_months: renewal.period_months,
+        };
+        w.store.plan_renewal(group.id, &manual, time::OffsetDateTime::now_utc(), Lang::En).unwrap();
+    }
+}
+
+#[tokio::test]
+async fn a_part_of_a_group_answered_in_an_unreadable_shape_is_shown_stale_and_the_rest_is_read() {
+    let w = World::new().await;
+    w.sync().await;
+    let payg = w.group(GroupFamily::PayAsYouGo);
+    let known = w.store.group_overview(payg.id).unwrap().renewal.expect("read at the first sync");
+    // Meanwhile at OVHcloud: a new name and a new domain; and the group's serviceInfos
+    // now come without their renewal date, which the renewal cannot do without.
+    w.client.rename_office_group(&payg.service_name, "Renamed at OVHcloud").await.unwrap();
+    w.sim.add_domain(&payg.service_name, "contoso.fr", false);
+    let route = format!("/license/office/{}/serviceInfos", payg.service_name);
+    w.sim.inject(FaultRule::always("GET", &route, Fault::OmitFields(vec!["expiration".into()])));
+    w.store.refresh_group(payg.id).unwrap();
+    let report = w.sync().await;
+
+    // The sync says which group, which part, and why, with OVHcloud's query id.
+    let stale: Vec<_> = report.stale_groups.iter().filter(|g| g.service_name == payg.service_name).collect();
+    assert_eq!(stale.len(), 1, "{report:?}");
+    assert!(stale[0].reason.contains("expiration"), "{:?}", stale[0]);
+    assert_eq!(stale[0].part, Some(GroupPart::Renewal));
+    let answered = w.sim.requests().into_iter().rfind(|e| e.path == route).unwrap();
+    assert!(answered.fault.is_some());
+    assert!(stale[0].reason.contains(&format!("GET {route}")) && stale[0].reason.contains("query id EU.ext-sim."));
+    // The rest of the group was read, and what was known of its renewal is kept.
+    let overview = w.store.group_overview(payg.id).unwrap();
+    assert_eq!(overview.group.display_name, "Renamed at OVHcloud");
+    assert!(overview.domains.iter().any(|d| d.name == "contoso.fr"), "{:?}", overview.domains);
+    assert_eq!(overview.group.licences_total, 12);
+    assert_eq!(overview.group.sync_error, None, "the group itself was read");
+    assert_eq!(overview.renewal, Some(known));
+    // The group's page says that part is not up to date, and why, in the user's language.
+    for (lang, said) in [(Lang::En, "cannot read"), (Lang::Fr, "ne sait pas lire")] {
+        let parts = w.store.group_overview_in(payg.id, lang).unwrap().stale_parts;
+        assert_eq!(parts.len(), 1, "{parts:?}");
+        assert_eq!(parts[0].part, GroupPart::Renewal);
+        assert!(parts[0].reason.contains(said) && parts[0].reason.contains("expiration"), "{}", parts[0].reason);
+        assert!(parts[0].reason.contains("EU.ext-sim."), "the query id for OVHcloud's support: {}", parts[0].reason);
+    }
+    let since = w.store.group_overview(payg.id).unwrap().stale_parts[0].since.clone();
+    // The other group is not concerned.
+    assert!(w.store.group_overview(w.group(GroupFamily::Prepaid).id).unwrap().stale_parts.is_empty());
+
+    // It is read again at the next sync (still failing: still since the first time).
+    w.sim.clear_log();
+    w.sync().await;
+    assert_eq!(w.sim.count("GET", &route), 1, "read again");
+    assert_eq!(w.store.group_overview(payg.id).unwrap().stale_parts[0].since, since);
+    // Once OVHcloud answers as it should, the part is up to date again.
+    w.sim.clear_faults();
+    let report = w.sync().await;
+    assert!(report.stale_groups.is_empty(), "{report:?}");
+    let overview = w.store.group_overview(payg.id).unwrap();
+    assert!(overview.stale_parts.is_empty() && overview.renewal.is_some());
+    w.sim.clear_log();
+    w.sync().await;
+    assert_eq!(w.sim.count("GET", &route), 0, "back to reading it once a day");
+}
+
+#[tokio::test]
+async fn a_renewal_never_read_says_why_and_renewal_set_says_it_too() {
+    let w = World::new().await;
+    w.sim.inject(FaultRule::always("GET", "/license/officePrepaid/*/serviceInfos", Fault::MalformedJson));
+    let report = w.sync().await;
+    let prepaid = w.group(GroupFamily::Prepaid);
+    assert!(
+        report
+            .stale_groups
+            .iter()
+            .any(|g| g.service_name == prepaid.service_name && g.part == Some(GroupPart::Renewal)),
+        "{report:?}"
+    );
+    let overview = w.store.group_overview(prepaid.id).unwrap();
+    assert_eq!(overview.renewal, None);
+    assert_eq!(overview.group.licences_total, 30, "its licences were read");
+    // `seatkeeper renewal set` (and the window) say why, not only "sync, then try again".
+    let input = seatkeeper::domain::RenewalInput { mode: seatkeeper::domain::RenewalMode::Manual, period_months: 1 };
+    let Err(err) = w.store.plan_renewal(prepaid.id, &input, time::OffsetDateTime::now_utc(), Lang::En) else {
+        panic!("planned without knowing the renewal");
+    };
+    assert!(matches!(err, Error::Precondition(Precondition::RenewalUnread(_))), "{err:?}");
+    assert!(matches!(w.store.current_renewal(prepaid.id), Err(Error::Precondition(Precondition::RenewalUnread(_)))));
+    let (en, fr) = (err.localize(Lang::En), err.localize(Lang::Fr));
+    assert!(en.contains("does not know yet how this group renews") && en.contains("cannot read"), "{en}");
+    assert!(
+        fr.contains("ne sait pas encore comment ce groupe se renouvelle") && fr.contains("ne sait pas lire"),
+        "{fr}"
+    );
+    assert!(en.contains("/serviceInfos") && en.contains("EU.ext-sim."), "{en}");
+    // Read at the next sync once OVHcloud answers as it should.
+    w.sim.clear_faults();
+    w.sync().await;
+    assert!(w.store.current_renewal(prepaid.id).is_ok());
 }

@@ -13,7 +13,7 @@ pub fn list_groups(state: State<'_, AppState>) -> CmdResult<Vec<GroupSummary>> {
 
 #[tauri::command(async)]
 pub fn get_group_overview(state: State<'_, AppState>, group_id: i64) -> CmdResult<GroupOverview> {
-    state.run(|store| store.group_overview(group_id))
+    state.run(|store| store.group_overview_in(group_id, state.lang()))
 }
 
 #[tauri::command(async)]

@@ -1,5 +1,6 @@
 //! Faults the simulator can inject, per test: latency, 5xx, 429, hangs, malformed
-//! JSON, dropped connections — at a rate, or on the Nth request of a route.
+//! JSON, answers missing fields, dropped connections — at a rate, or on the Nth
+//! request of a route.
 
 use std::time::Duration;
 
@@ -23,6 +24,10 @@ pub enum Fault {
     Hang,
     /// Carry the request out, then answer a truncated, unparsable JSON body.
     MalformedJson,
+    /// Carry the request out, then answer its JSON without these fields (of the object
+    /// answered, or of each object of a list): an answer in a shape the schema does not
+    /// promise, as OVHcloud sometimes gives.
+    OmitFields(Vec<String>),
     /// Close the connection without answering.
     DropConnection,
     /// Answer normally after a delay.

@@ -432,6 +432,19 @@ fn fault_body(status: u16) -> Value {
     serde_json::json!({ "class": class, "message": message })
 }
 
+/// Takes `fields` out of an answered object, or out of each object of an answered list.
+fn omit_fields(value: &mut Value, fields: &[String]) {
+    match value {
+        Value::Object(object) => {
+            for field in fields {
+                object.remove(field);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|item| omit_fields(item, fields)),
+        _ => {}
+    }
+}
+
 /// Whether a request's `Host` names this simulator on loopback (`127.0.0.1:PORT` or
 /// `localhost:PORT`): a page elsewhere that got a browser to call it (DNS rebinding)
 /// names its own host, and is refused.
@@ -517,18 +530,25 @@ async fn faults_and_log(AxumState(sim): S, request: Request, next: Next) -> Resp
             std::future::pending::<()>().await;
             unreachable!("the connection is gone");
         }
-        Some(Fault::MalformedJson) | Some(Fault::Latency(_)) | None => {
-            let malformed = matches!(fault, Some(Fault::MalformedJson));
+        Some(Fault::MalformedJson) | Some(Fault::OmitFields(_)) | Some(Fault::Latency(_)) | None => {
             let response = next.run(Request::from_parts(parts, Body::from(body))).await;
-            if malformed {
-                let (parts, body) = response.into_parts();
-                let bytes = axum::body::to_bytes(body, usize::MAX).await.unwrap_or_default();
-                let cut = (bytes.len() / 2).max(1).min(bytes.len());
-                let mut broken = bytes[..cut].to_vec();
-                broken.extend_from_slice(b"{\"");
-                Response::from_parts(parts, Body::from(broken))
-            } else {
-                response
+            match &fault {
+                Some(Fault::MalformedJson) => {
+                    let (parts, body) = response.into_parts();
+                    let bytes = axum::body::to_bytes(body, usize::MAX).await.unwrap_or_default();
+                    let cut = (bytes.len() / 2).max(1).min(bytes.len());
+                    let mut broken = bytes[..cut].to_vec();
+                    broken.extend_from_slice(b"{\"");
+                    Response::from_parts(parts, Body::from(broken))
+                }
+                Some(Fault::OmitFields(fields)) if response.status().is_success() => {
+                    let (parts, body) = response.into_parts();
+                    let bytes = axum::body::to_bytes(body, usize::MAX).await.unwrap_or_default();
+                    let mut value: Value = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+                    omit_fields(&mut value, fields);
+                    Response::from_parts(parts, Body::from(value.to_string()))
+                }
+                _ => response,
             }
         }
     };

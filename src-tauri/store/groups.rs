@@ -7,7 +7,8 @@ use ts_rs::TS;
 use super::changes::{self, ChangePayload, GroupRename, NewChange};
 use super::history::{self, NewEntry, Origin};
 use crate::domain::{GroupFamily, LicenceType, check_display_name};
-use crate::error::{Entity, Error, Result};
+use crate::error::{Entity, Error, PartUnread, Result};
+use crate::i18n::{Lang, Localize};
 
 /// A row of the groups list.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -107,6 +108,63 @@ pub struct GroupOverview {
     /// The group belongs to the demo account (its agreement is signed from the window,
     /// on the simulator, not in the browser).
     pub is_demo: bool,
+    /// Parts OVHcloud did not give at the last sync (the rest was read): they show what
+    /// was read before, and say why.
+    pub stale_parts: Vec<StalePart>,
+}
+
+/// A part of a group read on its own request, which may fail while the rest of the
+/// group is read: how it renews (`…/serviceInfos`), its domains, its usage statistics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum GroupPart {
+    Renewal,
+    Domains,
+    Usage,
+}
+
+impl GroupPart {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GroupPart::Renewal => "renewal",
+            GroupPart::Domains => "domains",
+            GroupPart::Usage => "usage",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<GroupPart> {
+        [GroupPart::Renewal, GroupPart::Domains, GroupPart::Usage].into_iter().find(|p| p.as_str() == s)
+    }
+}
+
+/// A part of a group OVHcloud did not give at the last sync: it shows what was read
+/// before (or nothing, if it never was), and why.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct StalePart {
+    pub part: GroupPart,
+    /// The first read that failed, of those since the last that succeeded (RFC 3339).
+    pub since: String,
+    /// Why, in the user's language: the request, what went wrong, OVHcloud's query id.
+    pub reason: String,
+}
+
+/// The parts of a group not read at the last sync, and why.
+pub fn parts_unread(conn: &Connection, group_id: i64) -> Result<Vec<(GroupPart, PartUnread, String)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT part, problem, since FROM group_parts_unread WHERE group_id = ?1
+         ORDER BY CASE part WHEN 'renewal' THEN 0 WHEN 'domains' THEN 1 ELSE 2 END",
+    )?;
+    let rows = stmt.query_map([group_id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get(2)?)))?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (part, problem, since) = row?;
+        let (Some(part), Ok(problem)) = (GroupPart::parse(&part), serde_json::from_str::<PartUnread>(&problem)) else {
+            continue;
+        };
+        out.push((part, problem, since));
+    }
+    Ok(out)
 }
 
 /// How many licences of one type a group holds, has on order, and may still order.
@@ -183,7 +241,8 @@ pub fn summary(conn: &Connection, group_id: i64) -> Result<GroupSummary> {
     conn.query_row(&sql, [group_id], summary_from_row).optional()?.ok_or_else(|| not_found(group_id))
 }
 
-pub fn overview(conn: &Connection, group_id: i64) -> Result<GroupOverview> {
+/// A group's Overview tab; what could not be read is said in `lang`.
+pub fn overview(conn: &Connection, group_id: i64, lang: Lang) -> Result<GroupOverview> {
     let group = summary(conn, group_id)?;
     let (account_id, domain, created_on, renewal_period, mca_agreed, synced_at): (
         i64,
@@ -218,6 +277,10 @@ pub fn overview(conn: &Connection, group_id: i64) -> Result<GroupOverview> {
     )?;
     let renewal = renewal.and_then(|j| serde_json::from_str(&j).ok());
     let domains = super::lifecycle::domains(conn, group_id)?;
+    let stale_parts = parts_unread(conn, group_id)?
+        .into_iter()
+        .map(|(part, problem, since)| StalePart { part, since, reason: problem.localize(lang) })
+        .collect();
 
     let mut by_type: Vec<TypeCounts> = conn
         .prepare_cached(
@@ -313,6 +376,7 @@ pub fn overview(conn: &Connection, group_id: i64) -> Result<GroupOverview> {
         domains,
         free_seats_alert,
         is_demo,
+        stale_parts,
     })
 }
 

@@ -151,6 +151,21 @@ pub struct RenewalPlan {
     pub consequence: String,
 }
 
+/// How a group renews, as OVHcloud last said (or as the user just set it); when it was
+/// never read, why: OVHcloud's answer could not be read, or no sync has read it yet.
+pub fn current_renewal(conn: &Connection, group_id: i64) -> Result<Renewal> {
+    if let Some(renewal) = group_ref(conn, group_id)?.renewal {
+        return Ok(renewal);
+    }
+    let unread = super::groups::parts_unread(conn, group_id)?
+        .into_iter()
+        .find(|(part, _, _)| *part == super::groups::GroupPart::Renewal);
+    Err(Error::Precondition(match unread {
+        Some((_, problem, _)) => Precondition::RenewalUnread(problem),
+        None => Precondition::RenewalUnknown,
+    }))
+}
+
 /// Checks a renewal choice for a group and says what it means (nothing is written).
 pub fn plan_renewal(
     conn: &Connection,
@@ -160,7 +175,7 @@ pub fn plan_renewal(
     lang: Lang,
 ) -> Result<RenewalPlan> {
     let g = group_ref(conn, group_id)?;
-    let current = g.renewal.clone().ok_or(Error::Precondition(Precondition::RenewalUnknown))?;
+    let current = current_renewal(conn, group_id)?;
     let settings = check_renewal(input, &current)?;
     let services: Vec<String> = match g.family {
         GroupFamily::PayAsYouGo => vec![g.service_name.clone()],

@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_empty_slot.sql"),
     include_str!("migrations/0006_incremental_pull.sql"),
     include_str!("migrations/0007_workflow.sql"),
+    include_str!("migrations/0008_group_parts.sql"),
 ];
 
 /// The schema version this build writes.

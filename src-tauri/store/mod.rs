@@ -63,7 +63,7 @@ pub use changes::{
     AccountChange, ChangeFilter, ChangeKind, ChangePayload, ChangeRow, ChangeState, GroupRename, OrderChange,
     PasswordChange, RenewalChange, Transition,
 };
-pub use groups::{Capacity, GroupOverview, GroupSummary, Money, OrderSummary, TypeCounts};
+pub use groups::{Capacity, GroupOverview, GroupPart, GroupSummary, Money, OrderSummary, StalePart, TypeCounts};
 pub use history::{HistoryEntry, HistoryFilter, Origin};
 pub use import::ImportPreview;
 pub use installs::{Install, UserInstalls};
@@ -260,8 +260,23 @@ impl Store {
         self.read(groups::list)
     }
 
+    /// A group's Overview tab, what could not be read said in the language chosen in
+    /// Settings (English if none): see [`Store::group_overview_in`].
     pub fn group_overview(&self, group_id: i64) -> Result<GroupOverview> {
-        self.read(|conn| groups::overview(conn, group_id))
+        self.read(|conn| {
+            let lang = settings::get_language(conn)?.unwrap_or_default();
+            groups::overview(conn, group_id, lang)
+        })
+    }
+
+    /// A group's Overview tab, what could not be read said in `lang`.
+    pub fn group_overview_in(&self, group_id: i64, lang: Lang) -> Result<GroupOverview> {
+        self.read(|conn| groups::overview(conn, group_id, lang))
+    }
+
+    /// How a group renews, as last read, or why it is not known (`renewal set` needs it).
+    pub fn current_renewal(&self, group_id: i64) -> Result<crate::domain::Renewal> {
+        self.read(|conn| lifecycle::current_renewal(conn, group_id))
     }
 
     pub fn rename_group(&self, group_id: i64, new_name: &str, now: time::OffsetDateTime) -> Result<GroupSummary> {

@@ -193,7 +193,11 @@ pub fn quote(conn: &Connection, request: &OrderRequest) -> Result<OrderQuote> {
                 params![group_id, request.licence_type.wire_name()],
                 |r| r.get(0),
             )?;
-            let current = super::groups::overview(conn, group_id)?.monthly_cost.map(|m| m.ucents).unwrap_or(0);
+            // Only the cost is read here: the language says nothing of it.
+            let current = super::groups::overview(conn, group_id, crate::i18n::Lang::En)?
+                .monthly_cost
+                .map(|m| m.ucents)
+                .unwrap_or(0);
             (held, on_order(conn, group_id, request.licence_type)?, current)
         }
         None => {

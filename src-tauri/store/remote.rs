@@ -9,10 +9,11 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde_json::{Value, json};
 
 use super::changes::{self, ChangePayload, ChangeRow, ChangeState, Transition};
+use super::groups::GroupPart;
 use super::history::{self, NewEntry, Origin};
 use super::orders::OrderState;
 use crate::domain::{GroupFamily, LicenceType};
-use crate::error::{Error, Result};
+use crate::error::{Error, PartUnread, Result};
 
 /// A licence group as OVHcloud describes it at this pull.
 #[derive(Debug, Clone, PartialEq)]
@@ -475,6 +476,37 @@ pub fn known_remote_orders(conn: &Connection, account_id: i64) -> Result<HashSet
         .prepare_cached("SELECT remote_order_id FROM orders WHERE account_id = ?1 AND remote_order_id IS NOT NULL")?;
     let ids = stmt.query_map([account_id], |r| r.get(0))?;
     Ok(ids.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Records how the parts of a group read at this pull went, in the pull's transaction:
+/// a part read clears what was said of it; a part not read is kept with why (since the
+/// first of its failed reads), and is due again at the next sync (its group's details,
+/// or its usage, are marked unread).
+pub fn write_parts(tx: &Transaction, group_id: i64, parts: &[(GroupPart, Option<PartUnread>)], at: &str) -> Result<()> {
+    for (part, unread) in parts {
+        match unread {
+            None => {
+                tx.execute(
+                    "DELETE FROM group_parts_unread WHERE group_id = ?1 AND part = ?2",
+                    params![group_id, part.as_str()],
+                )?;
+            }
+            Some(problem) => {
+                let json = serde_json::to_string(problem).map_err(|e| Error::Internal(e.to_string()))?;
+                tx.execute(
+                    "INSERT INTO group_parts_unread (group_id, part, problem, since) VALUES (?1, ?2, ?3, ?4)
+                     ON CONFLICT (group_id, part) DO UPDATE SET problem = excluded.problem",
+                    params![group_id, part.as_str(), json, at],
+                )?;
+                let mark = match part {
+                    GroupPart::Usage => "usage_read_at",
+                    GroupPart::Renewal | GroupPart::Domains => "details_read_at",
+                };
+                tx.execute(&format!("UPDATE licence_groups SET {mark} = NULL WHERE id = ?1"), [group_id])?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// A group OVHcloud would not describe at this sync: it keeps what was known, marked

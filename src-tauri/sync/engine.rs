@@ -16,7 +16,7 @@ use crate::ovh::{ApiError, Client, ClientConfig, Endpoint, ErrorKind};
 use crate::secrets::{SecretKey, SecretStore};
 use crate::store::changes::ParkReason;
 use crate::store::orders::OrderState;
-use crate::store::{ChangeFilter, ChangeKind, ChangeRow, ChangeState, Store, accounts, remote, timestamp};
+use crate::store::{ChangeFilter, ChangeKind, ChangeRow, ChangeState, GroupPart, Store, accounts, remote, timestamp};
 
 /// What a sync is doing, for a progress bar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -66,10 +66,14 @@ pub struct ChangeOutcome {
 }
 
 /// A group that could not be read this time (expired, gone): the others were synced.
+/// Or, with `part`, a part of a group that could not be read: the rest of it was.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct StaleGroup {
     pub service_name: String,
+    /// The part not read (its renewal, domains, usage); `None`: the whole group.
+    pub part: Option<GroupPart>,
+    /// OVHcloud's message; for a part, the request, what went wrong and the query id.
     pub reason: String,
 }
 
@@ -79,7 +83,7 @@ pub struct SyncReport {
     pub groups: u32,
     pub licences: u32,
     pub changes: Vec<ChangeOutcome>,
-    /// Groups OVHcloud could not be read for; they keep what was known.
+    /// Groups, or parts of groups, OVHcloud could not be read for; they keep what was known.
     pub stale_groups: Vec<StaleGroup>,
     /// OVHcloud could not be reached; changes keep waiting.
     pub offline: bool,

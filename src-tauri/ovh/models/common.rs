@@ -162,28 +162,50 @@ pub struct IamMetadata {
 }
 
 /// `services.Service`: billing information (`…/serviceInfos`).
+///
+/// The schema promises every field, but marks none required, and a group's renewal
+/// must not be lost to a field Seatkeeper has no use for. Required here is only what
+/// the renewal is made of: `expiration` (the next renewal, or the end; a prepaid
+/// licence's next payment) and, in `renew`, whether it renews automatically and
+/// whether it is deleted at expiration. Everything else is read when given: the
+/// creation day and the billing state (the tenant's own stand in for them), whether
+/// the service may stop at expiration (not offered unless OVHcloud says so), and what
+/// the product never shows (ids, contacts, the detailed renewal type).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ServiceInfos {
-    pub service_id: i64,
-    pub domain: String,
-    #[serde(with = "date_format::date")]
-    pub creation: Date,
+    #[serde(default)]
+    pub service_id: Option<i64>,
+    #[serde(default)]
+    pub domain: Option<String>,
+    #[serde(default, with = "date_format::date::option")]
+    pub creation: Option<Date>,
     /// For a prepaid licence, the next payment date.
     #[serde(with = "date_format::date")]
     pub expiration: Date,
     #[serde(default, with = "date_format::date::option")]
     pub engaged_up_to: Option<Date>,
-    pub status: ServiceState,
-    pub renewal_type: RenewalType,
+    #[serde(default)]
+    pub status: Option<ServiceState>,
+    #[serde(default)]
+    pub renewal_type: Option<RenewalType>,
     #[serde(default)]
     pub renew: Option<Renew>,
     #[serde(default)]
     pub possible_renew_period: Option<Vec<i64>>,
+    #[serde(default, deserialize_with = "false_if_null")]
     pub can_delete_at_expiration: bool,
-    pub contact_admin: String,
-    pub contact_billing: String,
-    pub contact_tech: String,
+    #[serde(default)]
+    pub contact_admin: Option<String>,
+    #[serde(default)]
+    pub contact_billing: Option<String>,
+    #[serde(default)]
+    pub contact_tech: Option<String>,
+}
+
+/// A boolean that may come as `null`: false.
+fn false_if_null<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+    Ok(Option::<bool>::deserialize(d)?.unwrap_or(false))
 }
 
 /// `service.RenewType`.
@@ -192,6 +214,8 @@ pub struct ServiceInfos {
 pub struct Renew {
     pub automatic: bool,
     pub delete_at_expiration: bool,
+    /// Never read (a client never writes it either).
+    #[serde(default, deserialize_with = "false_if_null")]
     pub forced: bool,
     #[serde(default)]
     pub manual_payment: Option<bool>,
@@ -275,5 +299,85 @@ fn expose_secret<S: serde::Serializer>(secret: &Option<crate::secret::Secret>, s
     match secret {
         Some(secret) => s.serialize_str(secret.expose()),
         None => s.serialize_none(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A `services.Service` as OVHcloud documents it, every field there.
+    fn full() -> serde_json::Value {
+        serde_json::json!({
+            "canDeleteAtExpiration": true,
+            "contactAdmin": "xx1234-ovh",
+            "contactBilling": "xx1234-ovh",
+            "contactTech": "xx1234-ovh",
+            "creation": "2025-01-09",
+            "domain": "office529.o365.ovh.com",
+            "engagedUpTo": null,
+            "expiration": "2027-02-01",
+            "possibleRenewPeriod": [1],
+            "renew": {"automatic": true, "deleteAtExpiration": false, "forced": false, "manualPayment": false, "period": 1},
+            "renewalType": "automaticV2016",
+            "serviceId": 8110964636_i64,
+            "status": "ok",
+        })
+    }
+
+    #[test]
+    fn service_infos_without_the_fields_the_product_does_not_need_still_parse() {
+        // Fields Seatkeeper never reads (contacts, ids, the detailed renewal type), and
+        // those it can do without (the creation day, the billing state, whether the
+        // service may stop at expiration, `renew.forced`): missing, or null.
+        for field in [
+            "contactAdmin",
+            "contactBilling",
+            "contactTech",
+            "domain",
+            "serviceId",
+            "renewalType",
+            "creation",
+            "status",
+            "canDeleteAtExpiration",
+        ] {
+            for absent in [None, Some(serde_json::Value::Null)] {
+                let mut value = full();
+                match &absent {
+                    None => value.as_object_mut().unwrap().remove(field),
+                    Some(null) => value.as_object_mut().unwrap().insert(field.to_string(), null.clone()),
+                };
+                let infos: ServiceInfos = serde_json::from_value(value).unwrap_or_else(|e| panic!("{field}: {e}"));
+                let renewal = infos.renewal();
+                assert_eq!(renewal.mode, crate::domain::RenewalMode::Automatic, "{field}");
+                assert_eq!(renewal.expires_on.as_deref(), Some("2027-02-01"), "{field}");
+            }
+        }
+        let mut value = full();
+        value["renew"].as_object_mut().unwrap().remove("forced");
+        let infos: ServiceInfos = serde_json::from_value(value).unwrap();
+        assert!(infos.renews_as(&crate::domain::RenewalSettings {
+            automatic: true,
+            delete_at_expiration: false,
+            period_months: 1
+        }));
+        // Without it, stopping at expiration is not offered (OVHcloud did not say it may).
+        let mut value = full();
+        value.as_object_mut().unwrap().remove("canDeleteAtExpiration");
+        assert!(!serde_json::from_value::<ServiceInfos>(value).unwrap().renewal().can_stop_at_expiration);
+    }
+
+    #[test]
+    fn service_infos_without_what_the_renewal_is_made_of_do_not_parse() {
+        // The renewal's date, and how it renews once `renew` is given: without them
+        // there is no renewal to show, and the part is reported as unread.
+        let mut value = full();
+        value.as_object_mut().unwrap().remove("expiration");
+        assert!(serde_json::from_value::<ServiceInfos>(value).is_err());
+        for field in ["automatic", "deleteAtExpiration"] {
+            let mut value = full();
+            value["renew"].as_object_mut().unwrap().remove(field);
+            assert!(serde_json::from_value::<ServiceInfos>(value).is_err(), "{field}");
+        }
     }
 }

@@ -8,12 +8,17 @@ use super::{DomainState, IamMetadata, LicenceKind, ServiceType, TenantState, Use
 /// A tenant — a licence group — as `GET /license/office/{serviceName}` returns it
 /// (`OfficeTenantNativeWithIAM`, classic `OfficeTenant(WithIAM)`), and as
 /// `GET /license/officePrepaid/{licence}/parentTenant` returns a prepaid group.
+///
+/// Required is what a group's page shows: its name, state and creation; the rest is
+/// read when given (the service name is already known from the path).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Tenant {
+    #[serde(default)]
     pub service_name: String,
     pub display_name: String,
-    pub service_type: ServiceType,
+    #[serde(default)]
+    pub service_type: Option<ServiceType>,
     pub status: TenantState,
     #[serde(with = "time::serde::rfc3339")]
     pub creation_date: OffsetDateTime,

@@ -200,6 +200,12 @@ export const en = {
   'group.stale':
     'OVHcloud could not be read for this group since {since} ({reason}). What is shown here may be out of date; the other groups are synced as usual.',
   'group.syncedAt': 'Last read from OVHcloud {date}',
+  'group.partStale':
+    'Seatkeeper could not read {part} at OVHcloud since {since}: {reason} What shows of it is from the read before; the rest of this group is up to date. It is read again at the next sync.',
+  'group.part.renewal': 'how this group renews',
+  'group.part.domains': 'its domains',
+  'group.part.usage': 'its usage statistics',
+  'group.partStaleBadge': 'Not up to date',
 
   'overview.general': 'General information',
   'overview.name': 'Group name',
@@ -726,6 +732,8 @@ export const en = {
   'renewal.ends': 'Ends on',
   'renewal.engaged': 'Committed until',
   'renewal.unknown': 'OVHcloud has not said yet how this group renews; it shows after the next sync.',
+  'renewal.unread':
+    'OVHcloud’s answer on how this group renews could not be read (why is said above); it is read again at the next sync.',
   'renewal.change': 'Change the renewal',
   'renewal.pending': 'A change is on its way to OVHcloud.',
   'renewal.dialogTitle': 'How {name} renews',

@@ -203,6 +203,12 @@ export const fr: Messages = {
   'group.stale':
     'OVHcloud n’a pas pu être lu pour ce groupe depuis le {since} ({reason}). Ce qui est affiché ici peut être ancien ; les autres groupes sont synchronisés normalement.',
   'group.syncedAt': 'Dernière lecture depuis OVHcloud : {date}',
+  'group.partStale':
+    'Seatkeeper n’a pas pu lire {part} chez OVHcloud depuis le {since} : {reason} Ce qui en est affiché date de la lecture précédente ; le reste de ce groupe est à jour. Nouvelle lecture à la prochaine synchronisation.',
+  'group.part.renewal': 'le renouvellement de ce groupe',
+  'group.part.domains': 'ses domaines',
+  'group.part.usage': 'ses statistiques d’utilisation',
+  'group.partStaleBadge': 'Pas à jour',
 
   'overview.general': 'Informations générales',
   'overview.name': 'Nom du groupe',
@@ -740,6 +746,8 @@ export const fr: Messages = {
   'renewal.engaged': 'Engagé jusqu’au',
   'renewal.unknown':
     'OVHcloud n’a pas encore indiqué comment ce groupe se renouvelle ; cela s’affiche après la prochaine synchronisation.',
+  'renewal.unread':
+    'La réponse d’OVHcloud sur le renouvellement de ce groupe n’a pas pu être lue (la raison est indiquée plus haut) ; elle est relue à la prochaine synchronisation.',
   'renewal.change': 'Changer le renouvellement',
   'renewal.pending': 'Une modification est en route vers OVHcloud.',
   'renewal.dialogTitle': 'Renouvellement de {name}',

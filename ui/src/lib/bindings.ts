@@ -177,7 +177,24 @@ freeSeatsAlert: number | null,
  * The group belongs to the demo account (its agreement is signed from the window,
  * on the simulator, not in the browser).
  */
-isDemo: boolean, };
+isDemo: boolean, 
+/**
+ * Parts OVHcloud did not give at the last sync (the rest was read): they show what
+ * was read before, and say why.
+ */
+staleParts: Array<StalePart>, };
+
+export type GroupPart = "renewal" | "domains" | "usage";
+
+export type StalePart = { part: GroupPart, 
+/**
+ * The first read that failed, of those since the last that succeeded (RFC 3339).
+ */
+since: string, 
+/**
+ * Why, in the user's language: the request, what went wrong, OVHcloud's query id.
+ */
+reason: string, };
 
 export type LicenceRow = { id: number, 
 /**
@@ -368,11 +385,19 @@ parked: ParkReason | null,
  */
 paymentUrl: string | null, };
 
-export type StaleGroup = { serviceName: string, reason: string, };
+export type StaleGroup = { serviceName: string, 
+/**
+ * The part not read (its renewal, domains, usage); `None`: the whole group.
+ */
+part: GroupPart | null, 
+/**
+ * OVHcloud's message; for a part, the request, what went wrong and the query id.
+ */
+reason: string, };
 
 export type SyncReport = { groups: number, licences: number, changes: Array<ChangeOutcome>, 
 /**
- * Groups OVHcloud could not be read for; they keep what was known.
+ * Groups, or parts of groups, OVHcloud could not be read for; they keep what was known.
  */
 staleGroups: Array<StaleGroup>, 
 /**

@@ -112,6 +112,7 @@ export function overviewOf(group: GroupSummary): GroupOverview {
         ],
     freeSeatsAlert: null,
     isDemo: false,
+    staleParts: [],
   };
 }
 

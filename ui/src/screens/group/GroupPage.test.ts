@@ -111,6 +111,46 @@ describe('group page, overview', () => {
     expect(within(tile('Pending changes')).getByText('2 changes waiting')).toBeTruthy();
   });
 
+  it('a part OVHcloud did not give at the last sync is said with why; it shows what was read before', async () => {
+    const reason =
+      'OVHcloud answered GET /license/office/office7421.o365.ovh.com/serviceInfos in a shape Seatkeeper cannot read (missing field `expiration`). Reference for OVHcloud support: EU.ext-3.6101.';
+    fakeRust({
+      get_group_overview: {
+        ...overviewOf(PAYG),
+        staleParts: [
+          { part: 'renewal', since: '2026-11-23T10:00:00Z', reason },
+          { part: 'domains', since: '2026-11-23T10:00:00Z', reason: 'OVHcloud refused GET /x: gone.' },
+        ],
+      },
+    });
+    render(GroupPage, { props: { group: PAYG, onBack: () => {} } });
+    const renewal = await screen.findByRole('region', { name: 'Renewal' });
+    // What was read before still shows, marked; the page says which part, since when, and why.
+    expect(valueOf(renewal, 'How it renews')).toBe('Renews automatically Not up to date');
+    expect(within(tile('Domains')).getByText('Not up to date')).toBeTruthy();
+    const said = screen.getByText(/Seatkeeper could not read how this group renews at OVHcloud since/);
+    expect(said.textContent).toContain(reason);
+    expect(said.textContent).toContain('could not read its domains at OVHcloud');
+    expect(said.textContent).toContain('the rest of this group is up to date');
+    // The general "sync error" is for a group not read at all: not shown here.
+    expect(screen.queryByText(/OVHcloud could not be read for this group/)).toBeNull();
+  });
+
+  it('a renewal never read says its answer could not be read, not that OVHcloud has not said', async () => {
+    fakeRust({
+      get_group_overview: {
+        ...overviewOf(PREPAID),
+        renewal: null,
+        staleParts: [{ part: 'renewal', since: '2026-11-23T10:00:00Z', reason: 'OVHcloud refused GET /x: gone.' }],
+      },
+    });
+    render(GroupPage, { props: { group: PREPAID, onBack: () => {} } });
+    const renewal = await screen.findByRole('region', { name: 'Renewal' });
+    expect(within(renewal).getByText(/answer on how this group renews could not be read/)).toBeTruthy();
+    expect(within(renewal).queryByText(/has not said yet/)).toBeNull();
+    expect(within(renewal).queryByRole('button', { name: 'Change the renewal' })).toBeNull();
+  });
+
   it('a demo order awaiting payment is paid from the overview (Pay (demo)), then the sync is woken', async () => {
     const overview = overviewOf(PREPAID);
     const rust = fakeRust({
