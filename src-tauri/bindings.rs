@@ -53,6 +53,7 @@ fn render() -> String {
         crate::store::ChangeState,
         crate::sync::PlannedRequest,
         crate::store::changes::ParkReason,
+        crate::store::changes::ChangeError,
         crate::sync::PendingChange,
         crate::store::Install,
         crate::store::UserInstalls,

@@ -107,7 +107,7 @@ fn execute(command: &Command, store: &Store, keychain: &dyn SecretStore, lang: L
             Ok(true)
         }
         Command::SampleRemove => store.remove_sample().map(|_| true),
-        Command::Status { json } => status(store, keychain, *json),
+        Command::Status { json } => status(store, keychain, *json, lang),
         Command::AccountAdd { name, endpoint, application_key } => {
             account_add(store, keychain, name, endpoint, application_key, lang)
         }
@@ -295,11 +295,11 @@ fn renewal_set(
     Ok(true)
 }
 
-fn status(store: &Store, keychain: &dyn SecretStore, as_json: bool) -> Result<bool> {
+fn status(store: &Store, keychain: &dyn SecretStore, as_json: bool, lang: Lang) -> Result<bool> {
     let keys = keychain.status();
     let status = store.app_status()?;
     let groups = store.list_groups()?;
-    let changes = crate::sync::pending_changes(store, None)?;
+    let changes = crate::sync::pending_changes(store, None, lang)?;
     let open: Vec<_> = changes.iter().filter(|c| c.state != ChangeState::Done).collect();
     if as_json {
         // Each group with its agreement and renewal, as the group's page shows them.
@@ -636,7 +636,7 @@ fn sync(store: &Store, keychain: &dyn SecretStore, only: Option<&str>, wait: boo
                 c.change_id,
                 c.kind.as_str(),
                 c.state.as_str(),
-                c.message.as_deref().map(|m| format!("\t{m}")).unwrap_or_default()
+                c.message.as_ref().map(|m| format!("\t{}", m.localize(lang))).unwrap_or_default()
             );
         }
         all_sent &= report.all_sent();

@@ -223,7 +223,7 @@ impl AppState {
         };
         self.mark("ipc.groups.out");
         let lang = preferences.language;
-        let pending = self.run(|store| crate::sync::pending_changes(store, None)).ok();
+        let pending = self.run(|store| crate::sync::pending_changes(store, None, lang)).ok();
         let reminders = self.run(|store| store.reminders(lang)).ok();
         let orders = self.run(|store| store.list_open_orders()).ok();
         let sync = self.sync.status();

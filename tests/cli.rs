@@ -338,7 +338,7 @@ async fn a_sync_killed_at_random_moments_loses_nothing_and_applies_nothing_twice
     for _ in 0..20 {
         let out = run(dir.path(), &["sync"], "");
         let store = Store::open_in(dir.path()).unwrap();
-        let open = seatkeeper::sync::pending_changes(&store, None)
+        let open = seatkeeper::sync::pending_changes(&store, None, seatkeeper::i18n::Lang::En)
             .unwrap()
             .into_iter()
             .filter(|c| c.state != ChangeState::Done)
@@ -359,7 +359,7 @@ async fn a_sync_killed_at_random_moments_loses_nothing_and_applies_nothing_twice
             Ok(())
         })
         .unwrap();
-    let changes = seatkeeper::sync::pending_changes(&store, None).unwrap();
+    let changes = seatkeeper::sync::pending_changes(&store, None, seatkeeper::i18n::Lang::En).unwrap();
     assert_eq!(changes.len(), 12 + 1 + 2, "no change lost");
     assert!(changes.iter().all(|c| c.state == ChangeState::Done), "{changes:?}");
     // The order was checked out once; each new password reached OVHcloud and left the keychain.
@@ -483,7 +483,7 @@ async fn two_syncs_started_together_send_every_change_exactly_once() {
         for _ in 0..30 {
             let out = run(dir.path(), &["sync"], "");
             let store = Store::open_in(dir.path()).unwrap();
-            let open = seatkeeper::sync::pending_changes(&store, None)
+            let open = seatkeeper::sync::pending_changes(&store, None, seatkeeper::i18n::Lang::En)
                 .unwrap()
                 .into_iter()
                 .filter(|c| c.state != ChangeState::Done)
@@ -494,7 +494,7 @@ async fn two_syncs_started_together_send_every_change_exactly_once() {
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
         let store = Store::open_in(dir.path()).unwrap();
-        let changes = seatkeeper::sync::pending_changes(&store, None).unwrap();
+        let changes = seatkeeper::sync::pending_changes(&store, None, seatkeeper::i18n::Lang::En).unwrap();
         assert!(changes.iter().all(|c| c.state == ChangeState::Done), "trial {trial}: {changes:?}");
         let log = sim.requests();
         let sends = |method: &str, pattern: &str| {
@@ -559,7 +559,7 @@ async fn sync_fails_while_a_change_failed_until_the_user_lets_it_go() {
         let user = store.list_licences(prepaid.id).unwrap().into_iter().find(|l| !l.is_empty_slot).unwrap();
         store.free_licences(&[user.id], time::OffsetDateTime::now_utc()).unwrap();
         sim.expire_service(&user.remote_id);
-        seatkeeper::sync::pending_changes(&store, None).unwrap()[0].id
+        seatkeeper::sync::pending_changes(&store, None, seatkeeper::i18n::Lang::En).unwrap()[0].id
     };
     let first = run(dir.path(), &["sync"], "");
     assert_eq!(first.status.code(), Some(1), "{}", text(&first));

@@ -112,7 +112,7 @@ fn the_first_screen_is_one_answer_in_the_users_language() {
     fn wire<T: serde::Serialize>(value: &T) -> serde_json::Value {
         serde_json::to_value(value).unwrap()
     }
-    let pending = state.run(|s| seatkeeper::sync::pending_changes(s, None)).unwrap();
+    let pending = state.run(|s| seatkeeper::sync::pending_changes(s, None, seatkeeper::i18n::Lang::En)).unwrap();
     assert!(!pending.is_empty(), "the sample has changes waiting");
     assert_eq!(wire(&start.pending), wire(&Some(pending)));
     let reminders = state.run(|s| s.reminders(Lang::Fr)).unwrap();

@@ -51,7 +51,11 @@ fn first_user(f: &Fixture, group: i64) -> i64 {
 }
 
 fn open_changes(f: &Fixture) -> usize {
-    seatkeeper::sync::pending_changes(&f.store, None).unwrap().iter().filter(|c| c.state != ChangeState::Done).count()
+    seatkeeper::sync::pending_changes(&f.store, None, seatkeeper::i18n::Lang::En)
+        .unwrap()
+        .iter()
+        .filter(|c| c.state != ChangeState::Done)
+        .count()
 }
 
 #[test]
@@ -66,7 +70,7 @@ fn activating_a_slot_queues_the_request_and_shows_at_once() {
     assert_eq!(row.usage_location.as_deref(), Some("FR"));
     assert!(row.has_pending_change);
 
-    let changes = seatkeeper::sync::pending_changes(&f.store, Some(f.prepaid.id)).unwrap();
+    let changes = seatkeeper::sync::pending_changes(&f.store, Some(f.prepaid.id), seatkeeper::i18n::Lang::En).unwrap();
     let change = &changes[0];
     assert_eq!((change.kind, change.state, change.can_undo), (ChangeKind::Activate, ChangeState::Queued, true));
     assert_eq!(change.preview[0].method, "PUT");
@@ -112,7 +116,8 @@ fn pay_as_you_go_groups_take_users_directly_and_undo_removes_them() {
         .unwrap();
     assert_eq!(row.remote_id, "paul.martin@office7421.o365.ovh.com");
     assert_eq!(f.store.list_licences(f.payg.id).unwrap().len(), 13);
-    let change = seatkeeper::sync::pending_changes(&f.store, Some(f.payg.id)).unwrap().remove(0);
+    let change =
+        seatkeeper::sync::pending_changes(&f.store, Some(f.payg.id), seatkeeper::i18n::Lang::En).unwrap().remove(0);
     assert_eq!(change.preview[0].path, "/license/office/office7421.o365.ovh.com/user");
     f.store.undo_change(&MemorySecrets::default(), change.id, NOW).unwrap();
     assert_eq!(f.store.list_licences(f.payg.id).unwrap().len(), 12);
@@ -131,7 +136,7 @@ fn undo_restores_exactly_what_the_change_altered() {
     f.store.free_licences(&[user], NOW).unwrap();
     assert_eq!(f.store.licence(user).unwrap().state, "deleting");
 
-    let changes = seatkeeper::sync::pending_changes(&f.store, Some(f.prepaid.id)).unwrap();
+    let changes = seatkeeper::sync::pending_changes(&f.store, Some(f.prepaid.id), seatkeeper::i18n::Lang::En).unwrap();
     let (free, edit) = (&changes[0], &changes[1]);
     assert_eq!((free.kind, free.can_undo), (ChangeKind::Free, true));
     assert_eq!((edit.kind, edit.can_undo), (ChangeKind::EditAccount, false), "the later change comes first");
@@ -152,7 +157,8 @@ fn undo_restores_exactly_what_the_change_altered() {
     // Renames undo to the name before the first queued rename.
     f.store.rename_group(f.prepaid.id, "One", NOW).unwrap();
     f.store.rename_group(f.prepaid.id, "Two", NOW).unwrap();
-    let rename = seatkeeper::sync::pending_changes(&f.store, Some(f.prepaid.id)).unwrap().remove(0);
+    let rename =
+        seatkeeper::sync::pending_changes(&f.store, Some(f.prepaid.id), seatkeeper::i18n::Lang::En).unwrap().remove(0);
     f.store.undo_change(&MemorySecrets::default(), rename.id, NOW).unwrap();
     assert_eq!(f.store.group_overview(f.prepaid.id).unwrap().group.display_name, f.prepaid.display_name);
 }
@@ -162,13 +168,13 @@ fn a_change_on_its_way_cannot_be_undone_or_overtaken() {
     let f = fixture();
     let user = first_user(&f, f.payg.id);
     f.store.free_licences(&[user], NOW).unwrap();
-    let change = seatkeeper::sync::pending_changes(&f.store, None).unwrap().remove(0);
+    let change = seatkeeper::sync::pending_changes(&f.store, None, seatkeeper::i18n::Lang::En).unwrap().remove(0);
     f.store
         .write(|tx| Ok(tx.execute("UPDATE pending_changes SET state = 'sending' WHERE id = ?1", [change.id])?))
         .unwrap();
     let err = f.store.undo_change(&MemorySecrets::default(), change.id, NOW).unwrap_err();
     assert!(matches!(err, Error::Precondition(Precondition::ChangeNotQueued)));
-    assert!(!seatkeeper::sync::pending_changes(&f.store, None).unwrap()[0].can_undo);
+    assert!(!seatkeeper::sync::pending_changes(&f.store, None, seatkeeper::i18n::Lang::En).unwrap()[0].can_undo);
     let err =
         f.store.change_password(&MemorySecrets::default(), user, PasswordRequest::Generate, None, NOW).unwrap_err();
     assert!(matches!(err, Error::Precondition(Precondition::LicenceBusy)));
@@ -214,7 +220,7 @@ fn passwords_go_to_the_keychain_only() {
         let bytes = std::fs::read(entry.unwrap().path()).unwrap();
         assert!(!bytes.windows(generated.len()).any(|w| w == generated.as_bytes()), "password found on disk");
     }
-    let change = seatkeeper::sync::pending_changes(&f.store, None).unwrap().remove(0);
+    let change = seatkeeper::sync::pending_changes(&f.store, None, seatkeeper::i18n::Lang::En).unwrap().remove(0);
     assert_eq!(body(&change.preview[0])["password"], "<from the keychain>");
     assert_eq!(body(&change.preview[0])["notifyEmail"], "boss@example.com");
 
@@ -346,7 +352,7 @@ fn an_order_is_queued_with_its_cart_plan_and_undone_cleanly() {
     let placed = f.store.place_order(&request(&f, None, LicenceType::OfficeProPlus, 4), NOW).unwrap();
     let open = f.store.list_open_orders().unwrap();
     assert!(open.iter().any(|o| o.id == placed.id && o.group_id.is_none() && o.quantity == 4));
-    let change = seatkeeper::sync::pending_changes(&f.store, None).unwrap().remove(0);
+    let change = seatkeeper::sync::pending_changes(&f.store, None, seatkeeper::i18n::Lang::En).unwrap().remove(0);
     assert_eq!(change.kind, ChangeKind::Order);
     assert_eq!(change.preview.len(), 4);
     assert_eq!(body(&change.preview[2])["planCode"], "microsoft-365-apps-for-enterprise-pp-nce");

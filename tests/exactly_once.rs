@@ -27,7 +27,7 @@ fn now() -> time::OffsetDateTime {
 }
 
 fn changes(store: &Store) -> Vec<PendingChange> {
-    pending_changes(store, None).unwrap()
+    pending_changes(store, None, seatkeeper::i18n::Lang::En).unwrap()
 }
 
 fn change(store: &Store, kind: ChangeKind) -> PendingChange {
@@ -339,7 +339,12 @@ async fn ovhcloud_busy_with_a_licence_means_later_not_failed() {
     let report = w.sync().await;
     let outcome = report.changes.iter().find(|c| c.kind == ChangeKind::ChangePassword).unwrap();
     assert_eq!(outcome.state, ChangeState::Queued, "{outcome:?}");
-    assert!(outcome.message.as_deref().is_some_and(|m| m.contains("try again")));
+    // Said as "later", typed, and worded in each language when read.
+    let why = outcome.message.clone().expect("a reason");
+    assert!(matches!(why, seatkeeper::store::changes::ChangeError::Busy { .. }), "{why:?}");
+    use seatkeeper::i18n::{Lang, Localize};
+    assert!(why.localize(Lang::En).contains("try again"), "{}", why.localize(Lang::En));
+    assert!(why.localize(Lang::Fr).contains("réessaiera"), "{}", why.localize(Lang::Fr));
     // It waits its turn, then goes.
     w.sim.advance(Duration::from_secs(60));
     let waiting = w.store.list_changes(ChangeFilter::default()).unwrap().remove(0);

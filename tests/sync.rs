@@ -244,6 +244,20 @@ async fn an_activation_whose_slot_was_given_away_with_no_other_free_slot_is_refu
     assert_eq!(change.state, ChangeState::Failed);
     let why = change.last_error.clone().unwrap_or_default();
     assert!(why.contains("other0@") && why.contains("no other free licence"), "{why}");
+    // Stored typed, worded when read: in French for a French window, reminder included.
+    let fr = seatkeeper::sync::pending_changes(&w.store, None, seatkeeper::i18n::Lang::Fr).unwrap().remove(0);
+    let pourquoi = fr.last_error.unwrap_or_default();
+    assert!(pourquoi.contains("other0@") && pourquoi.contains("plus d’autre licence libre"), "{pourquoi}");
+    w.store.refresh_reminders(time::OffsetDateTime::now_utc(), seatkeeper::i18n::Lang::Fr).unwrap();
+    let reminder = w
+        .store
+        .reminders(seatkeeper::i18n::Lang::Fr)
+        .unwrap()
+        .into_iter()
+        .find(|r| r.kind == seatkeeper::domain::ReminderKind::ChangeFailed)
+        .expect("a reminder of the failed change");
+    assert!(reminder.body.contains("plus d’autre licence libre"), "{}", reminder.body);
+    assert!(!reminder.body.contains("\"code\""), "never the stored form: {}", reminder.body);
     for l in &empty {
         assert_eq!(w.sim.count("PUT", &format!("/license/officePrepaid/{}", l.remote_id)), 1, "only the others' PUTs");
     }

@@ -45,7 +45,11 @@ async fn with_new_group() -> (World, GroupSummary) {
 }
 
 fn kind_of(w: &World, kind: ChangeKind) -> seatkeeper::sync::PendingChange {
-    pending_changes(&w.store, None).unwrap().into_iter().find(|c| c.kind == kind).expect("the change")
+    pending_changes(&w.store, None, seatkeeper::i18n::Lang::En)
+        .unwrap()
+        .into_iter()
+        .find(|c| c.kind == kind)
+        .expect("the change")
 }
 
 fn precondition(e: Error) -> Precondition {
@@ -184,7 +188,7 @@ async fn a_renewal_is_checked_shown_at_once_undone_or_sent_to_every_licence() {
     assert!(err.localize(Lang::Fr).contains("tous les 6 mois"));
     let yearly = RenewalInput { mode: RenewalMode::Automatic, period_months: 12 };
     assert!(w.store.set_renewal(payg.id, &yearly, now()).is_err(), "pay as you go is monthly only");
-    assert!(pending_changes(&w.store, None).unwrap().is_empty());
+    assert!(pending_changes(&w.store, None, seatkeeper::i18n::Lang::En).unwrap().is_empty());
 
     // Shown at once, undone back to what OVHcloud said.
     let stop = RenewalInput { mode: RenewalMode::StopAtExpiration, period_months: 1 };
@@ -201,7 +205,7 @@ async fn a_renewal_is_checked_shown_at_once_undone_or_sent_to_every_licence() {
     // Sent: every licence of the group renews as asked, and a pull keeps showing it.
     w.store.set_renewal(prepaid.id, &yearly, now()).unwrap();
     w.store.set_renewal(prepaid.id, &stop, now()).unwrap(); // replaces the one still queued
-    assert_eq!(pending_changes(&w.store, None).unwrap().len(), 1);
+    assert_eq!(pending_changes(&w.store, None, seatkeeper::i18n::Lang::En).unwrap().len(), 1);
     w.sync().await;
     assert_eq!(kind_of(&w, ChangeKind::SetRenewal).state, ChangeState::Done);
     assert_eq!(w.sim.count("PUT", "/license/officePrepaid/*/serviceInfos"), 30);
@@ -245,7 +249,11 @@ async fn a_renewal_resumed_after_a_crash_sends_only_what_is_missing_and_stops_at
     let last = w.store.list_licences(prepaid.id).unwrap().into_iter().map(|l| l.remote_id).max().unwrap();
     w.sim.expire_service(&last);
     w.sync().await;
-    let failed = pending_changes(&w.store, None).unwrap().into_iter().find(|c| c.state == ChangeState::Failed).unwrap();
+    let failed = pending_changes(&w.store, None, seatkeeper::i18n::Lang::En)
+        .unwrap()
+        .into_iter()
+        .find(|c| c.state == ChangeState::Failed)
+        .unwrap();
     let why = failed.last_error.unwrap();
     assert!(why.contains(&last) && why.contains("expired"), "{why}");
     assert_eq!(w.store.list_licences(prepaid.id).unwrap().len(), 30, "nothing lost");

@@ -37,7 +37,8 @@ pub fn list_open_orders(state: State<'_, AppState>) -> CmdResult<Vec<OpenOrder>>
 
 #[tauri::command(async)]
 pub fn list_pending_changes(state: State<'_, AppState>, group_id: Option<i64>) -> CmdResult<Vec<PendingChange>> {
-    state.run(|store| crate::sync::pending_changes(store, group_id))
+    let lang = state.lang();
+    state.run(|store| crate::sync::pending_changes(store, group_id, lang))
 }
 
 #[tauri::command(async)]

@@ -165,6 +165,126 @@ impl ParkReason {
     }
 }
 
+/// Why a change failed, waits or went back to the queue, typed: stored in `last_error`
+/// as JSON (`{"code": …}`) and worded when read, in the reader's language. OVHcloud's
+/// own message is quoted as it came. A reason stored as plain text (before this type)
+/// reads back as [`ChangeError::Text`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "code", rename_all = "camelCase", rename_all_fields = "camelCase")]
+pub enum ChangeError {
+    /// The licence was given to someone else at OVHcloud meanwhile (another computer,
+    /// the control panel) and the group has no other free licence of its type.
+    SlotTaken { licence: String, taken_by: String },
+    /// A pay-as-you-go login exists at OVHcloud for another person.
+    LoginTaken { email: String, first_name: String, last_name: String },
+    /// OVHcloud is still working on an earlier change of the same licence: tried again later.
+    Busy { detail: String },
+    /// A renewal refused part-way: `done` licences before `service` renew as asked.
+    RenewalPartial { service: String, message: String, done: u32 },
+    /// OVHcloud (or the way to it) said no: its message, and its query id when it gave one.
+    Ovhcloud { message: String, query_id: Option<String> },
+    /// The keychain no longer holds the password to send.
+    PasswordMissing,
+    /// The keychain could not be read.
+    KeychainUnavailable { detail: String },
+    /// What the change needs is not known locally.
+    NotPlannable { detail: String },
+    /// An order's checkout went out (`checked_out`: OVHcloud took it; otherwise its cart
+    /// expired meanwhile), and OVHcloud cannot say which order it became.
+    OrderUnknown { checked_out: bool },
+    /// Waits for an earlier change to the same licence or group.
+    WaitsForEarlier,
+    /// Text stored before reasons were typed, or from elsewhere.
+    Text { text: String },
+}
+
+impl ChangeError {
+    /// What `last_error` holds.
+    pub fn encode(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Reads `last_error` back (plain text, from before, as [`ChangeError::Text`]).
+    pub fn decode(stored: &str) -> ChangeError {
+        serde_json::from_str(stored).unwrap_or_else(|_| ChangeError::Text { text: stored.to_string() })
+    }
+
+    /// OVHcloud's refusal of `e`, with its query id.
+    pub fn from_api(e: &crate::ovh::ApiError) -> ChangeError {
+        ChangeError::Ovhcloud { message: e.message().to_string(), query_id: e.query_id().map(str::to_string) }
+    }
+}
+
+impl crate::i18n::Localize for ChangeError {
+    fn localize(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::Lang::{En, Fr};
+        match (self, lang) {
+            (ChangeError::SlotTaken { licence, taken_by }, En) => format!(
+                "The licence {licence} was given to {taken_by} at OVHcloud meanwhile (from another computer or the control panel), and the group has no other free licence of this type: order one, then activate the user again."
+            ),
+            (ChangeError::SlotTaken { licence, taken_by }, Fr) => format!(
+                "La licence {licence} a été attribuée à {taken_by} chez OVHcloud entre-temps (depuis un autre ordinateur ou l’espace client), et le groupe n’a plus d’autre licence libre de ce type : commandez-en une, puis activez à nouveau l’utilisateur."
+            ),
+            (ChangeError::LoginTaken { email, first_name, last_name }, En) => {
+                format!("{email} already exists at OVHcloud for {first_name} {last_name}: choose another login.")
+            }
+            (ChangeError::LoginTaken { email, first_name, last_name }, Fr) => format!(
+                "{email} existe déjà chez OVHcloud pour {first_name} {last_name} : choisissez un autre identifiant."
+            ),
+            (ChangeError::Busy { detail }, En) => {
+                format!("OVHcloud is still working on an earlier change ({detail}); Seatkeeper will try again.")
+            }
+            (ChangeError::Busy { detail }, Fr) => format!(
+                "OVHcloud traite encore une modification précédente ({detail}) ; Seatkeeper réessaiera."
+            ),
+            (ChangeError::RenewalPartial { service, message, done }, En) => format!(
+                "OVHcloud refused the renewal of {service} ({message}); the {done} licence(s) before it now renew as asked."
+            ),
+            (ChangeError::RenewalPartial { service, message, done }, Fr) => format!(
+                "OVHcloud a refusé le renouvellement de {service} ({message}) ; les {done} licence(s) précédentes se renouvellent désormais comme demandé."
+            ),
+            (ChangeError::Ovhcloud { message, query_id: Some(q) }, En) => {
+                format!("OVHcloud said: {message} (OVHcloud query {q})")
+            }
+            (ChangeError::Ovhcloud { message, query_id: Some(q) }, Fr) => {
+                format!("OVHcloud a répondu : {message} (requête OVHcloud {q})")
+            }
+            (ChangeError::Ovhcloud { message, query_id: None }, En) => format!("OVHcloud said: {message}"),
+            (ChangeError::Ovhcloud { message, query_id: None }, Fr) => format!("OVHcloud a répondu : {message}"),
+            (ChangeError::PasswordMissing, En) => "The keychain no longer holds the new password.".into(),
+            (ChangeError::PasswordMissing, Fr) => "Le trousseau ne contient plus le nouveau mot de passe.".into(),
+            (ChangeError::KeychainUnavailable { detail }, En) => {
+                format!("The keychain could not be read ({detail}).")
+            }
+            (ChangeError::KeychainUnavailable { detail }, Fr) => {
+                format!("Le trousseau n’a pas pu être lu ({detail}).")
+            }
+            (ChangeError::NotPlannable { detail }, En) => format!("It cannot be sent yet: {detail}."),
+            // The detail is the planner's own (English) words: French says what it means.
+            (ChangeError::NotPlannable { .. }, Fr) => {
+                "Elle ne peut pas encore être envoyée : ce dont elle a besoin n’est pas connu ici (la licence ou le groupe a disparu, ou n’a pas encore été lu).".into()
+            }
+            (ChangeError::OrderUnknown { checked_out: true }, En) => {
+                "OVHcloud took this order, but Seatkeeper cannot tell which of your orders it is: check your orders at OVHcloud (it will not be ordered again).".into()
+            }
+            (ChangeError::OrderUnknown { checked_out: true }, Fr) => {
+                "OVHcloud a pris cette commande, mais Seatkeeper ne peut pas dire laquelle de vos commandes c’est : vérifiez vos commandes chez OVHcloud (elle ne sera pas repassée).".into()
+            }
+            (ChangeError::OrderUnknown { checked_out: false }, En) => {
+                "This order’s cart expired after its checkout was sent: check your orders at OVHcloud before ordering again (Seatkeeper will not order it again by itself).".into()
+            }
+            (ChangeError::OrderUnknown { checked_out: false }, Fr) => {
+                "Le panier de cette commande a expiré après l’envoi de sa validation : vérifiez vos commandes chez OVHcloud avant de recommander (Seatkeeper ne la repassera pas de lui-même).".into()
+            }
+            (ChangeError::WaitsForEarlier, En) => "Waits for an earlier change to the same licence or group.".into(),
+            (ChangeError::WaitsForEarlier, Fr) => {
+                "Attend une modification précédente de la même licence ou du même groupe.".into()
+            }
+            (ChangeError::Text { text }, _) => text.clone(),
+        }
+    }
+}
+
 /// The account fields an activation or an account edit sends.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -846,4 +966,53 @@ pub fn undo(tx: &Transaction, change_id: i64, at: &str) -> Result<Option<SecretK
         ChangePayload::ConfirmTermination(_) => {}
     }
     Ok(change.payload.password_key(change_id))
+}
+
+#[cfg(test)]
+mod change_error_tests {
+    use super::ChangeError;
+    use crate::i18n::{Lang, Localize};
+
+    fn every() -> Vec<ChangeError> {
+        vec![
+            ChangeError::SlotTaken { licence: "x-10".into(), taken_by: "grace@x.fr".into() },
+            ChangeError::LoginTaken { email: "a@x.fr".into(), first_name: "Ada".into(), last_name: "L".into() },
+            ChangeError::Busy { detail: "A task is already in progress".into() },
+            ChangeError::RenewalPartial { service: "x-3".into(), message: "Forbidden".into(), done: 2 },
+            ChangeError::Ovhcloud { message: "Invalid token".into(), query_id: Some("EU.ext-1".into()) },
+            ChangeError::Ovhcloud { message: "Invalid token".into(), query_id: None },
+            ChangeError::PasswordMissing,
+            ChangeError::KeychainUnavailable { detail: "locked".into() },
+            ChangeError::NotPlannable { detail: "the licence name is not known yet".into() },
+            ChangeError::OrderUnknown { checked_out: true },
+            ChangeError::OrderUnknown { checked_out: false },
+            ChangeError::WaitsForEarlier,
+        ]
+    }
+
+    #[test]
+    fn reasons_are_stored_typed_and_read_back_whole() {
+        for e in every() {
+            let stored = e.encode();
+            assert!(stored.starts_with("{\"code\":"), "{stored}");
+            assert_eq!(ChangeError::decode(&stored), e);
+        }
+        // Written before reasons were typed: read back as the text it is.
+        assert_eq!(
+            ChangeError::decode("the licence x-10 was given to bob@x.fr at OVHcloud meanwhile"),
+            ChangeError::Text { text: "the licence x-10 was given to bob@x.fr at OVHcloud meanwhile".into() }
+        );
+    }
+
+    #[test]
+    fn each_reason_is_worded_in_french_and_english_keeping_ovhclouds_words_and_the_data() {
+        for e in every() {
+            let (en, fr) = (e.localize(Lang::En), e.localize(Lang::Fr));
+            assert_ne!(en, fr, "{e:?}");
+            assert!(!fr.contains('\''), "French typography: {fr}");
+            for data in ["x-10", "grace@x.fr", "a@x.fr", "Forbidden", "Invalid token", "EU.ext-1", "locked"] {
+                assert_eq!(en.contains(data), fr.contains(data), "{data} in both: {en} / {fr}");
+            }
+        }
+    }
 }

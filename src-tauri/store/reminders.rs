@@ -286,7 +286,12 @@ fn row(r: &rusqlite::Row, lang: Lang) -> rusqlite::Result<Reminder> {
         rusqlite::Error::FromSqlConversionFailure(1, rusqlite::types::Type::Text, format!("reminder {kind}").into())
     })?;
     let details: String = r.get(3)?;
-    let facts: ReminderFacts = serde_json::from_str(&details).unwrap_or_default();
+    let mut facts: ReminderFacts = serde_json::from_str(&details).unwrap_or_default();
+    // A change's reason is stored typed: worded now, in the reader's language.
+    facts.reason = facts.reason.map(|r| {
+        use crate::i18n::Localize;
+        super::changes::ChangeError::decode(&r).localize(lang)
+    });
     let (title, body) = reminder_text(kind, &facts, lang);
     Ok(Reminder {
         id: r.get(0)?,

@@ -57,8 +57,8 @@ pub struct ChangeOutcome {
     pub change_id: i64,
     pub kind: ChangeKind,
     pub state: ChangeState,
-    /// Why it is not done: OVHcloud's message, or what the sender saw.
-    pub message: Option<String>,
+    /// Why it is not done, typed (worded by whoever shows it).
+    pub message: Option<crate::store::changes::ChangeError>,
     /// Why it waits for the user, when parked.
     pub parked: Option<ParkReason>,
     /// For an order just placed: the page where it is paid.
@@ -324,7 +324,7 @@ pub(super) fn unchanged(change: &ChangeRow) -> ChangeOutcome {
         change_id: change.id,
         kind: change.kind,
         state: change.state,
-        message: change.last_error.clone(),
+        message: change.last_error.as_deref().map(crate::store::changes::ChangeError::decode),
         parked: change.parked_reason,
         payment_url: None,
     }

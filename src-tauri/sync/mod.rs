@@ -29,7 +29,8 @@ pub use plan::{PASSWORD_PLACEHOLDER, Plan, PlannedRequest, order_reference};
 pub use service::{AttestationStep, Connected, DEMO_ENDPOINT, DEMO_LABEL, SyncService, SyncStatus, TerminationStep};
 
 use crate::error::Result;
-use crate::store::changes::ParkReason;
+use crate::i18n::{Lang, Localize};
+use crate::store::changes::{ChangeError, ParkReason};
 use crate::store::{ChangeFilter, ChangeKind, ChangeRow, ChangeState, Store};
 
 /// A renewal choice before it is queued: what it sets, what it means, what it sends.
@@ -90,7 +91,7 @@ pub struct PendingChange {
     /// Who the change is about: the user's name, or the licence's e-mail.
     pub licence_label: Option<String>,
     pub attempts: u32,
-    /// Why it failed, as OVHcloud or the sender said.
+    /// Why it failed or waits, in the user's language (OVHcloud's own words quoted).
     pub last_error: Option<String>,
     /// Why it waits for the user, when parked.
     pub parked_reason: Option<ParkReason>,
@@ -133,7 +134,15 @@ impl From<ChangeRow> for PendingChange {
 }
 
 /// The Pending changes panel: of one group, or of every group, newest first.
-pub fn pending_changes(store: &Store, group_id: Option<i64>) -> Result<Vec<PendingChange>> {
+/// Why each failed or waits is worded in `lang`.
+pub fn pending_changes(store: &Store, group_id: Option<i64>, lang: Lang) -> Result<Vec<PendingChange>> {
     let rows = store.list_changes(ChangeFilter { group_id, ..ChangeFilter::default() })?;
-    Ok(rows.into_iter().map(PendingChange::from).collect())
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let mut change = PendingChange::from(row);
+            change.last_error = change.last_error.map(|stored| ChangeError::decode(&stored).localize(lang));
+            change
+        })
+        .collect())
 }

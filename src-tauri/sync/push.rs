@@ -30,7 +30,7 @@ use crate::error::{Error, Precondition, Result};
 use crate::ovh::models::{Cart, CartItem, EXISTING_TENANT_LABEL, ItemConfiguration, Order, Task};
 use crate::ovh::{ApiError, ErrorKind, path_segment as seg};
 use crate::secrets::Secret;
-use crate::store::changes::{self, ParkReason, Transition};
+use crate::store::changes::{self, ChangeError, ParkReason, Transition};
 use crate::store::{ChangeKind, ChangePayload, ChangeRow, ChangeState, remote, timestamp};
 
 /// How long a change waits when OVHcloud says it is busy with its licence or group.
@@ -50,11 +50,11 @@ enum Sent {
         url: String,
     },
     /// Not sent or refused: OVHcloud's state makes the change impossible.
-    Refused(String),
+    Refused(ChangeError),
     /// OVHcloud is working on this licence or group: try again later.
-    Busy(String),
+    Busy(ChangeError),
     /// Cannot go without the user.
-    Park(ParkReason, String),
+    Park(ParkReason, ChangeError),
     /// A prepaid group's agreement accepted: OVHcloud turns `mcaAgreed` on shortly.
     Agreement,
     /// A prepaid licence's termination confirmed; it ends on that day (`YYYY-MM-DD`).
@@ -93,9 +93,9 @@ enum Slot {
     /// Its own slot (still empty at OVHcloud, or already ours).
     Keep,
     /// Another empty slot: the change as it now is, and its plan.
-    Moved(ChangeRow, Plan),
+    Moved(Box<(ChangeRow, Plan)>),
     /// Its slot was given away and no other is free: why.
-    NoneLeft(String),
+    NoneLeft(ChangeError),
 }
 
 /// What a push did.
@@ -173,7 +173,7 @@ impl Engine<'_> {
                 held.extend(holds);
                 let mut outcome = unchanged(change);
                 if waits_for_earlier {
-                    outcome.message = Some("waits for an earlier change to the same licence or group".into());
+                    outcome.message = Some(ChangeError::WaitsForEarlier);
                 }
                 pushed.outcomes.push(outcome);
                 continue;
@@ -198,7 +198,9 @@ impl Engine<'_> {
     async fn push_one(&self, change: &ChangeRow, pushed: &mut Pushed) -> Result<Option<ChangeOutcome>> {
         let plan = match Plan::for_change(change) {
             Ok(plan) => plan,
-            Err(PlanError(why)) => return self.park(change, ParkReason::NotPlannable, &why).map(Some),
+            Err(PlanError(detail)) => {
+                return self.park(change, ParkReason::NotPlannable, ChangeError::NotPlannable { detail }).map(Some);
+            }
         };
         // A password is read before anything is marked: never send without it.
         let password = match &plan {
@@ -207,11 +209,11 @@ impl Engine<'_> {
                 match self.secrets.get(key) {
                     Ok(Some(p)) => Some(p),
                     Ok(None) => {
-                        let why = "the keychain no longer holds the new password";
-                        return self.park(change, ParkReason::PasswordMissing, why).map(Some);
+                        return self.park(change, ParkReason::PasswordMissing, ChangeError::PasswordMissing).map(Some);
                     }
                     Err(e) => {
-                        return self.park(change, ParkReason::KeychainUnavailable, &e.to_string()).map(Some);
+                        let why = ChangeError::KeychainUnavailable { detail: e.to_string() };
+                        return self.park(change, ParkReason::KeychainUnavailable, why).map(Some);
                     }
                 }
             }
@@ -242,7 +244,8 @@ impl Engine<'_> {
                     Ok(Some(sent)) => Ok(sent),
                     Ok(None) => match self.slot_for(change, &plan).await {
                         Ok(Slot::Keep) => self.send(&plan, password).await,
-                        Ok(Slot::Moved(row, new_plan)) => {
+                        Ok(Slot::Moved(moved_to)) => {
+                            let (row, new_plan) = *moved_to;
                             let sent = self.send(&new_plan, password).await;
                             moved = Some(row);
                             sent
@@ -258,7 +261,7 @@ impl Engine<'_> {
         let result = match result {
             Err(Failure::Local(e)) => return Err(e),
             Err(Failure::Api(e)) if e.kind() == ErrorKind::Conflict => match self.is_busy(change).await {
-                Ok(true) => Ok(Sent::Busy(e.message().to_string())),
+                Ok(true) => Ok(Sent::Busy(ChangeError::Busy { detail: e.message().to_string() })),
                 _ => Err(e),
             },
             Err(Failure::Api(e)) => Err(e),
@@ -267,9 +270,10 @@ impl Engine<'_> {
         self.settle(change, result, pushed).map(Some)
     }
 
-    fn park(&self, change: &ChangeRow, reason: ParkReason, why: &str) -> Result<ChangeOutcome> {
-        let moved =
-            self.move_change(change, Transition::new(change.state, ChangeState::Parked).parked(reason).with_error(why));
+    fn park(&self, change: &ChangeRow, reason: ParkReason, why: ChangeError) -> Result<ChangeOutcome> {
+        let stored = why.encode();
+        let moved = self
+            .move_change(change, Transition::new(change.state, ChangeState::Parked).parked(reason).with_error(&stored));
         match moved {
             Ok(()) | Err(Error::Precondition(Precondition::ChangeMoved)) => {}
             Err(e) => return Err(e),
@@ -278,7 +282,7 @@ impl Engine<'_> {
             change_id: change.id,
             kind: change.kind,
             state: ChangeState::Parked,
-            message: Some(why.to_string()),
+            message: Some(why),
             parked: Some(reason),
             payment_url: None,
         })
@@ -292,7 +296,7 @@ impl Engine<'_> {
         pushed: &mut Pushed,
     ) -> Result<ChangeOutcome> {
         let at = timestamp(now());
-        let outcome = |state: ChangeState, message: Option<String>| ChangeOutcome {
+        let outcome = |state: ChangeState, message: Option<ChangeError>| ChangeOutcome {
             change_id: change.id,
             kind: change.kind,
             state,
@@ -314,8 +318,9 @@ impl Engine<'_> {
                 outcome(ChangeState::WaitingRemote, None)
             }
             Ok(Sent::Refused(reason)) => {
+                let stored = reason.encode();
                 self.store.write(|tx| {
-                    remote::finish_change(tx, change, sending, ChangeState::Failed, Some(&reason), None, &at)
+                    remote::finish_change(tx, change, sending, ChangeState::Failed, Some(&stored), None, &at)
                 })?;
                 self.forget_password(change)?;
                 outcome(ChangeState::Failed, Some(reason))
@@ -324,20 +329,18 @@ impl Engine<'_> {
                 self.store.write(|tx| remote::order_placed(tx, change, order_id, &url, &at))?;
                 ChangeOutcome { payment_url: Some(url), ..outcome(ChangeState::Done, None) }
             }
-            Ok(Sent::Busy(message)) => {
+            Ok(Sent::Busy(why)) => {
                 let later = timestamp(now() + BUSY_WAIT);
-                let why =
-                    format!("OVHcloud is still working on an earlier change ({message}); Seatkeeper will try again");
                 self.move_change(
                     change,
-                    Transition::new(sending, ChangeState::Queued).with_error(&why).not_before(&later),
+                    Transition::new(sending, ChangeState::Queued).with_error(&why.encode()).not_before(&later),
                 )?;
                 outcome(ChangeState::Queued, Some(why))
             }
             Ok(Sent::Park(reason, why)) => {
                 self.move_change(
                     change,
-                    Transition::new(sending, ChangeState::Parked).parked(reason).with_error(&why),
+                    Transition::new(sending, ChangeState::Parked).parked(reason).with_error(&why.encode()),
                 )?;
                 ChangeOutcome { parked: Some(reason), ..outcome(ChangeState::Parked, Some(why)) }
             }
@@ -354,7 +357,8 @@ impl Engine<'_> {
             }
             Err(e) if e.needs_new_credential() => {
                 // Refused before anything was done: the change waits for a new key.
-                self.move_change(change, Transition::new(sending, ChangeState::Queued).with_error(e.message()))?;
+                let why = ChangeError::from_api(&e).encode();
+                self.move_change(change, Transition::new(sending, ChangeState::Queued).with_error(&why))?;
                 return Err(remote_error(e));
             }
             Err(e) if e.kind() == ErrorKind::RateLimited => {
@@ -363,28 +367,28 @@ impl Engine<'_> {
                 let until = now() + time::Duration::try_from(wait).unwrap_or(time::Duration::MINUTE);
                 pushed.retry_at = Some(until);
                 let until_text = timestamp(until);
+                let why = ChangeError::from_api(&e);
                 self.move_change(
                     change,
-                    Transition::new(sending, ChangeState::Queued).with_error(e.message()).not_before(&until_text),
+                    Transition::new(sending, ChangeState::Queued).with_error(&why.encode()).not_before(&until_text),
                 )?;
-                outcome(ChangeState::Queued, Some(e.message().to_string()))
+                outcome(ChangeState::Queued, Some(why))
             }
             Err(e) if e.is_transient() || e.may_have_been_applied() || is_offline(&e) => {
                 let state = if e.may_have_been_applied() { ChangeState::Sending } else { ChangeState::Queued };
-                self.move_change(change, Transition::new(sending, state).with_error(e.message()))?;
+                let why = ChangeError::from_api(&e);
+                self.move_change(change, Transition::new(sending, state).with_error(&why.encode()))?;
                 pushed.offline = true;
-                outcome(state, Some(e.message().to_string()))
+                outcome(state, Some(why))
             }
             Err(e) => {
-                let message = match e.query_id() {
-                    Some(q) => format!("{} (OVHcloud query {q})", e.message()),
-                    None => e.message().to_string(),
-                };
+                let why = ChangeError::from_api(&e);
+                let stored = why.encode();
                 self.store.write(|tx| {
-                    remote::finish_change(tx, change, sending, ChangeState::Failed, Some(&message), None, &at)
+                    remote::finish_change(tx, change, sending, ChangeState::Failed, Some(&stored), None, &at)
                 })?;
                 self.forget_password(change)?;
-                outcome(ChangeState::Failed, Some(message))
+                outcome(ChangeState::Failed, Some(why))
             }
         };
         Ok(outcome)
@@ -420,10 +424,11 @@ impl Engine<'_> {
                         {
                             Ok(pending(u.task_pending_id))
                         }
-                        Ok(u) => Ok(Sent::Refused(format!(
-                            "{email} already exists at OVHcloud for {} {}; choose another login",
-                            u.first_name, u.last_name
-                        ))),
+                        Ok(u) => Ok(Sent::Refused(ChangeError::LoginTaken {
+                            email,
+                            first_name: u.first_name,
+                            last_name: u.last_name,
+                        })),
                         Err(_) => Err(e.into()),
                     }
                 }
@@ -499,11 +504,9 @@ impl Engine<'_> {
             tracing::info!(change = change.id, from = %licence, to = %service, "activation moved to a free slot");
             let row = self.store.read(|conn| changes::get(conn, change.id)).map_err(Failure::Local)?;
             let plan = Plan::for_change(&row).map_err(|PlanError(why)| Failure::Local(Error::Internal(why)))?;
-            return Ok(Slot::Moved(row, plan));
+            return Ok(Slot::Moved(Box::new((row, plan))));
         }
-        Ok(Slot::NoneLeft(format!(
-            "the licence {licence} was given to {taken_by} at OVHcloud meanwhile, and the group has no other free licence of this type: order one, then activate the user again"
-        )))
+        Ok(Slot::NoneLeft(ChangeError::SlotTaken { licence: licence.clone(), taken_by }))
     }
 
     /// The day a terminated prepaid licence ends, as OVHcloud says (its expiration).
@@ -547,10 +550,11 @@ impl Engine<'_> {
                 Ok(()) => done += 1,
                 Err(e) if e.kind() == ErrorKind::NotFound => {}
                 Err(e) if done > 0 && !(e.is_transient() || is_offline(&e) || e.kind() == ErrorKind::RateLimited) => {
-                    return Ok(Sent::Refused(format!(
-                        "{service}: {} ({done} licences before it now renew as asked)",
-                        e.message()
-                    )));
+                    return Ok(Sent::Refused(ChangeError::RenewalPartial {
+                        service: service.clone(),
+                        message: e.message().to_string(),
+                        done,
+                    }));
                 }
                 Err(e) => return Err(e.into()),
             }
@@ -584,10 +588,11 @@ impl Engine<'_> {
                         Some(if ours {
                             pending(u.task_pending_id)
                         } else {
-                            Sent::Refused(format!(
-                                "{} already exists at OVHcloud for {} {}",
-                                u.activation_email, u.first_name, u.last_name
-                            ))
+                            Sent::Refused(ChangeError::LoginTaken {
+                                email: u.activation_email,
+                                first_name: u.first_name,
+                                last_name: u.last_name,
+                            })
                         })
                     }
                     Err(e) if gone(&e) => None,
@@ -764,11 +769,6 @@ impl Engine<'_> {
         if let [o] = found.as_slice() {
             return Ok(Sent::Order { order_id: o.order_id, url: o.url.clone() });
         }
-        let why = if checked_out {
-            "OVHcloud took this order, but Seatkeeper cannot tell which of your orders it is; check your orders at OVHcloud (it will not be ordered again)"
-        } else {
-            "this order's cart expired after its checkout was sent; check your orders at OVHcloud before ordering again (Seatkeeper will not order it again by itself)"
-        };
-        Ok(Sent::Park(ParkReason::OrderUnknown, why.to_string()))
+        Ok(Sent::Park(ParkReason::OrderUnknown, ChangeError::OrderUnknown { checked_out }))
     }
 }

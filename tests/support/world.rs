@@ -67,7 +67,7 @@ impl World {
     }
 
     pub fn open(&self) -> Vec<ChangeState> {
-        seatkeeper::sync::pending_changes(&self.store, None)
+        seatkeeper::sync::pending_changes(&self.store, None, seatkeeper::i18n::Lang::En)
             .unwrap()
             .iter()
             .map(|c| c.state)
@@ -84,7 +84,10 @@ impl World {
                 return;
             }
         }
-        panic!("changes still open: {:?}", seatkeeper::sync::pending_changes(&self.store, None).unwrap());
+        panic!(
+            "changes still open: {:?}",
+            seatkeeper::sync::pending_changes(&self.store, None, seatkeeper::i18n::Lang::En).unwrap()
+        );
     }
 }
 

@@ -256,13 +256,15 @@ body: string | null, };
 
 export type ParkReason = "passwordMissing" | "keychainUnavailable" | "orderUnknown" | "notPlannable";
 
+export type ChangeError = { "code": "slotTaken", licence: string, takenBy: string, } | { "code": "loginTaken", email: string, firstName: string, lastName: string, } | { "code": "busy", detail: string, } | { "code": "renewalPartial", service: string, message: string, done: number, } | { "code": "ovhcloud", message: string, queryId: string | null, } | { "code": "passwordMissing" } | { "code": "keychainUnavailable", detail: string, } | { "code": "notPlannable", detail: string, } | { "code": "orderUnknown", checkedOut: boolean, } | { "code": "waitsForEarlier" } | { "code": "text", text: string, };
+
 export type PendingChange = { id: number, kind: ChangeKind, state: ChangeState, groupId: number | null, groupName: string | null, licenceId: number | null, 
 /**
  * Who the change is about: the user's name, or the licence's e-mail.
  */
 licenceLabel: string | null, attempts: number, 
 /**
- * Why it failed, as OVHcloud or the sender said.
+ * Why it failed or waits, in the user's language (OVHcloud's own words quoted).
  */
 lastError: string | null, 
 /**
@@ -373,9 +375,9 @@ waitSeconds: number | null, };
 
 export type ChangeOutcome = { changeId: number, kind: ChangeKind, state: ChangeState, 
 /**
- * Why it is not done: OVHcloud's message, or what the sender saw.
+ * Why it is not done, typed (worded by whoever shows it).
  */
-message: string | null, 
+message: ChangeError | null, 
 /**
  * Why it waits for the user, when parked.
  */
