@@ -150,6 +150,24 @@ describe('renewal', () => {
     expect(onDone).toHaveBeenCalledWith(expect.stringContaining('Renewal change queued'));
   });
 
+  it('opens on the choice in force, and its list of requests can be reached with the keyboard', async () => {
+    fakeRust({ review_renewal: review });
+    const user = userEvent.setup();
+    const overview = overviewOf(PREPAID);
+    const renewal = { ...overview.renewal!, mode: 'manual' as const };
+    render(RenewalDialog, { props: { overview, renewal, onDone: () => {}, onClose: () => {} } });
+    const dialog = screen.getByRole('dialog');
+    const manual = within(dialog).getByRole('radio', { name: /Let me renew it myself/ }) as HTMLInputElement;
+    await waitFor(() => expect(document.activeElement).toBe(manual));
+    expect(manual.checked).toBe(true);
+    await user.click(within(dialog).getByRole('button', { name: 'Review' }));
+    await within(dialog).findByText(review.consequence);
+    await user.click(within(dialog).getByText(/What Seatkeeper will send to OVHcloud/));
+    const requests = within(dialog).getByRole('region', { name: /What Seatkeeper will send to OVHcloud/ });
+    expect(requests.tabIndex).toBe(0);
+    expect(requests.textContent).toContain('/serviceInfos');
+  });
+
   it('a monthly-only group has no period to choose, and stopping can be unavailable', () => {
     fakeRust({});
     const overview = overviewOf(PAYG);
