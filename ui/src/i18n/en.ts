@@ -660,6 +660,8 @@ export const en = {
   'order.review.firstInvoice': 'First invoice',
   'order.review.afterOrder': 'Apps for business licences after this order',
   'order.review.afterOrderValue': '{count} of {max}',
+  'order.paymentNoteDemo':
+    'The demo account’s orders are paid from this window (Orders in progress → Pay (demo)); nothing is charged.',
   'order.paymentNote': 'You will be sent to OVHcloud’s payment page; come back once it is paid to set up your users.',
   'order.confirm': 'Confirm the order',
   'order.placing': 'Placing the order…',

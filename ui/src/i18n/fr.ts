@@ -671,6 +671,8 @@ export const fr: Messages = {
   'order.review.firstInvoice': 'Première facture',
   'order.review.afterOrder': 'Licences Apps for business après cette commande',
   'order.review.afterOrderValue': '{count} sur {max}',
+  'order.paymentNoteDemo':
+    'Les commandes du compte de démonstration se paient depuis cette fenêtre (Commandes en cours → Payer (démo)) ; rien n’est facturé.',
   'order.paymentNote':
     'Vous serez redirigé vers la page de paiement d’OVHcloud ; revenez une fois le paiement fait pour configurer vos utilisateurs.',
   'order.confirm': 'Valider la commande',

@@ -126,6 +126,29 @@ describe('order wizard', () => {
     expect(rust.callsOf('place_order')[0]?.args).toEqual(rust.callsOf('quote_order').at(-1)?.args);
   });
 
+  it('a demo order says it is paid from the window, not on OVHcloud’s payment page', async () => {
+    fakeRust({
+      list_accounts: [{ id: 1, label: 'Demo', endpoint: 'demo', isSample: false }],
+      get_catalog: CATALOG,
+      quote_order: ({ request }) => quoteOf(request as OrderRequest),
+    });
+    const user = userEvent.setup();
+    render(OrderWizard, {
+      props: { group: PREPAID, overview: overviewOf(PREPAID), onPlaced: vi.fn(), onClose: vi.fn() },
+    });
+    const dialog = screen.getByRole('dialog');
+    await within(dialog).findByRole('radio', { name: /Apps for business/ });
+    await user.click(within(dialog).getByRole('button', { name: 'Next' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Next' }));
+    const quantity = within(dialog).getByRole('spinbutton', { name: 'Number of licences' });
+    await user.clear(quantity);
+    await user.type(quantity, '2');
+    await user.click(within(dialog).getByRole('button', { name: 'Next' }));
+    await within(dialog).findByRole('heading', { name: 'Your order' });
+    expect(dialog.textContent).toContain('paid from this window');
+    expect(dialog.textContent).not.toContain('You will be sent to OVHcloud’s payment page');
+  });
+
   it('orders a new enterprise group on a yearly renewal', async () => {
     const rust = fakeRust({
       list_accounts: accounts,
