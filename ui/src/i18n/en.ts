@@ -804,6 +804,7 @@ export const en = {
   'terminate.request': 'Ask OVHcloud for the token',
   'terminate.requesting': 'Asking OVHcloud…',
   'terminate.requested': 'OVHcloud says: {message}',
+  'terminate.askAgain': 'Ask OVHcloud for a new token',
   'terminate.requestedOn': 'A token was asked for on {date}; check the e-mail, or ask again.',
   'terminate.demoToken': 'Demo: the token of the simulated e-mail is {token}.',
   'terminate.step2': '2. Confirm with the token',

@@ -819,6 +819,7 @@ export const fr: Messages = {
   'terminate.request': 'Demander le jeton à OVHcloud',
   'terminate.requesting': 'Demande à OVHcloud…',
   'terminate.requested': 'OVHcloud indique : {message}',
+  'terminate.askAgain': 'Demander un nouveau jeton à OVHcloud',
   'terminate.requestedOn': 'Un jeton a été demandé le {date} ; consultez l’e-mail, ou redemandez-le.',
   'terminate.demoToken': 'Démonstration : le jeton de l’e-mail simulé est {token}.',
   'terminate.step2': '2. Confirmez avec le jeton',

@@ -221,6 +221,26 @@ describe('termination', () => {
     expect(rust.callsOf('confirm_termination')).toHaveLength(1);
   });
 
+  it('reopened after a token was asked for (or refused), a new token can be asked for', async () => {
+    const rust = fakeRust({
+      request_termination: { message: 'A termination request has been registered.', demoToken: 'e5f6a7b8' },
+      review_termination: () => ipcError('invalidInput', 'OVHcloud said: Invalid token', { field: 'token' }),
+    });
+    const user = userEvent.setup();
+    const asked = { ...licence, termination: { stage: 'requested', requestedAt: '2026-12-01T09:00:00Z' } };
+    render(TerminationDialog, {
+      props: { licence: asked as LicenceRow, name: 'Camille Martin', onDone: () => {}, onClose: () => {} },
+    });
+    const dialog = screen.getByRole('dialog');
+    expect(within(dialog).getByText(/A token was asked for on/)).toBeTruthy();
+    await user.type(within(dialog).getByLabelText('Token from OVHcloud’s e-mail'), 'old-token');
+    await user.click(within(dialog).getByRole('button', { name: 'Review' }));
+    await within(dialog).findByText(/Invalid token/);
+    await user.click(within(dialog).getByRole('button', { name: 'Ask OVHcloud for a new token' }));
+    await within(dialog).findByText('Demo: the token of the simulated e-mail is e5f6a7b8.');
+    expect(rust.callsOf('request_termination')).toHaveLength(1);
+  });
+
   it('offline, asking for the token says so and stays on the first step', async () => {
     fakeRust({
       request_termination: () => ipcError('offline', 'OVHcloud cannot be reached (connection refused).'),
