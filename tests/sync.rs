@@ -257,6 +257,7 @@ async fn an_activation_whose_slot_was_given_away_with_no_other_free_slot_is_refu
         .find(|r| r.kind == seatkeeper::domain::ReminderKind::ChangeFailed)
         .expect("a reminder of the failed change");
     assert!(reminder.body.contains("plus d’autre licence libre"), "{}", reminder.body);
+    assert!(reminder.body.starts_with("L’activation pour Ada Lovelace n’est pas passée"), "{}", reminder.body);
     assert!(!reminder.body.contains("\"code\""), "never the stored form: {}", reminder.body);
     for l in &empty {
         assert_eq!(w.sim.count("PUT", &format!("/license/officePrepaid/{}", l.remote_id)), 1, "only the others' PUTs");

@@ -99,8 +99,42 @@ pub struct ReminderFacts {
     /// The kind of change that failed (`activate`, `setRenewal`…).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub change: Option<String>,
+    /// Who or what the change is about (a user's name, a licence's e-mail).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+}
+
+/// Which change a failed-change reminder is about, in words: "The activation of Ada Lovelace".
+fn change_in_words(kind: Option<&str>, subject: Option<&str>, lang: Lang) -> String {
+    let what = match (kind.unwrap_or_default(), lang) {
+        ("activate", Lang::En) => "The activation",
+        ("activate", Lang::Fr) => "L’activation",
+        ("editAccount", Lang::En) => "The account change",
+        ("editAccount", Lang::Fr) => "La modification du compte",
+        ("changePassword", Lang::En) => "The password change",
+        ("changePassword", Lang::Fr) => "Le changement de mot de passe",
+        ("free", Lang::En) => "Freeing the licence",
+        ("free", Lang::Fr) => "La libération de la licence",
+        ("renameGroup", Lang::En) => "Renaming the group",
+        ("renameGroup", Lang::Fr) => "Le changement de nom du groupe",
+        ("order", Lang::En) => "The order",
+        ("order", Lang::Fr) => "La commande",
+        ("setRenewal", Lang::En) => "The renewal change",
+        ("setRenewal", Lang::Fr) => "Le changement de renouvellement",
+        ("acceptAgreement", Lang::En) => "Accepting the agreement",
+        ("acceptAgreement", Lang::Fr) => "L’acceptation du contrat",
+        ("confirmTermination", Lang::En) => "The termination",
+        ("confirmTermination", Lang::Fr) => "La résiliation",
+        (_, Lang::En) => "A change",
+        (_, Lang::Fr) => "Une modification",
+    };
+    match (subject.filter(|s| !s.trim().is_empty()), lang) {
+        (Some(who), Lang::En) => format!("{what} for {who}"),
+        (Some(who), Lang::Fr) => format!("{what} pour {who}"),
+        (None, _) => what.to_string(),
+    }
 }
 
 fn day(value: Option<&str>, lang: Lang) -> String {
@@ -187,18 +221,29 @@ pub fn reminder_text(kind: ReminderKind, f: &ReminderFacts, lang: Lang) -> (Stri
         ),
         (ReminderKind::ChangeFailed, Lang::En) => (
             format!("{group}: a change did not go through"),
-            format!("{} Open the pending changes to retry or dismiss it.", f.reason.clone().unwrap_or_default())
-                .trim()
-                .to_string(),
+            match f.reason.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
+                Some(why) => format!(
+                    "{} did not go through: {why} Open the pending changes to retry or dismiss it.",
+                    change_in_words(f.change.as_deref(), f.subject.as_deref(), lang)
+                ),
+                None => format!(
+                    "{} did not go through. Open the pending changes to retry or dismiss it.",
+                    change_in_words(f.change.as_deref(), f.subject.as_deref(), lang)
+                ),
+            },
         ),
         (ReminderKind::ChangeFailed, Lang::Fr) => (
-            format!("{group} : une modification n'est pas passée"),
-            format!(
-                "{} Ouvrez les modifications en attente pour la relancer ou l'abandonner.",
-                f.reason.clone().unwrap_or_default()
-            )
-            .trim()
-            .to_string(),
+            format!("{group} : une modification n’est pas passée"),
+            match f.reason.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
+                Some(why) => format!(
+                    "{} n’est pas passée : {why} Ouvrez les modifications en attente pour la relancer ou l’abandonner.",
+                    change_in_words(f.change.as_deref(), f.subject.as_deref(), lang)
+                ),
+                None => format!(
+                    "{} n’est pas passée. Ouvrez les modifications en attente pour la relancer ou l’abandonner.",
+                    change_in_words(f.change.as_deref(), f.subject.as_deref(), lang)
+                ),
+            },
         ),
         (ReminderKind::AgreementUnsigned, Lang::En) => (
             format!("{group}: sign the Microsoft Customer Agreement"),
@@ -237,6 +282,27 @@ mod tests {
         let (title, body) = reminder_text(ReminderKind::RenewalSoon, &facts, Lang::En);
         assert_eq!(title, "Contoso: renewal on 1 January 2027");
         assert_eq!(body, "The group stops on 1 January 2027 and its users lose Office.");
+    }
+
+    #[test]
+    fn a_failed_change_reminder_says_which_change_and_for_whom() {
+        let facts = ReminderFacts {
+            group: Some("Contoso".into()),
+            change: Some("activate".into()),
+            subject: Some("Ada Lovelace".into()),
+            reason: Some("The licence x-10 was given to grace@x.fr.".into()),
+            ..ReminderFacts::default()
+        };
+        let (_, en) = reminder_text(ReminderKind::ChangeFailed, &facts, Lang::En);
+        assert_eq!(
+            en,
+            "The activation for Ada Lovelace did not go through: The licence x-10 was given to grace@x.fr. Open the pending changes to retry or dismiss it."
+        );
+        let (_, fr) = reminder_text(ReminderKind::ChangeFailed, &facts, Lang::Fr);
+        assert!(fr.starts_with("L’activation pour Ada Lovelace n’est pas passée : The licence"), "{fr}");
+        let bare = ReminderFacts { group: Some("Contoso".into()), ..ReminderFacts::default() };
+        let (_, en) = reminder_text(ReminderKind::ChangeFailed, &bare, Lang::En);
+        assert_eq!(en, "A change did not go through. Open the pending changes to retry or dismiss it.");
     }
 
     #[test]

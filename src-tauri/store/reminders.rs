@@ -214,9 +214,11 @@ fn events(conn: &Connection, today: Date, days: u32) -> Result<Vec<Event>> {
         });
     }
     let mut failed = conn.prepare_cached(
-        "SELECT p.id, p.account_id, p.group_id, p.kind, p.state, p.last_error, coalesce(g.display_name, a.label)
+        "SELECT p.id, p.account_id, p.group_id, p.kind, p.state, p.last_error, coalesce(g.display_name, a.label),
+                coalesce(nullif(trim(coalesce(l.first_name, '') || ' ' || coalesce(l.last_name, '')), ''), l.activation_email)
          FROM pending_changes p JOIN accounts a ON a.id = p.account_id
          LEFT JOIN licence_groups g ON g.id = p.group_id
+         LEFT JOIN licences l ON l.id = p.licence_id
          WHERE p.state = 'parked' OR (p.state = 'failed' AND p.acknowledged_at IS NULL)",
     )?;
     for row in failed.query_map([], |r| {
@@ -228,15 +230,16 @@ fn events(conn: &Connection, today: Date, days: u32) -> Result<Vec<Event>> {
             r.get::<_, String>(4)?,
             r.get::<_, Option<String>>(5)?,
             r.get::<_, String>(6)?,
+            r.get::<_, Option<String>>(7)?,
         ))
     })? {
-        let (id, account, group_id, kind, state, reason, name) = row?;
+        let (id, account, group_id, kind, state, reason, name, subject) = row?;
         out.push(Event {
             key: format!("change:{id}:{state}"),
             kind: ReminderKind::ChangeFailed,
             account_id: Some(account),
             group_id,
-            facts: ReminderFacts { group: Some(name), change: Some(kind), reason, ..Default::default() },
+            facts: ReminderFacts { group: Some(name), change: Some(kind), subject, reason, ..Default::default() },
             due_on: None,
         });
     }
