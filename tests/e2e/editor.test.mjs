@@ -39,8 +39,8 @@ async function openGroup(groupName, tab = null, sample = { sample: true }) {
     const link = browser.$(`button[data-group-id]=${groupName}`);
     await link.waitForClickable({ timeout: 10000 });
     // A click is tried again when the group did not open: kept from when the notices
-    // read after the first paint appeared above the list and moved it (they now sit
-    // over the bottom of the window); a lost click costs a retry, not the test.
+    // read after the first paint appeared above the list and moved it (they now take
+    // their own place after the page); a lost click costs a retry, not the test.
     await until(
       browser,
       async () => {

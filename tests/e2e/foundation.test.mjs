@@ -68,7 +68,7 @@ test('a new user explores the sample data, renames a group and finds it after a 
   }
 });
 
-test('the notices read after the first paint sit at the bottom of the window and move nothing', async () => {
+test('the notices read after the first paint take their own place after the page and move nothing', async () => {
   const browser = await openApp(dataDir({ sample: true }));
   try {
     await browser.setWindowSize(1024, 700);
@@ -79,32 +79,39 @@ test('the notices read after the first paint sit at the bottom of the window and
     // The boot script the build writes into index.html ran under the window's strict CSP
     // (Tauri hashes it into script-src): the first screen's read left before the app's script.
     assert.equal(await browser.execute(() => window.__SEATKEEPER_START__ instanceof Promise), true);
-    const at = await browser.execute(() => {
-      const box = (selector) => document.querySelector(selector).getBoundingClientRect();
-      const header = box('.app-header');
-      const before = box('section[aria-label="Notices"]');
-      window.scrollTo(0, document.documentElement.scrollHeight);
-      const main = box('main');
-      const after = box('section[aria-label="Notices"]');
-      window.scrollTo(0, 0);
-      return {
-        headerTop: header.top,
-        noticesBottom: before.bottom,
-        height: window.innerHeight,
-        mainEnd: main.bottom,
-        noticesTop: after.top,
-      };
-    });
+    const place = () =>
+      browser.execute(() => {
+        const box = (selector) => document.querySelector(selector)?.getBoundingClientRect().toJSON() ?? null;
+        return {
+          header: box('.app-header'),
+          main: box('main'),
+          open: box('button[data-group-id]'),
+          notices: box('section[aria-label="Notices"]'),
+          height: window.innerHeight,
+          scrollable: document.documentElement.scrollHeight > window.innerHeight,
+        };
+      });
+    const at = await place();
     // Nothing was put above the screen (a click aimed at it would land beside it).
-    assert.equal(at.headerTop, 0, 'the header is still at the top of the window');
+    assert.equal(at.header.top, 0, 'the header is still at the top of the window');
+    // The list is shorter than the window: the notices sit at its bottom, below the page.
+    assert.equal(at.scrollable, false, 'the groups list fits the window');
     assert.ok(
-      Math.abs(at.noticesBottom - at.height) <= 1,
-      `notices end at ${at.noticesBottom}, window at ${at.height}`,
+      Math.abs(at.notices.bottom - at.height) <= 1,
+      `notices end at ${at.notices.bottom}, window at ${at.height}`,
     );
-    // The end of the page scrolls clear of them.
-    assert.ok(at.mainEnd <= at.noticesTop + 1, `page ends at ${at.mainEnd}, notices start at ${at.noticesTop}`);
+    assert.ok(
+      at.main.bottom <= at.notices.top + 1,
+      `page ends at ${at.main.bottom}, notices start at ${at.notices.top}`,
+    );
     await noViolations(browser, 'groups list with notices');
     await screenshot(browser, 'foundation-notices');
+
+    // Gone, they move nothing either (nor did they coming): the page keeps its place.
+    await byName(notices, 'Dismiss').click();
+    await notices.waitForExist({ reverse: true, timeout: 5000 });
+    const without = await place();
+    assert.deepEqual([without.header, without.main, without.open], [at.header, at.main, at.open]);
   } finally {
     await browser.deleteSession();
   }

@@ -105,8 +105,8 @@ export async function openApp(dir) {
     // A first start on a busy machine (WebKit building its caches) can be slow.
     await browser.$('main, [role="alert"]').waitForExist({ timeout: 60000 });
     // And until the notices read after the first paint (the keychain that will not
-    // survive a reboot, accounts needing keys) are drawn: they sit over the bottom of
-    // the window, and a click aimed there before they came would land on them.
+    // survive a reboot, accounts needing keys) are drawn and Rust's events listened to:
+    // from then on, what the window shows moves only when a test makes it.
     await browser.$('html[data-started]').waitForExist({ timeout: 20000 });
   } catch (error) {
     // Never leave a session behind: the driver takes one at a time.
