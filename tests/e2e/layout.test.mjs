@@ -1,13 +1,17 @@
 // The window's layout at the sizes people use, with what real data puts in it: the
 // notices read after the first paint (here the kernel keyring's, which will not survive a
-// reboot) never cover something the user can act on.
+// reboot) never cover something the user can act on, and the licence table shows every
+// cell whole (state, installs, pending change, names, headers) at the smallest window
+// size the app supports, in English and in French.
 
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
-import { dataDir, dialog, noViolations, openApp, screenshot, startDriver, stopDriver, until } from './harness.mjs';
+import { APP, dataDir, dialog, noViolations, openApp, screenshot, startDriver, stopDriver, until } from './harness.mjs';
 
 before(startDriver);
 after(stopDriver);
@@ -180,3 +184,147 @@ for (const [width, height] of [
     }
   });
 }
+
+/**
+ * Lists what the licence table's drawn rows do not show whole: a cell (or one of its boxes) whose text overflows it, a badge cut, a box that
+ * sticks out of its cell, or a cell out of its row. The header row is checked too.
+ */
+function clippedCells(browser) {
+  return browser.execute(() => {
+    const table = document.querySelector('[role="table"]');
+    const problems = new Set();
+    const describe = (cell) => {
+      const row = cell.closest('[role="row"]');
+      const header = row.closest('.head') !== null;
+      const index = [...row.children].indexOf(cell);
+      const column = table.querySelectorAll('[role="columnheader"]')[index]?.textContent?.trim();
+      return `${header ? 'header' : `row “${row.querySelector('[role="cell"]:nth-child(2)')?.textContent?.trim()}”`}, column “${column}”: “${cell.textContent.trim()}”`;
+    };
+    const check = () => {
+      for (const row of table.querySelectorAll('[role="row"]:not([hidden])')) {
+        const rowBox = row.getBoundingClientRect();
+        for (const cell of row.querySelectorAll('[role="cell"], [role="columnheader"]')) {
+          const box = cell.getBoundingClientRect();
+          if (box.top < rowBox.top - 1 || box.bottom > rowBox.bottom + 1)
+            problems.add(`${describe(cell)} is taller than its row`);
+          if (cell.scrollWidth > cell.clientWidth || cell.scrollHeight > cell.clientHeight) {
+            problems.add(
+              `${describe(cell)} overflows its cell (${cell.scrollWidth}×${cell.scrollHeight} in ${cell.clientWidth}×${cell.clientHeight})`,
+            );
+          }
+          for (const inner of cell.querySelectorAll('*')) {
+            if (inner.closest('.visually-hidden')) continue;
+            const r = inner.getBoundingClientRect();
+            if (r.width === 0 && r.height === 0) continue;
+            if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1) {
+              problems.add(`${describe(cell)}: “${inner.textContent.trim()}” sticks out of its cell`);
+            }
+            if (inner.scrollWidth > inner.clientWidth && getComputedStyle(inner).display !== 'inline') {
+              problems.add(
+                `${describe(cell)}: “${inner.textContent.trim()}” is cut (${inner.scrollWidth} in ${inner.clientWidth})`,
+              );
+            }
+          }
+        }
+      }
+    };
+    check();
+    const texts = [...table.querySelectorAll('[role="row"]:not([hidden])')].map((row) => row.textContent);
+    return { problems: [...problems], texts };
+  });
+}
+
+/** Scrolls the table through all its rows, letting each position be drawn: what is not whole, and the rows' text. */
+async function checkTable(browser) {
+  const total = await browser.execute(() => document.querySelector('[role="table"]').scrollHeight);
+  const problems = new Set();
+  let texts = '';
+  for (let top = 0; top <= total; top += 120) {
+    await browser.execute((y) => {
+      const table = document.querySelector('[role="table"]');
+      table.scrollTop = y;
+      table.dispatchEvent(new Event('scroll'));
+    }, top);
+    await browser.executeAsync((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
+    const drawn = await clippedCells(browser);
+    for (const p of drawn.problems) problems.add(p);
+    texts += drawn.texts.join('\n');
+  }
+  await browser.execute(() => {
+    const table = document.querySelector('[role="table"]');
+    table.scrollTop = 0;
+    table.dispatchEvent(new Event('scroll'));
+  });
+  return { problems: [...problems], texts };
+}
+
+test('at the smallest window size the licence table shows every cell whole, in English and in French', async () => {
+  const dir = dataDir({ sample: true });
+  // What makes a row widest: a termination at each stage (one on a suspended licence),
+  // a pending change, a long name, and the sample's creating and suspended licences.
+  const sql = [
+    `UPDATE licences SET termination_requested_at = '2026-12-01T09:00:00Z' WHERE first_name = 'Camille' AND last_name = 'Martin'`,
+    `UPDATE licences SET termination_requested_at = '2026-11-20T09:00:00Z', terminated_at = '2026-11-21T09:00:00Z', ends_on = '2027-01-02' WHERE first_name = 'Raphaël' AND last_name = 'Moreau'`,
+    `UPDATE licences SET termination_requested_at = '2026-12-02T09:00:00Z' WHERE group_id = 1 AND state = 'suspended'`,
+    `UPDATE licences SET first_name = 'Marie-Christine', last_name = 'Delacroix-Fontaine' WHERE first_name = 'Chloé' AND last_name = 'Martinez'`,
+  ];
+  const py = spawnSync('python3', [
+    '-c',
+    `import sqlite3, sys\nc = sqlite3.connect(sys.argv[1])\nfor s in sys.argv[2:]:\n    assert c.execute(s).rowcount > 0, s\nc.commit()`,
+    join(dir, 'seatkeeper.db'),
+    ...sql,
+  ]);
+  assert.equal(py.status, 0, String(py.stderr));
+  // A user put on an empty slot, waiting to be sent: its row says a change is pending.
+  const csv = join(mkdtempSync(join(tmpdir(), 'seatkeeper-layout-')), 'staff.csv');
+  writeFileSync(csv, 'Prénom;Nom;Identifiant;Pays\nAmélie;Poulain;amelie.poulain;FR\n');
+  const imported = spawnSync(APP, ['--data-dir', dir, 'import', '--csv', csv, '--group', 'office4417.o365.ovh.com'], {
+    encoding: 'utf8',
+  });
+  assert.equal(imported.status, 0, imported.stderr);
+
+  const browser = await openApp(dir);
+  try {
+    await browser.setWindowSize(MIN_WIDTH, MIN_HEIGHT);
+    for (const [lang, licences, back, both] of [
+      ['en', 'Licences', 'Back to licence groups', [PREPAID, PAYG]],
+      ['fr', 'Licences', 'Retour aux groupes de licences', [PREPAID, PAYG]],
+    ]) {
+      if (lang === 'fr') {
+        await browser.execute(() => window.scrollTo(0, 0));
+        await browser.$('header select').selectByAttribute('value', 'fr');
+        await until(browser, async () => (await browser.$('html').getAttribute('lang')) === 'fr', 'not in French');
+      }
+      for (const group of both) {
+        const backButton = browser.$(`button*=${back}`);
+        if (await backButton.isExisting()) await backButton.click();
+        const link = browser.$(`button[data-group-id]=${group}`);
+        await link.waitForClickable({ timeout: 10000 });
+        await link.click();
+        await browser.$(`h1=${group}`).waitForDisplayed({ timeout: 10000 });
+        await openTab(browser, licences);
+        await browser.$('[role="table"] .body [role="row"]').waitForExist({ timeout: 10000 });
+        const { problems, texts: text } = await checkTable(browser);
+        if (group === PREPAID) {
+          // The rows the check is about are there.
+          assert.match(text, lang === 'en' ? /Ends Jan 2, 2027/ : /Fin le 2 janv\. 2027/);
+          assert.match(text, lang === 'en' ? /Termination asked/ : /Résiliation demandée/);
+          assert.match(text, lang === 'en' ? /Not configured/ : /Non configurée/);
+          assert.match(text, lang === 'en' ? /Pending/ : /À envoyer/);
+        }
+        assert.deepEqual(problems, [], `${group} in ${lang}: every cell of the licence table is whole`);
+        await noViolations(browser, `${group}’s licences in ${lang}`);
+        // The picture from the suspended licence being terminated on (Fournier, sixth by name).
+        await browser.execute(() => {
+          const table = document.querySelector('[role="table"]');
+          table.scrollTop = 5 * table.querySelector('.body [role="row"]').getBoundingClientRect().height;
+          table.dispatchEvent(new Event('scroll'));
+          table.scrollIntoView({ block: 'end' });
+        });
+        await screenshot(browser, `layout-licences-${lang}-${group === PREPAID ? 'prepaid' : 'payg'}`);
+      }
+    }
+  } finally {
+    await browser.deleteSession();
+  }
+});

@@ -807,7 +807,7 @@ export const fr: Messages = {
   'licences.menu.blocked.terminated': 'Cette licence est déjà en cours de résiliation.',
   'licence.termination.requested': 'Résiliation demandée',
   'licence.termination.confirming': 'Résiliation en cours',
-  'licence.termination.confirmed': 'Prend fin le {date}',
+  'licence.termination.confirmed': 'Fin le {date}',
   'licence.termination.confirmedNoDate': 'Résiliée',
 
   'terminate.title': 'Résilier {name}',

@@ -103,3 +103,35 @@ describe('VirtualTable', () => {
     expect(document.activeElement).toBe(screen.getByRole('table'));
   });
 });
+
+describe('VirtualTable with rows of two lines', () => {
+  it('places each cell on its line, all rows one height, in the columns’ order for assistive technology', () => {
+    render(VirtualTableHarness, {
+      props: {
+        rows: items,
+        lines: [
+          ['id', 'name'],
+          ['id', 'note'],
+        ],
+      },
+    });
+    const table = screen.getByRole('table', { name: 'People' });
+    // Only the columns with a width are tracks; the note sits under the name.
+    expect(table.style.getPropertyValue('--vt-columns')).toBe('6rem 1fr');
+    expect(table.style.getPropertyValue('--vt-areas')).toBe('"id name" "id note"');
+    expect(table.style.getPropertyValue('--vt-lines')).toBe('2');
+    expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Number', 'Name', 'Note']);
+    const [first] = dataRows();
+    const cells = [...first!.querySelectorAll<HTMLElement>('[role="cell"]')];
+    expect(cells.map((c) => c.textContent)).toEqual(['1', 'Person 1', 'Note 1']);
+    expect(cells.map((c) => c.style.getPropertyValue('grid-area'))).toEqual(['id', 'name', 'note']);
+    // Across both lines, against the line below, against the line above.
+    expect(cells.map((c) => [...c.classList].filter((k) => ['across', 'first', 'last'].includes(k)))).toEqual([
+      ['across'],
+      ['first'],
+      ['last'],
+    ]);
+    // Still one fixed height a row: 400px shows 10 of them, plus 5 below.
+    expect(dataRows()).toHaveLength(15);
+  });
+});
