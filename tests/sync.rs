@@ -221,6 +221,43 @@ async fn an_activation_whose_slot_was_given_away_meanwhile_moves_to_another_free
 }
 
 #[tokio::test]
+async fn a_moved_activation_whose_answer_was_lost_is_not_sent_again() {
+    let w = World::new().await;
+    w.sync().await;
+    let prepaid = w.group(GroupFamily::Prepaid);
+    let slot = w.store.list_licences(prepaid.id).unwrap().into_iter().find(|l| l.is_empty_slot).unwrap();
+    w.store.activate_licence(slot.id, &account("Ada", "Lovelace", "ada"), time::OffsetDateTime::now_utc()).unwrap();
+    let other = seatkeeper::ovh::models::LicenceAssignment {
+        activation_email: Some("bob@office5678.o365.ovh.com".into()),
+        first_name: Some("Bob".into()),
+        last_name: Some("Other".into()),
+        usage_location: Some("fr".into()),
+    };
+    w.client.configure_licence(&slot.remote_id, &other).await.unwrap();
+    w.sim.advance(Duration::from_secs(60));
+    // OVHcloud carries out the PUT to the slot the activation moved to, and its answer is lost.
+    w.sim.inject(FaultRule::nth("PUT", "/license/officePrepaid/*", 1, Fault::MalformedJson));
+    w.sync().await;
+    let change = w.store.list_changes(Default::default()).unwrap().remove(0);
+    assert_eq!(change.state, ChangeState::Sending, "its outcome unknown: {change:?}");
+    let moved_to = change.licence_remote_id.unwrap();
+    assert_ne!(moved_to, slot.remote_id, "moved, durably, before the PUT");
+    w.sim.advance(Duration::from_secs(60));
+    w.sync().await;
+    w.sim.advance(Duration::from_secs(60));
+    w.sync().await;
+    assert!(w.open().is_empty(), "{:?}", w.open());
+    assert_eq!(w.sim.count("PUT", &format!("/license/officePrepaid/{moved_to}")), 1, "sent once");
+    assert_eq!(w.sim.count("PUT", &format!("/license/officePrepaid/{}", slot.remote_id)), 1, "only Bob's PUT");
+    let ada = w.store.list_licences(prepaid.id).unwrap();
+    assert_eq!(
+        ada.iter().filter(|l| l.activation_email.as_deref() == Some("ada@office5678.o365.ovh.com")).count(),
+        1,
+        "{ada:?}"
+    );
+}
+
+#[tokio::test]
 async fn an_activation_whose_slot_was_given_away_with_no_other_free_slot_is_refused_saying_so() {
     let w = World::new().await;
     w.sync().await;
